@@ -1,0 +1,62 @@
+"""Deterministic writing of tables, text and JSON: the same rows give the same bytes.
+
+Every processed file and report table goes through here so that rows are sorted,
+floats are printed the same way, line endings are ``\\n`` and files are replaced
+atomically (a crash never leaves half a file behind).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 text with ``\\n`` line endings."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_json(path: str | Path, obj: Any) -> Path:
+    """Write ``obj`` as indented JSON with sorted keys and a final newline."""
+    text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+    return write_text(path, text)
+
+
+def write_table(
+    frame: pd.DataFrame, path: str | Path, sort_by: Sequence[str] | None = None
+) -> Path:
+    """Write ``frame`` as CSV with stable row order and float formatting.
+
+    ``sort_by`` names the columns that order the rows (a stable sort, so rows that
+    tie keep their order). The index is not written.
+    """
+    if sort_by:
+        frame = frame.sort_values(list(sort_by), kind="mergesort")
+    csv = frame.to_csv(index=False, lineterminator="\n", float_format="%.6g")
+    return write_text(path, csv)
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a CSV written by :func:`write_table`; only empty cells are missing (not "NA")."""
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
