@@ -167,7 +167,8 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _hashes(folder: Path, prefix: str, exclude: set[str] = frozenset()) -> dict[str, str]:
+def hash_tree(folder: Path, prefix: str, exclude: set[str] = frozenset()) -> dict[str, str]:
+    """``{prefix/relative path: sha256}`` for every file below ``folder`` (hidden ones skipped)."""
     if not folder.is_dir():
         return {}
     hashes = {}
@@ -193,15 +194,15 @@ def package_versions() -> dict[str, str]:
 def build_manifest(plan: RunPlan) -> dict:
     """sha256 of every input and output, package versions and the run's parameters."""
     processed_inside_out = plan.processed_dir.is_relative_to(plan.out_dir)
-    outputs = _hashes(plan.out_dir, "reports", EXCLUDED_OUTPUTS)
+    outputs = hash_tree(plan.out_dir, "reports", EXCLUDED_OUTPUTS)
     if not processed_inside_out:
-        outputs.update(_hashes(plan.processed_dir, "processed"))
+        outputs.update(hash_tree(plan.processed_dir, "processed"))
     return {
         "parameters": plan.parameters(),
         "inputs": {
-            **_hashes(plan.raw_dir, "raw"),
-            **_hashes(plan.annotations_dir, "annotations"),
-            **_hashes(plan.notebooks_dir, "notebooks"),
+            **hash_tree(plan.raw_dir, "raw"),
+            **hash_tree(plan.annotations_dir, "annotations"),
+            **hash_tree(plan.notebooks_dir, "notebooks"),
         },
         "outputs": outputs,
         "packages": package_versions(),
