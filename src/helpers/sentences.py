@@ -1,0 +1,66 @@
+"""Split clean article text into sentences with NLTK's Punkt, configured in code.
+
+Punkt normally learns abbreviations from training data that has to be downloaded; here the
+parameters are built by hand (:data:`ABBREVIATIONS`), so nothing is fetched at run time. Each
+line of the clean text is a paragraph and is split on its own, so a sentence never runs across
+a line break (a last line without a final period, or a section of a round-up, stays apart).
+
+>>> split_sentences('"We will win," Mr. Zelensky said. U.S. officials agreed.')
+['"We will win," Mr. Zelensky said.', 'U.S. officials agreed.']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Lower-case abbreviations without their final period (Punkt's convention): a period after
+# one of these does not end a sentence ("U.S. Secretary", "1:23 a.m. ET", "Gen. Zaluzhnyi").
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # places and bodies
+        "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "n.y", "l.a",
+        # times of day
+        "a.m", "p.m",
+        # titles and ranks
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "hon", "pres", "gov", "sen",
+        "rep", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig", "cpl", "pvt",
+        # months
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        # everyday abbreviations
+        "no", "nos", "vol", "etc", "inc", "corp", "co", "ltd", "vs", "approx", "est", "dept",
+        "e.g", "i.e", "cf", "al", "fig", "ft", "km", "mt",
+    }
+)  # fmt: skip
+
+LINE = re.compile(r"[^\n]+")  # one paragraph (a line) of the clean text
+
+
+@lru_cache(maxsize=1)
+def make_tokenizer() -> PunktSentenceTokenizer:
+    """Return a Punkt sentence tokenizer knowing :data:`ABBREVIATIONS` (built once)."""
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character spans of the sentences of ``text``, in order.
+
+    Spans exclude surrounding whitespace, so ``text[start:end]`` is the sentence itself.
+    """
+    tokenizer = make_tokenizer()
+    spans: list[tuple[int, int]] = []
+    for line in LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        for start, end in tokenizer.span_tokenize(line.group()):
+            spans.append((line.start() + start, line.start() + end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` as strings (see :func:`sentence_spans`)."""
+    return [text[start:end] for start, end in sentence_spans(text)]
