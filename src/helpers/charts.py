@@ -11,18 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib import dates as mdates
+from matplotlib import lines as mlines
+from matplotlib import ticker as mticker
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib import dates as mdates  # noqa: E402
-from matplotlib import lines as mlines  # noqa: E402
-from matplotlib import ticker as mticker  # noqa: E402
-
-from helpers.io import write_json, write_table  # noqa: E402
+from helpers.io import write_json, write_table
 
 SLUG_PATTERN = re.compile(r"^fig\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")  # e.g. fig41-drones-by-event
 PALETTE = "colorblind"

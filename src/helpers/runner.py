@@ -30,6 +30,9 @@ STATE_FILE = ".runner-state.json"
 EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 # a progress bar line as tqdm draws it: " 40%|████      | 2/5 [00:01<00:02,  1.2it/s]"
 PROGRESS_BAR = re.compile(r"\|\s*\d+/\d+\s*\[")
+# ipykernel warns on every start that its local TCP sockets are unencrypted; the kernel
+# only ever listens on this machine for the run, so keep its log to errors.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 VOLATILE_CELL_KEYS = ("execution", "papermill")
 VOLATILE_NOTEBOOK_KEYS = ("papermill",)
 
@@ -155,6 +158,7 @@ def execute_notebook(source: Path, plan: RunPlan) -> tuple[bytes, bytes]:
                 cwd=str(plan.notebooks_dir),
                 progress_bar=False,
                 log_output=False,
+                extra_arguments=KERNEL_ARGUMENTS,
             )
         except papermill.PapermillExecutionError as error:
             raise NotebookFailed(_failure_message(source.name, error)) from None
