@@ -51,6 +51,7 @@ figure { margin: 2rem 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: 0.9rem; color: #444; }
 .note { color: #555; font-size: 0.9rem; }
+.scroll { overflow-x: auto; }
 """
 
 
@@ -67,7 +68,10 @@ def html_table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
         "<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
     )
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+    return (
+        f"<div class='scroll'><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n"
+        "</tbody>\n</table></div>"
+    )
 
 
 def _read_if_exists(path: Path) -> pd.DataFrame | None:
