@@ -280,8 +280,8 @@ def _read_file(
         _refuse(
             item,
             f"file is {size / 1e6:.1f} MB, over the limit of max_file_mb={max_file_mb:g}; "
-            "raise max_file_mb (build_corpus(..., max_file_mb=...) or the notebook parameter) "
-            "to process it",
+            "to process it, raise the limit: make report MAX_FILE_MB=..., the notebook "
+            "parameter max_file_mb, or build_corpus(..., max_file_mb=...)",
             messages,
         )
         return None
@@ -466,7 +466,8 @@ def build_corpus(
 ) -> CorpusBuild:
     """Collect the corpus of ``raw_dir`` (:func:`collect_corpus`) and write it to ``processed_dir``.
 
-    Writes articles.csv, posts.csv, sentences.csv, removed_lines.csv and clean/<id>.txt;
+    Writes articles.csv, posts.csv, sentences.csv, removed_lines.csv, corpus_messages.txt and
+    clean/<id>.txt;
     prints each message (one line, starting with the file name) when ``verbose``.
     """
     build = collect_corpus(raw_dir, max_file_mb=max_file_mb, progress=progress, verbose=verbose)
@@ -554,6 +555,8 @@ def write_corpus(build: CorpusBuild, processed_dir: str | Path) -> None:
     write_table(
         build.removed_lines, out / paths.REMOVED_LINES_CSV, sort_by=["article_id", "line_no"]
     )
+    messages = "".join(f"{message}\n" for message in build.messages)
+    write_text(out / paths.CORPUS_MESSAGES_TXT, messages)
     clean_dir = out / paths.CLEAN_TEXT_DIR
     clean_dir.mkdir(parents=True, exist_ok=True)
     for article_id, text in build.clean_texts.items():

@@ -24,6 +24,7 @@ ARTICLES_CSV = "articles.csv"
 POSTS_CSV = "posts.csv"
 SENTENCES_CSV = "sentences.csv"
 REMOVED_LINES_CSV = "removed_lines.csv"
+CORPUS_MESSAGES_TXT = "corpus_messages.txt"  # refusals and warnings, one line per file
 CLEAN_TEXT_DIR = "clean"
 FIGURES_CSV = "figures.csv"
 CLAIMS_CSV = "claims.csv"

@@ -199,6 +199,16 @@ def load_state(out_dir: Path) -> dict[str, str]:
         return {}
 
 
+def _echo_corpus_messages(plan: RunPlan, echo) -> None:
+    """Repeat what reading the corpus said (refused files, decodings, bad manifest rows)."""
+    path = plan.processed_dir / paths.CORPUS_MESSAGES_TXT
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    if lines:
+        echo(f"Reading the corpus said ({len(lines)}; see articles.csv):")
+        for line in lines:
+            echo(f"  {line}")
+
+
 def run(plan: RunPlan, force: bool = False, echo=print) -> int:
     """Run every notebook whose inputs changed, then rebuild the report page and manifest.
 
@@ -236,6 +246,7 @@ def run(plan: RunPlan, force: bool = False, echo=print) -> int:
         state[source.name] = fingerprints[source.name]
         write_json(plan.out_dir / STATE_FILE, state)
         echo(f"done in {time.perf_counter() - started:.1f} s")
+    _echo_corpus_messages(plan, echo)
     echo("Writing the report page and manifest ...", end=" ", flush=True)
     report.build_report(plan)
     state["report"] = report_key
