@@ -218,3 +218,18 @@ def test_load_gold_merges_both_files_with_empty_text_cells(figures_gold):
     assert len(own) > 0 and (own["source_canonical"] == "").all() and (own["via"] == "").all()
     no_unit = gold[gold["surface"] == "at least 10"].iloc[0]
     assert (no_unit["unit"], no_unit["unit_normalized"]) == ("", "")
+
+
+def test_annotated_articles_list_every_gold_article_and_only_real_ones(figures_gold, raw_texts):
+    annotated = evaluate.load_annotated_articles(paths.ANNOTATIONS_DIR)
+    assert len(annotated) == len(set(annotated))
+    assert set(figures_gold["article_id"]) <= set(annotated)
+    assert set(annotated) <= set(raw_texts)
+    # an article annotated as having no figures is listed, so its false alarms are counted
+    assert "002_e88ceadba1c3ec69" in annotated
+    assert "002_e88ceadba1c3ec69" not in set(figures_gold["article_id"])
+
+
+def test_a_missing_annotated_articles_file_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="annotated_articles.csv"):
+        evaluate.load_annotated_articles(tmp_path)

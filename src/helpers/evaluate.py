@@ -454,6 +454,22 @@ def error_table(figures: FigureScores, claims: ClaimScores) -> pd.DataFrame:
     )
 
 
+def load_annotated_articles(annotations_dir: str | Path = paths.ANNOTATIONS_DIR) -> list[str]:
+    """Ids of the articles the gold covers, from ``annotated_articles.csv``, in file order.
+
+    An annotated article with no figures is listed there, so that anything the extractor
+    finds in it counts as a false alarm rather than going unscored.
+    """
+    path = Path(annotations_dir) / paths.ANNOTATED_ARTICLES_CSV
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} not found: list the annotated article ids there (docs/annotation-guide.md)"
+        )
+    frame = read_table(path)
+    _require(frame, ["article_id"], str(path))
+    return [str(a) for a in frame["article_id"].dropna()]
+
+
 def select_articles(frame: pd.DataFrame, articles: Iterable[str]) -> pd.DataFrame:
     """Rows of ``frame`` whose ``article_id`` is in ``articles``, index reset."""
     keep = set(articles)

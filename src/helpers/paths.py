@@ -32,6 +32,7 @@ CLAIMS_CSV = "claims.csv"
 # Hand-made gold standards.
 FIGURES_GOLD_CSV = "figures_gold.csv"
 CLAIMS_GOLD_CSV = "claims_gold.csv"
+ANNOTATED_ARTICLES_CSV = "annotated_articles.csv"  # which articles the gold covers
 
 
 def resolve(folder: str | Path, base: Path | None = None) -> Path:
