@@ -1391,37 +1391,6 @@ def ledger_chart_data(ledger: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def plot_ledger(data: pd.DataFrame):
-    """Draw :func:`ledger_chart_data` rows: a point per claim, ranges as error bars.
-
-    Values are on a log scale (figures run from tens to millions); a hollow marker is a figure
-    with a qualifier ("more than", "about"), a grey band separates topic/event groups.
-    Returns the matplotlib figure.
-    """
-    import matplotlib.pyplot as plt
-
-    height = max(2.5, 0.38 * len(data) + 1.0)
-    fig, ax = plt.subplots(figsize=(9.0, height))
-    qualified = data["change"].map(_text).isin([">", "<", "~"])
-    for flag, marker_face in ((False, None), (True, "white")):
-        part = data.loc[qualified == flag]
-        ax.errorbar(
-            part["value"], part["y"], xerr=[part["err_low"], part["err_high"]], fmt="o",
-            capsize=3, markerfacecolor=marker_face,
-            label="with a qualifier (more than, about ...)" if flag else "as stated",
-        )  # fmt: skip
-    ax.set_yticks(data["y"], data["label"] + " - " + data["surface"])
-    for i, (group, block) in enumerate(data.groupby("group", sort=False)):
-        if i % 2 == 0:
-            ax.axhspan(block["y"].min() - 0.5, block["y"].max() + 0.5, color="0.93", zorder=0)
-        ax.text(1.01, block["y"].mean(), group, transform=ax.get_yaxis_transform(),
-                va="center", fontsize=8)  # fmt: skip
-    ax.set_xscale("log")
-    ax.set_xlabel("value as reported (log scale)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
-    return fig
-
-
 def sources_table(attributions: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Who is quoted, per outlet: reporting frames (``n_quotes``) and figures (``n_figures``).
 

@@ -156,7 +156,7 @@ def execute_notebook(source: Path, plan: RunPlan) -> tuple[bytes, bytes]:
                 kernel_name=paths.KERNEL_NAME,
                 language="python",
                 cwd=str(plan.notebooks_dir),
-                progress_bar=False,
+                progress_bar=sys.stderr.isatty(),  # cell by cell, for a person watching
                 log_output=False,
                 extra_arguments=KERNEL_ARGUMENTS,
             )
