@@ -728,6 +728,7 @@ def plot_claims_ledger(data: pd.DataFrame) -> plt.Figure:
         ax.text(1.01, block["y"].mean(), group, transform=ax.get_yaxis_transform(),
                 va="center", fontsize=8)  # fmt: skip
     ax.set_xscale("log")
+    ax.set_title("Which numbers did each source report, by topic and event?")
     ax.set_xlabel("value as reported (log scale)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)
     return fig
