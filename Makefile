@@ -38,7 +38,7 @@ test: $(READY)  ## Run the test suite
 	$(BIN)/python -m pytest
 
 lab: $(READY)  ## Open JupyterLab on the notebooks with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(READY)  ## Benchmark the figure extractor (speed against quantulum3, NewsQuant scores)
 	$(BIN)/python bench/bench_figures.py

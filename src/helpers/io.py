@@ -59,4 +59,10 @@ def write_table(
 
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a CSV written by :func:`write_table`; only empty cells are missing (not "NA")."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} not found: it is written by an earlier notebook; run `make report`, "
+            "or the notebooks in number order"
+        )
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
