@@ -549,11 +549,19 @@ def write_corpus(build: CorpusBuild, processed_dir: str | Path) -> None:
     Clean texts of articles no longer in the corpus are deleted from ``clean/``.
     """
     out = Path(processed_dir)
-    write_table(build.articles, out / paths.ARTICLES_CSV, sort_by=["article_id"])
-    write_table(build.posts, out / paths.POSTS_CSV, sort_by=["article_id", "post"])
-    write_table(build.sentences, out / paths.SENTENCES_CSV, sort_by=["article_id", "sentence_id"])
+    write_table(build.articles, out / paths.ARTICLES_CSV, sort_by=["article_id"], parquet=True)
+    write_table(build.posts, out / paths.POSTS_CSV, sort_by=["article_id", "post"], parquet=True)
     write_table(
-        build.removed_lines, out / paths.REMOVED_LINES_CSV, sort_by=["article_id", "line_no"]
+        build.sentences,
+        out / paths.SENTENCES_CSV,
+        sort_by=["article_id", "sentence_id"],
+        parquet=True,
+    )
+    write_table(
+        build.removed_lines,
+        out / paths.REMOVED_LINES_CSV,
+        sort_by=["article_id", "line_no"],
+        parquet=True,
     )
     messages = "".join(f"{message}\n" for message in build.messages)
     write_text(out / paths.CORPUS_MESSAGES_TXT, messages)

@@ -7,6 +7,7 @@ atomically (a crash never leaves half a file behind).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -44,16 +45,25 @@ def write_json(path: str | Path, obj: Any) -> Path:
 
 
 def write_table(
-    frame: pd.DataFrame, path: str | Path, sort_by: Sequence[str] | None = None
+    frame: pd.DataFrame,
+    path: str | Path,
+    sort_by: Sequence[str] | None = None,
+    parquet: bool = False,
 ) -> Path:
     """Write ``frame`` as CSV with stable row order and float formatting.
 
     ``sort_by`` names the columns that order the rows (a stable sort, so rows that
-    tie keep their order). The index is not written.
+    tie keep their order). The index is not written. With ``parquet``, the same rows are
+    also written beside it as ``.parquet``, which keeps the column types (booleans, floats
+    at full precision) for researchers who load the data into pandas.
     """
     if sort_by:
         frame = frame.sort_values(list(sort_by), kind="mergesort")
     csv = frame.to_csv(index=False, lineterminator="\n", float_format="%.6g")
+    if parquet:
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+        atomic_write_bytes(Path(path).with_suffix(".parquet"), buffer.getvalue())
     return write_text(path, csv)
 
 
