@@ -119,18 +119,24 @@ def test_normalise_notebook_strips_run_times_ids_and_progress_bars():
     cell.metadata["papermill"] = {"duration": 0.1}
     cell.metadata["execution"] = {"iopub.execute_input": "2026-11-22T02:00:00"}
     cell.metadata["tags"] = ["injected-parameters"]
-    cell.outputs = [
+    cell.outputs = [  # how a run cuts its streams into messages depends on timing
         nbformat.v4.new_output(
             "stream", name="stderr", text="reading: 40%|####  | 2/5 [00:01<00:02]"
         ),
-        nbformat.v4.new_output("stream", name="stdout", text="5 articles"),
+        nbformat.v4.new_output("stream", name="stderr", text="\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="5 arti"),
+        nbformat.v4.new_output("stream", name="stdout", text="cles\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="UserWarning: no date\n"),
     ]
     nb.cells = [cell]
     runner.normalise_notebook(nb)
     assert "papermill" not in nb.metadata
     assert cell.metadata == {"tags": ["injected-parameters"]}
     assert cell["id"] == "injected-parameters"
-    assert [o["text"] for o in cell.outputs] == ["5 articles"]
+    assert [(o["name"], o["text"]) for o in cell.outputs] == [
+        ("stdout", "5 articles\n"),
+        ("stderr", "UserWarning: no date\n"),
+    ]
 
 
 def test_a_missing_raw_folder_is_a_clear_error(project, tmp_path):

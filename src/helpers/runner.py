@@ -118,13 +118,38 @@ def normalise_notebook(nb) -> None:
             cell["id"] = "injected-parameters"
         elif not cell.get("id"):
             cell["id"] = f"cell-{index}"
-        if cell.cell_type != "code":
+        if cell.cell_type == "code":
+            cell.outputs = _steady_outputs(cell.outputs)
+
+
+def _steady_outputs(outputs: list) -> list:
+    """Outputs without progress bars, and with each run of one stream joined into one output.
+
+    How a stream is cut into messages depends on timing, so two runs agree only once the
+    pieces are joined; progress bars (tqdm on stderr) carry timings and are dropped.
+    """
+    steady: list = []
+    for out in outputs:
+        if out.get("output_type") != "stream":
+            steady.append(out)
             continue
-        cell.outputs = [
-            out
-            for out in cell.outputs
-            if not (out.get("name") == "stderr" and PROGRESS_BAR.search(out.get("text", "")))
-        ]
+        text = out["text"]
+        if out.get("name") == "stderr":
+            pieces = re.split(r"(?<=[\r\n])", text)
+            text = "".join(piece for piece in pieces if not PROGRESS_BAR.search(piece))
+            if not text.strip():
+                continue
+        previous = steady[-1] if steady else None
+        if (
+            previous is not None
+            and previous.get("output_type") == "stream"
+            and (previous.get("name") == out.get("name"))
+        ):
+            previous["text"] += text
+        else:
+            out["text"] = text
+            steady.append(out)
+    return steady
 
 
 def _failure_message(name: str, error: Exception) -> str:
