@@ -26,6 +26,7 @@ mix and hedging per outlet).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
@@ -673,7 +674,8 @@ def attribute_sentences(
     the sentence just before.
     """
     _check_spans(text, sentence_spans)
-    quotes = _quote_spans(text)
+    quotes = sorted(_quote_spans(text))  # quotes do not overlap: opens and closes both ascend
+    quote_closes = [b for _, b in quotes]
     history = _History()
     result: list[SentenceAttribution] = []
     previous_end = 0
@@ -682,8 +684,8 @@ def attribute_sentences(
             history = _History()
         previous_end = end
         sentence = text[start:end]
-        local_quotes = [(max(a, start) - start, min(b, end) - start) for a, b in quotes
-                        if a < end and b > start]  # fmt: skip
+        overlapping = quotes[bisect_right(quote_closes, start) : bisect_left(quotes, (end, -1))]
+        local_quotes = [(max(a, start) - start, min(b, end) - start) for a, b in overlapping]
         # a quote opened before this sentence covers its start
         local_quotes = [(a if a > 0 else -1, b) for a, b in local_quotes]
         resolved: list[Attribution] = []
@@ -785,23 +787,22 @@ def _quote_speakers(
     '"...," Zelensky said.' and 'He added, "..."' attribute the quote; a quote with neither
     that follows an attributed quote in the same paragraph continues it.
     """
-    frames = [f for s in sentences for f in s.frames]
+    frames = sorted((f for s in sentences for f in s.frames), key=lambda f: (f.start, f.end))
+    ends = sorted(range(len(frames)), key=lambda i: frames[i].end)  # frame indices by end
     result: dict[tuple[int, int], Attribution] = {}
     previous: tuple[tuple[int, int], Attribution] | None = None
     for open_, close in _quote_spans(text):
         found: Attribution | None = None
-        for frame in reversed(frames):
-            if frame.end <= open_ and re.fullmatch(r"\s*[,:]?\s*", text[frame.end : open_]):
-                found = frame
-                break
+        # only the frame that ends last before the quote can sit right against it
+        before = bisect_right(ends, open_, key=lambda i: frames[i].end)
+        if before and re.fullmatch(r"\s*[,:]?\s*", text[frames[ends[before - 1]].end : open_]):
+            found = frames[ends[before - 1]]
         if found is None:
-            for frame in frames:
+            for frame in frames[bisect_right(frames, close, key=lambda f: f.start) :]:
                 between = text[close + 1 : frame.start]
-                if (
-                    frame.start > close
-                    and len(between.split()) <= MAX_WORDS_QUOTE_TO_CUE
-                    and QUOTE_TO_CUE.fullmatch(between)
-                ):
+                if len(between.split()) > MAX_WORDS_QUOTE_TO_CUE:
+                    break  # every later frame is further away still
+                if QUOTE_TO_CUE.fullmatch(between):
                     found = frame
                     break
         if found is None and previous is not None:
@@ -812,6 +813,36 @@ def _quote_speakers(
             result[(open_, close)] = found
             previous = ((open_, close), found)
     return result
+
+
+def sentence_index(sentences: Sequence[SentenceAttribution], position: int) -> int:
+    """Index of the sentence (in text order) that holds ``position``, or -1 (a binary search)."""
+    index = bisect_right(sentences, position, key=lambda s: s.start) - 1
+    return index if index >= 0 and position < sentences[index].end else -1
+
+
+def _quote_around(
+    quotes: Mapping[tuple[int, int], Attribution], position: int
+) -> Attribution | None:
+    """The attribution of the quote strictly around ``position``, if any."""
+    spans = quotes if isinstance(quotes, _SortedQuotes) else _SortedQuotes(quotes)
+    return spans.around(position)
+
+
+class _SortedQuotes(dict):
+    """Quote spans and their attribution, searchable by position (quotes do not overlap)."""
+
+    def __init__(self, quotes: Mapping[tuple[int, int], Attribution]) -> None:
+        super().__init__(sorted(quotes.items()))
+        self._spans = list(self)
+
+    def around(self, position: int) -> Attribution | None:
+        index = bisect_right(self._spans, (position, -1)) - 1
+        while index >= 0 and self._spans[index][0] == position:
+            index -= 1  # a quote opening at the position does not hold it
+        if index >= 0 and position < self._spans[index][1]:
+            return self[self._spans[index]]
+        return None
 
 
 def governing_attribution(
@@ -829,10 +860,11 @@ def governing_attribution(
     """
     if quotes is None:
         quotes = _quote_speakers(text, sentences)
-    for (open_, close), frame in quotes.items():
-        if open_ < position < close:
-            return Governing(frame.speaker, frame.via, frame.cue, frame)
-    sentence = next((s for s in sentences if s.start <= position < s.end), None)
+    frame = _quote_around(quotes, position)
+    if frame is not None:
+        return Governing(frame.speaker, frame.via, frame.cue, frame)
+    index = sentence_index(sentences, position)
+    sentence = sentences[index] if index >= 0 else None
     if sentence is None or not sentence.frames:
         return Governing(NO_SPEAKER, "", "", None)
     speakers = [f for f in sentence.frames if not f.speaker.is_outlet or f.via]
@@ -1067,13 +1099,12 @@ def attribute_figures(
 ) -> list[Claim]:
     """Attribute given figures (spans into ``text``) of one article; see :func:`extract_claims`."""
     sentences = attribute_sentences(text, sentence_spans)
-    quotes = _quote_speakers(text, sentences)
+    quotes = _SortedQuotes(_quote_speakers(text, sentences))
     located: list[tuple[Figure, int]] = []
     for figure in figures:
         if not (0 <= figure.start < figure.end <= len(text)):
             raise ValueError(f"figure {figure.surface!r} at {figure.start} lies outside the text")
-        index = next((i for i, s in enumerate(sentences) if s.start <= figure.start < s.end), -1)
-        located.append((figure, index))
+        located.append((figure, sentence_index(sentences, figure.start)))
 
     def sentence_text(index: int) -> str:
         return "" if index < 0 else text[sentences[index].start : sentences[index].end]
