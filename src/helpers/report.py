@@ -38,6 +38,9 @@ CORPUS_COLUMNS = [
     "n_sentences",
 ]  # fmt: skip
 EXCLUDED_OUTPUTS = {"manifest.json"}
+# The charts that answer the kit's questions, shown first: weapons by event and source, the
+# claims ledger, people without power, weapon ranges. Every other chart follows them.
+HEADLINE_CHARTS = ("fig41", "fig33", "fig42", "fig43")
 
 STYLE = """
 body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 64rem; margin: 2rem auto;
@@ -93,19 +96,26 @@ def _section_corpus(plan: RunPlan) -> str:
     return summary + html_table(articles, CORPUS_COLUMNS + ["figures"])
 
 
-def _section_charts(out_dir: Path) -> str:
-    blocks = []
-    for caption_file in sorted((out_dir / "figures").glob("fig*.json")):
-        info = json.loads(caption_file.read_text(encoding="utf-8"))
-        slug = info["slug"]
-        blocks.append(
-            f"<figure id='{_esc(slug)}'>\n"
-            f"<img src='figures/{_esc(slug)}.png' alt='{_esc(info['title'])}'>\n"
-            f"<figcaption><strong>{_esc(info['title'])}</strong> {_esc(info['caption'])} "
-            f"<a href='figures/{_esc(slug)}.csv'>data (CSV)</a> · "
-            f"<a href='figures/{_esc(slug)}.svg'>SVG</a></figcaption>\n</figure>"
-        )
-    return "\n".join(blocks) or "<p class='note'>No charts were made.</p>"
+def _chart_block(caption_file: Path) -> str:
+    info = json.loads(caption_file.read_text(encoding="utf-8"))
+    slug = info["slug"]
+    return (
+        f"<figure id='{_esc(slug)}'>\n"
+        f"<img src='figures/{_esc(slug)}.png' alt='{_esc(info['title'])}'>\n"
+        f"<figcaption><strong>{_esc(info['title'])}</strong> {_esc(info['caption'])} "
+        f"<a href='figures/{_esc(slug)}.csv'>data (CSV)</a> · "
+        f"<a href='figures/{_esc(slug)}.svg'>SVG</a></figcaption>\n</figure>"
+    )
+
+
+def _charts(out_dir: Path, headline: bool) -> str:
+    """The headline charts (in :data:`HEADLINE_CHARTS` order) or all the others (by number)."""
+    captions = {p.name.split("-")[0]: p for p in sorted((out_dir / "figures").glob("fig*.json"))}
+    if headline:
+        chosen = [captions[n] for n in HEADLINE_CHARTS if n in captions]
+    else:
+        chosen = [p for n, p in captions.items() if n not in HEADLINE_CHARTS]
+    return "\n".join(_chart_block(p) for p in chosen) or "<p class='note'>No charts.</p>"
 
 
 def _section_table(path: Path, columns: list[str] | None, missing: str) -> str:
@@ -138,7 +148,7 @@ def render_index(plan: RunPlan) -> str:
     out = plan.out_dir
     sections = [
         ("What is in the corpus", _section_corpus(plan)),
-        ("Charts", _section_charts(out)),
+        ("Headline charts", _charts(out, headline=True)),
         (
             "The claims ledger",
             _section_table(
@@ -151,6 +161,7 @@ def render_index(plan: RunPlan) -> str:
                 out / "tables" / "validation_scores.csv", None, "No validation scores were made."
             ),
         ),
+        ("More charts", _charts(out, headline=False)),
         ("Notebooks and tables", _section_links(out)),
     ]
     body = "\n".join(f"<h2>{_esc(title)}</h2>\n{content}" for title, content in sections)
