@@ -336,3 +336,23 @@ def test_extracted_figures_give_a_rate_for_every_outlet(extracted, corpus):
     rows = charts.figures_per_words_rows(extracted["figures"], corpus.sentences, corpus.articles)
     assert sorted(rows["outlet"]) == sorted(corpus.articles["outlet"].unique())
     assert rows["figures"].sum() == len(extracted["figures"])
+
+
+def test_a_crowded_group_keeps_a_spread_of_its_claims_smallest_and_largest_included(gold_claims):
+    # a large corpus repeats claims: here the seed drone claims twelve times over, rescaled
+    drones = gold_claims[gold_claims["topic"] == "drones"]
+    crowd = pd.concat(
+        [
+            drones.assign(value=drones["value"] * (k + 1), start=drones["start"] + k)
+            for k in range(12)
+        ],
+        ignore_index=True,
+    )
+    kept = charts.spread_by_value(crowd, ["event"], per_group=4)
+    for event, block in crowd.groupby("event"):
+        chosen = kept[kept["event"] == event]
+        assert len(chosen) == min(4, len(block))
+        assert chosen["value"].min() == block["value"].min()
+        assert chosen["value"].max() == block["value"].max()
+    assert kept.equals(charts.spread_by_value(crowd, ["event"], per_group=4))
+    assert charts.spread_by_value(drones, ["event"]).equals(drones)  # the seeds are not thinned

@@ -190,6 +190,33 @@ def _sorted(rows: pd.DataFrame, keys: list[str], descending: tuple[str, ...] = (
     return rows.sort_values(keys, ascending=ascending, kind="mergesort").reset_index(drop=True)
 
 
+# A chart with a labelled row per claim stays readable (and quick to draw) up to a few dozen
+# rows; a large corpus keeps every claim in the tables and draws a spread of them.
+MAX_ROWS_PER_GROUP = 10
+
+
+def spread_by_value(
+    rows: pd.DataFrame, groups: list[str], per_group: int = MAX_ROWS_PER_GROUP
+) -> pd.DataFrame:
+    """At most ``per_group`` rows of each group of ``rows``, evenly spaced by ``value``.
+
+    The smallest and the largest figure of a group are always kept, so the spread of what was
+    reported stays visible; rows keep their order, and the same rows always give the same pick.
+    """
+    if per_group < 2:
+        raise ValueError("per_group must be at least 2, to keep the smallest and the largest")
+    keep: list = []
+    grouped = rows.groupby(groups, sort=False, dropna=False) if groups else [("", rows)]
+    for _, block in grouped:
+        ties = [c for c in ("article_id", "start", "sentence_id", "surface") if c in block.columns]
+        ranked = block.sort_values(["value", *ties], kind="mergesort")
+        if len(ranked) > per_group:
+            step = (len(ranked) - 1) / (per_group - 1)
+            ranked = ranked.iloc[[round(i * step) for i in range(per_group)]]
+        keep.extend(ranked.index)
+    return rows.loc[rows.index.isin(keep)]
+
+
 def weapons_by_event_rows(claims: pd.DataFrame) -> pd.DataFrame:
     """Chart 1's rows: one per claim counting drones or missiles supplied, launched/used or shot
     down/intercepted (``topic`` in :data:`WEAPON_TOPICS`, ``event`` in :data:`WEAPON_EVENTS`,
@@ -203,7 +230,7 @@ def weapons_by_event_rows(claims: pd.DataFrame) -> pd.DataFrame:
     rows = rows[rows["value"].notna()].copy()
     rows["event_order"] = rows["event"].map({e: i for i, e in enumerate(WEAPON_EVENTS)})
     rows = _sorted(rows, ["event_order", "topic", "value"], descending=("value",))
-    return rows[[*_CLAIM_COLUMNS]]
+    return spread_by_value(rows, ["event", "topic"]).reset_index(drop=True)[[*_CLAIM_COLUMNS]]
 
 
 def _outage_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -219,7 +246,8 @@ def power_outage_rows(claims: pd.DataFrame) -> pd.DataFrame:
     (:data:`PLACE_UNITS`, see :func:`power_outage_places`). Largest figure first."""
     rows = _outage_claims(claims)
     rows = rows[~rows["unit_normalized"].str.lower().isin(PLACE_UNITS)].copy()
-    return _sorted(rows, ["value"], descending=("value",))[_CLAIM_COLUMNS]
+    rows = _sorted(rows, ["value"], descending=("value",))
+    return spread_by_value(rows, []).reset_index(drop=True)[_CLAIM_COLUMNS]
 
 
 def power_outage_places(claims: pd.DataFrame) -> pd.DataFrame:
@@ -274,6 +302,7 @@ def weapon_range_rows(claims: pd.DataFrame) -> pd.DataFrame:
     converted = rows["surface"] + " (" + rows["km"].map(format_number).astype(str) + " km)"
     rows["range_label"] = rows["surface"].where(in_km | rows["km"].isna(), converted)
     rows = _sorted(rows, ["km"], descending=("km",))
+    rows = spread_by_value(rows, []).reset_index(drop=True)
     return rows[[*_CLAIM_COLUMNS, "si_value", "si_unit", "km", "km_low", "km_high", "range_label"]]
 
 
@@ -650,13 +679,22 @@ _READING = (
     "marker says how it was hedged: '>' more than or at least, '~' about, '<' up to or fewer "
     "than, a circle a figure stated as it is."
 )
+_SPREAD = (
+    f" Where more than {MAX_ROWS_PER_GROUP} claims share a group, {MAX_ROWS_PER_GROUP} are drawn,"
+    " evenly spaced from the smallest to the largest; the chart's CSV lists them and"
+    " tables/claims_ledger.csv has every claim."
+)
 CAPTIONS = {
     "fig41-weapons-by-event": "One row per claim from claims.csv: drones or missiles supplied, "
-    "launched/used or shot down/intercepted, labelled with who said it and the outlet. " + _READING,
+    "launched/used or shot down/intercepted, labelled with who said it and the outlet. "
+    + _READING
+    + _SPREAD,
     "fig42-power-outage": "One row per claim of people (or homes) without power, labelled with "
-    "who said it and the outlet; the text beside a point is the figure as written. " + _READING,
+    "who said it and the outlet; the text beside a point is the figure as written. "
+    + _READING
+    + _SPREAD,
     "fig43-weapon-ranges": "Range figures in kilometres, converted from the unit as written "
-    "(1 mile = 1.609344 km); the label keeps the original words. " + _READING,
+    "(1 mile = 1.609344 km); the label keeps the original words. " + _READING + _SPREAD,
     "fig44-figures-per-words": "Figures extracted (figures.csv) per 1,000 words of each outlet's "
     "sentences (sentences.csv, words counted with a simple regular expression); articles "
     "refused when the corpus was read are not counted.",

@@ -1408,9 +1408,13 @@ def ledger_chart_data(ledger: pd.DataFrame) -> pd.DataFrame:
 
     Keeps claims whose event is not ``other``; adds ``group`` ("drones: supplied"), ``label``
     (source and outlet), ``err_low``/``err_high`` (distance from value to the range ends) and
-    ``y`` (row position, groups in ledger order).
+    ``y`` (row position, groups in ledger order). A group of more claims than a chart can label
+    keeps a spread of them (:func:`helpers.charts.spread_by_value`).
     """
+    from helpers.charts import spread_by_value
+
     rows = claims_ledger(ledger, include_other=False)
+    rows = spread_by_value(rows, ["topic", "event"]).reset_index(drop=True)
     source = rows["source_canonical"].map(_text).replace("", OUTLET_ITSELF_LABEL)
     rows = rows.assign(
         group=rows["topic"] + ": " + rows["event"],
