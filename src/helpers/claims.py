@@ -34,6 +34,7 @@ from dataclasses import fields as dataclass_fields
 import pandas as pd
 
 from helpers.figures import Figure, extract_figures, figures_table
+from helpers.io import require_columns
 
 # --------------------------------------------------------------------------------------------
 # Vocabularies shared with the gold annotations
@@ -1170,8 +1171,10 @@ def claims_table(
     without a clean text are skipped. Rows are sorted by article_id and start; ``hedges`` is
     ";"-joined.
     """
-    _require(articles, ("article_id", "outlet", "published"), "articles")
-    _require(sentences, ("article_id", "post", "sentence_id", "start", "end", "text"), "sentences")
+    require_columns(articles, ("article_id", "outlet", "published"), "articles")
+    require_columns(
+        sentences, ("article_id", "post", "sentence_id", "start", "end", "text"), "sentences"
+    )
     meta = articles.drop_duplicates("article_id").set_index("article_id")
     keep = [
         a for a in sorted(clean_texts)
@@ -1225,14 +1228,6 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def _require(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame)!r}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} frame lacks column(s) {missing}; has {list(frame.columns)}")
-
-
 # --------------------------------------------------------------------------------------------
 # Every attribution, with or without a figure
 # --------------------------------------------------------------------------------------------
@@ -1246,8 +1241,8 @@ def attributions_table(
     One row per frame: ``article_id, outlet, sentence_id, start, end, source,
     source_canonical, source_type, via, cue, sentence_text``; "who is quoted" counts these.
     """
-    _require(articles, ("article_id", "outlet"), "articles")
-    _require(sentences, ("article_id", "sentence_id", "start", "end"), "sentences")
+    require_columns(articles, ("article_id", "outlet"), "articles")
+    require_columns(sentences, ("article_id", "sentence_id", "start", "end"), "sentences")
     outlets = dict(zip(articles["article_id"], articles["outlet"].map(_text), strict=True))
     rows: list[dict[str, object]] = []
     for article_id, text in sorted(clean_texts.items()):
@@ -1318,7 +1313,7 @@ def source_counts(table: pd.DataFrame) -> pd.DataFrame:
     outlet, most frequent source first; the outlet's own statements are
     ``(the outlet itself)``.
     """
-    _require(table, ("outlet", "source_canonical", "source_type"), "claims")
+    require_columns(table, ("outlet", "source_canonical", "source_type"), "claims")
     frame = table.assign(source=_source_label(table), outlet=table["outlet"].map(_text))
     counts = frame.groupby(["outlet", "source", "source_type"], as_index=False).size()
     counts = counts.rename(columns={"size": "n"})
@@ -1333,7 +1328,7 @@ def source_type_mix(table: pd.DataFrame) -> pd.DataFrame:
     Every outlet gets a row for every source type of :data:`SOURCE_TYPES` (zeros included),
     so charts stack the same categories in the same order.
     """
-    _require(table, ("outlet", "source_type"), "claims")
+    require_columns(table, ("outlet", "source_type"), "claims")
     outlets = sorted(table["outlet"].map(_text).unique())
     unknown = sorted(set(table["source_type"]) - set(SOURCE_TYPES))
     if unknown:
@@ -1358,7 +1353,7 @@ def hedging_by_outlet(claims: pd.DataFrame) -> pd.DataFrame:
     Returns ``outlet, n_figures, n_hedged, share_hedged, hedges`` (the hedging words used,
     most frequent first, ";"-joined), sorted by outlet.
     """
-    _require(claims, ("outlet", "hedges"), "claims")
+    require_columns(claims, ("outlet", "hedges"), "claims")
     rows = []
     for outlet, group in claims.groupby(claims["outlet"].map(_text), sort=True):
         words = [w for cell in group["hedges"].map(_text) for w in cell.split(";") if w]
@@ -1385,7 +1380,7 @@ def claims_ledger(claims: pd.DataFrame, include_other: bool = True) -> pd.DataFr
     outlet and value. ``include_other=False`` keeps only figures whose event is not ``other``
     (the comparable ones: supplied, shot down, without power, range ...).
     """
-    _require(claims, LEDGER_COLUMNS, "claims")
+    require_columns(claims, LEDGER_COLUMNS, "claims")
     ledger = claims.loc[:, list(LEDGER_COLUMNS)].copy()
     if not include_other:
         ledger = ledger.loc[ledger["event"] != "other"]
@@ -1399,7 +1394,7 @@ def claims_ledger(claims: pd.DataFrame, include_other: bool = True) -> pd.DataFr
 
 def denials(claims: pd.DataFrame) -> pd.DataFrame:
     """The figures whose claim is denied by its source or reported as disputed."""
-    _require(claims, ("stance",), "claims")
+    require_columns(claims, ("stance",), "claims")
     return claims.loc[claims["stance"].isin(["denied", "disputed"])].reset_index(drop=True)
 
 

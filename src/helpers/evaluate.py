@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
-from helpers.io import read_table
+from helpers.io import read_table, require_columns
 
 FIGURE_GOLD_COLUMNS = (
     "article_id",
@@ -98,7 +98,7 @@ def locate_gold(gold: pd.DataFrame, clean_texts: Mapping[str, str]) -> pd.DataFr
     Raises ValueError naming the article and surface when the article has no text or the
     surface does not occur that many times.
     """
-    _require(gold, GOLD_KEYS, "gold")
+    require_columns(gold, GOLD_KEYS, "gold")
     starts: list[int] = []
     ends: list[int] = []
     for row in gold.itertuples(index=False):
@@ -251,8 +251,8 @@ def score_claims(
     gold columns (value, low, high, is_range) they are used for matching, otherwise pass the
     claims gold merged with the figures gold (:func:`merge_gold` does that).
     """
-    _require(pred, CLAIM_FIELDS, "predicted claims")
-    _require(gold, (*GOLD_KEYS, *CLAIM_FIELDS, "value", "low", "high", "is_range"), "gold")
+    require_columns(pred, CLAIM_FIELDS, "predicted claims")
+    require_columns(gold, (*GOLD_KEYS, *CLAIM_FIELDS, "value", "low", "high", "is_range"), "gold")
     gold_located, pred = _prepare(pred, gold, clean_texts)
     pairs = _match(gold_located, pred, keep=CLAIM_FIELDS)
     by_gold = pairs.set_index("gold_row")
@@ -323,7 +323,7 @@ def load_gold(annotations_dir: str | Path = paths.ANNOTATIONS_DIR) -> pd.DataFra
         if not path.exists():
             raise FileNotFoundError(f"gold file {path} not found (see docs/annotation-guide.md)")
         frame = read_table(path)
-        _require(frame, columns, str(path))
+        require_columns(frame, columns, str(path))
         for column in ("unit", "unit_normalized", "source", "source_canonical", "via", "note"):
             if column in frame.columns:
                 frame[column] = frame[column].fillna("").astype(str)
@@ -336,8 +336,8 @@ def merge_gold(figures_gold: pd.DataFrame, claims_gold: pd.DataFrame) -> pd.Data
 
     Raises ValueError when a key is in one file and not the other.
     """
-    _require(figures_gold, FIGURE_GOLD_COLUMNS, "figures gold")
-    _require(claims_gold, CLAIM_GOLD_COLUMNS, "claims gold")
+    require_columns(figures_gold, FIGURE_GOLD_COLUMNS, "figures gold")
+    require_columns(claims_gold, CLAIM_GOLD_COLUMNS, "claims gold")
     keys = list(GOLD_KEYS)
     for one, other, side in (
         (figures_gold, claims_gold, "figures"),
@@ -466,7 +466,7 @@ def load_annotated_articles(annotations_dir: str | Path = paths.ANNOTATIONS_DIR)
             f"{path} not found: list the annotated article ids there (docs/annotation-guide.md)"
         )
     frame = read_table(path)
-    _require(frame, ["article_id"], str(path))
+    require_columns(frame, ["article_id"], str(path))
     return [str(a) for a in frame["article_id"].dropna()]
 
 
@@ -479,18 +479,12 @@ def select_articles(frame: pd.DataFrame, articles: Iterable[str]) -> pd.DataFram
 # --- internals -----------------------------------------------------------------------------
 
 
-def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what} frame lacks columns: {', '.join(missing)}")
-
-
 def _prepare(
     pred: pd.DataFrame, gold: pd.DataFrame, clean_texts: Mapping[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Locate the gold and keep both frames to the articles in ``clean_texts``."""
-    _require(pred, PRED_FIGURE_COLUMNS, "predicted figures")
-    _require(
+    require_columns(pred, PRED_FIGURE_COLUMNS, "predicted figures")
+    require_columns(
         gold, (*GOLD_KEYS, "value", "low", "high", "is_range", "unit_normalized", "change"), "gold"
     )
     gold = gold[gold["article_id"].isin(set(clean_texts))].reset_index(drop=True)

@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
+from helpers.io import require_columns
 from helpers.units import (
     CASE_SENSITIVE_UNITS,
     CURRENCY_PREFIXES,
@@ -74,6 +75,8 @@ class Figure:
 
 
 # Columns of figures.csv, in order (the shared data contract).
+# What figures_table reads from sentences.csv.
+SENTENCE_INPUT_COLUMNS = ("article_id", "post", "sentence_id", "start", "text")
 FIGURE_COLUMNS = [
     "article_id",
     "post",
@@ -1500,10 +1503,7 @@ def figures_table(sentences: pd.DataFrame) -> pd.DataFrame:
     ``start`` plus the figure's offset in the sentence); ``sentence_text`` is the sentence.
     Rows are sorted by article_id, start.
     """
-    needed = {"article_id", "post", "sentence_id", "start", "text"}
-    missing = needed - set(sentences.columns)
-    if missing:
-        raise ValueError(f"figures_table: sentences frame lacks columns {sorted(missing)}")
+    require_columns(sentences, SENTENCE_INPUT_COLUMNS, "figures_table: sentences")
     rows = []
     for art, post, sid, sstart, stext in zip(
         sentences["article_id"],

@@ -1,8 +1,9 @@
-"""Deterministic writing of tables, text and JSON: the same rows give the same bytes.
+"""Tables, text and JSON in and out: the same rows give the same bytes.
 
 Every processed file and report table goes through here so that rows are sorted,
 floats are printed the same way, line endings are ``\\n`` and files are replaced
-atomically (a crash never leaves half a file behind).
+atomically (a crash never leaves half a file behind). :func:`require_columns` is the one
+check, shared by the library, that a frame handed in has the columns a function reads.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,20 @@ def write_table(
         frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
         atomic_write_bytes(Path(path).with_suffix(".parquet"), buffer.getvalue())
     return write_text(path, csv)
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    """Raise a clear error unless ``frame`` is a DataFrame holding every one of ``columns``.
+
+    ``what`` names the frame in the message: "predicted figures frame lacks columns: unit".
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{what} must be a pandas DataFrame, got {type(frame)!r}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"{what} frame lacks columns: {', '.join(missing)} (it has: {', '.join(frame.columns)})"
+        )
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

@@ -29,6 +29,8 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from nltk.stem import PorterStemmer
 from nltk.tokenize import RegexpTokenizer
 
+from helpers.io import require_columns
+
 STOPWORDS_RESOURCE = "stopwords.txt"  # file next to this module, read with importlib.resources
 VADER_LEXICON = "vader_lexicon.txt"  # file name inside the vaderSentiment package folder
 
@@ -160,20 +162,14 @@ def _clauses(tokens: Iterable[str]) -> list[list[str]]:
 # --------------------------------------------------------------------------- frames in
 
 
-def _check_columns(frame: pd.DataFrame, needed: Sequence[str], name: str) -> None:
-    missing = [c for c in needed if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} frame lacks column(s) {missing}; it has {list(frame.columns)}")
-
-
 def with_outlet(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Return the sentences of usable articles with ``outlet`` and ``published`` added.
 
     Articles whose ``status`` is not ``ok`` are left out; an empty outlet becomes "unknown".
     Rows come in corpus order: by publication date (undated last), article id, sentence id.
     """
-    _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
-    _check_columns(articles, ARTICLE_COLUMNS, "articles")
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    require_columns(articles, ARTICLE_COLUMNS, "articles")
     meta = articles.copy()
     if "status" in meta.columns:
         meta = meta[meta["status"].fillna("ok") == "ok"]
@@ -258,7 +254,7 @@ def collocations(
     count, pmi`` sorted by keyword, then PMI (highest first). A keyword with no pair gives
     no rows and a warning.
     """
-    _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     documents = [
         clause
         for text in sentences["text"]
@@ -309,7 +305,7 @@ def concordance(sentences: pd.DataFrame, keyword: str, width: int = 50) -> pd.Da
     text (added to the sentence's own ``start`` when the frame has one, so they point into
     the clean article text). No hit gives no rows and a warning.
     """
-    _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     rows = []
     for record in sentences.itertuples(index=False):
         text = str(record.text)
@@ -530,7 +526,7 @@ def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
     Returns ``article_id, sentence_id, neg, neu, pos, compound, mentions_iran, text``;
     ``compound`` runs from -1 (most negative) to +1 (most positive).
     """
-    _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     analyser = vader()
     rows = []
     for record in sentences.itertuples(index=False):
