@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR
 from helpers import charts, paths
 from helpers.corpus import build_corpus
 from helpers.io import read_table
@@ -28,7 +29,7 @@ AP = "001_0321a4552254fa38"
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     out = tmp_path_factory.mktemp("processed")
-    return build_corpus(paths.RAW_DIR, out, progress=False, verbose=False)
+    return build_corpus(SEED_RAW_DIR, out, progress=False, verbose=False)
 
 
 def _nth_span(text: str, surface: str, occurrence: int) -> tuple[int, int]:
@@ -40,8 +41,8 @@ def _nth_span(text: str, surface: str, occurrence: int) -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def gold_claims(corpus) -> pd.DataFrame:
     """The annotated figures and claims as claims.csv rows, placed on the built corpus."""
-    figures = read_table(paths.ANNOTATIONS_DIR / paths.FIGURES_GOLD_CSV)
-    claims = read_table(paths.ANNOTATIONS_DIR / paths.CLAIMS_GOLD_CSV)
+    figures = read_table(SEED_ANNOTATIONS_DIR / paths.FIGURES_GOLD_CSV)
+    claims = read_table(SEED_ANNOTATIONS_DIR / paths.CLAIMS_GOLD_CSV)
     keys = ["article_id", "surface", "occurrence"]
     gold = figures.drop(columns="note").merge(claims.drop(columns="note"), on=keys)
     articles = corpus.articles.set_index("article_id")

@@ -8,25 +8,19 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR
 from helpers import paths
 from helpers.claims import (
     CLAIM_COLUMNS,
-    LEDGER_COLUMNS,
     SOURCE_TYPES,
     attribute_sentences,
     attributions_table,
     canonical_source,
-    claims_ledger,
     claims_table,
-    denials,
     extract_claims,
     find_hedges,
     governing_attribution,
-    hedging_by_outlet,
-    source_counts,
     source_type_for,
-    source_type_mix,
-    sources_table,
 )
 from helpers.sentences import sentence_spans
 
@@ -392,7 +386,7 @@ def corpus(tmp_path_factory):
     from helpers.corpus import build_corpus, load_clean_texts, load_corpus
 
     out = tmp_path_factory.mktemp("processed")
-    build_corpus(paths.RAW_DIR, out, progress=False, verbose=False)
+    build_corpus(SEED_RAW_DIR, out, progress=False, verbose=False)
     return load_corpus(out), load_clean_texts(out)
 
 
@@ -425,8 +419,8 @@ def test_claims_reach_the_targets_on_the_seed_gold(corpus, claims):
 
     _, texts = corpus
     gold = merge_gold(
-        read_table(paths.ANNOTATIONS_DIR / paths.FIGURES_GOLD_CSV),
-        read_table(paths.ANNOTATIONS_DIR / paths.CLAIMS_GOLD_CSV),
+        read_table(SEED_ANNOTATIONS_DIR / paths.FIGURES_GOLD_CSV),
+        read_table(SEED_ANNOTATIONS_DIR / paths.CLAIMS_GOLD_CSV),
     )
     scores = score_claims(claims, gold, texts).table.set_index("field")
     assert scores.at["source_canonical", "accuracy_all"] >= 0.90
@@ -441,51 +435,3 @@ def test_attributions_table_lists_speakers_without_figures(corpus):
     assert "Ned Price" in set(article_002["source_canonical"])
     for row in table.itertuples():
         assert row.start >= 0 and row.sentence_text in texts[row.article_id]
-
-
-def test_source_counts_and_type_mix(claims):
-    counts = source_counts(claims)
-    assert counts["n"].sum() == len(claims)
-    assert counts.groupby("outlet")["share"].sum().round(9).eq(1.0).all()
-    ap = counts.loc[counts["outlet"] == "Associated Press"]
-    assert ap.iloc[0]["source"] == "(the outlet itself)"  # most AP figures are its own
-    mix = source_type_mix(claims)
-    assert len(mix) == claims["outlet"].nunique() * len(SOURCE_TYPES)
-    assert mix.groupby("outlet")["share"].sum().round(9).eq(1.0).all()
-    with pytest.raises(ValueError, match="SOURCE_TYPES"):
-        source_type_mix(claims.assign(source_type="bloggers"))
-
-
-def test_hedging_by_outlet(claims):
-    hedging = hedging_by_outlet(claims)
-    assert list(hedging["outlet"]) == sorted(claims["outlet"].unique())
-    assert hedging["n_figures"].sum() == len(claims)
-    ap = hedging.set_index("outlet").loc["Associated Press"]
-    assert ap["n_hedged"] >= 2 and "alleged" in ap["hedges"].split(";")
-    assert ((hedging["share_hedged"] >= 0) & (hedging["share_hedged"] <= 1)).all()
-
-
-def test_claims_ledger_and_denials(claims):
-    ledger = claims_ledger(claims)
-    assert list(ledger.columns) == list(LEDGER_COLUMNS)
-    assert len(ledger) == len(claims)
-    comparable = claims_ledger(claims, include_other=False)
-    assert "other" not in set(comparable["event"])
-    drones = comparable.loc[comparable["topic"] == "drones"]
-    assert {"supplied", "shot down/intercepted"} <= set(drones["event"])
-    topics = list(dict.fromkeys(comparable["topic"]))
-    assert topics.index("drones") < topics.index("range")
-    disputed = denials(claims)
-    assert set(disputed["stance"]) <= {"denied", "disputed"}
-    assert "Barbara Woodward" in set(disputed["source_canonical"])
-
-
-def test_sources_table_counts_quotes_and_figures(corpus, claims):
-    frames, texts = corpus
-    attributions = attributions_table(frames["articles"], frames["sentences"], texts)
-    table = sources_table(attributions, claims)
-    assert table["n_quotes"].sum() == len(attributions)
-    assert table["n_figures"].sum() == len(claims)
-    kirby = table.loc[table["source"] == "John Kirby"]
-    # Kirby speaks often in 002 but gives no figure there
-    assert kirby["n_quotes"].sum() > kirby["n_figures"].sum()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import paths
+from fixtures import SEED_RAW_DIR
 from helpers.clean import (
     boilerplate_rule,
     clean_article,
@@ -86,7 +86,7 @@ REMOVED_LINES = {
 
 
 def raw_text(key: str) -> str:
-    return (paths.RAW_DIR / f"{SEEDS[key]}.txt").read_text(encoding="utf-8")
+    return (SEED_RAW_DIR / f"{SEEDS[key]}.txt").read_text(encoding="utf-8")
 
 
 def raw_lines(key: str) -> list[str]:

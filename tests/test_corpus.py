@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from fixtures import SEED_RAW_DIR
 from helpers import paths
 from helpers.clean import normalise
 from helpers.corpus import (
@@ -26,7 +27,7 @@ from helpers.corpus import (
 )
 from helpers.io import read_table
 
-SEED_IDS = sorted(p.stem for p in paths.RAW_DIR.glob("*.txt"))
+SEED_IDS = sorted(p.stem for p in SEED_RAW_DIR.glob("*.txt"))
 
 # A short article not in the manifest, with a headline, byline, date line and source line.
 EXTRA_ARTICLE = """Iran sends more drones to Russia
@@ -44,9 +45,9 @@ Source: Reuters
 def copy_seeds(target: Path, with_manifest: bool = True) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for stem in SEED_IDS:
-        shutil.copyfile(paths.RAW_DIR / f"{stem}.txt", target / f"{stem}.txt")
+        shutil.copyfile(SEED_RAW_DIR / f"{stem}.txt", target / f"{stem}.txt")
     if with_manifest:
-        shutil.copyfile(paths.RAW_DIR / paths.MANIFEST_NAME, target / paths.MANIFEST_NAME)
+        shutil.copyfile(SEED_RAW_DIR / paths.MANIFEST_NAME, target / paths.MANIFEST_NAME)
     return target
 
 

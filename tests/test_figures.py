@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fixtures import SEED_RAW_DIR as RAW_DIR
 from helpers.figures import FIGURE_COLUMNS, Figure, extract_figures, figures_table
-from helpers.paths import RAW_DIR
 
 
 def one(text: str) -> Figure:

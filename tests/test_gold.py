@@ -12,6 +12,7 @@ import math
 import pandas as pd
 import pytest
 
+from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR
 from helpers import claims, clean, corpus, evaluate, paths
 from helpers.io import read_table
 
@@ -66,12 +67,12 @@ OUTLETS = {"TASS", "Reuters", "NBC News", "The Guardian", "CNN", "Voice of Ameri
 
 @pytest.fixture(scope="module")
 def figures_gold() -> pd.DataFrame:
-    return read_table(paths.ANNOTATIONS_DIR / paths.FIGURES_GOLD_CSV)
+    return read_table(SEED_ANNOTATIONS_DIR / paths.FIGURES_GOLD_CSV)
 
 
 @pytest.fixture(scope="module")
 def claims_gold() -> pd.DataFrame:
-    return read_table(paths.ANNOTATIONS_DIR / paths.CLAIMS_GOLD_CSV)
+    return read_table(SEED_ANNOTATIONS_DIR / paths.CLAIMS_GOLD_CSV)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def raw_texts() -> dict[str, str]:
     """The seed articles with the cleaner's typography normalisation."""
     return {
         path.stem: clean.normalise(path.read_text(encoding="utf-8"))
-        for path in sorted(paths.RAW_DIR.glob("*.txt"))
+        for path in sorted(SEED_RAW_DIR.glob("*.txt"))
     }
 
 
@@ -191,7 +192,7 @@ def test_the_gold_scores_itself_perfectly(figures_gold, claims_gold, raw_texts):
 def clean_texts(tmp_path_factory) -> dict[str, str]:
     """The clean texts the corpus builder makes from the seeds (built afresh, not read back)."""
     build = corpus.build_corpus(
-        paths.RAW_DIR, tmp_path_factory.mktemp("processed"), progress=False, verbose=False
+        SEED_RAW_DIR, tmp_path_factory.mktemp("processed"), progress=False, verbose=False
     )
     return build.clean_texts
 
@@ -212,7 +213,7 @@ def test_headline_and_link_line_numbers_are_not_in_the_clean_text(clean_texts):
 
 
 def test_load_gold_merges_both_files_with_empty_text_cells(figures_gold):
-    gold = evaluate.load_gold(paths.ANNOTATIONS_DIR)
+    gold = evaluate.load_gold(SEED_ANNOTATIONS_DIR)
     assert len(gold) == len(figures_gold)
     own = gold[gold["source_type"] == "outlet itself"]
     assert len(own) > 0 and (own["source_canonical"] == "").all() and (own["via"] == "").all()
@@ -221,7 +222,7 @@ def test_load_gold_merges_both_files_with_empty_text_cells(figures_gold):
 
 
 def test_annotated_articles_list_every_gold_article_and_only_real_ones(figures_gold, raw_texts):
-    annotated = evaluate.load_annotated_articles(paths.ANNOTATIONS_DIR)
+    annotated = evaluate.load_annotated_articles(SEED_ANNOTATIONS_DIR)
     assert len(annotated) == len(set(annotated))
     assert set(figures_gold["article_id"]) <= set(annotated)
     assert set(annotated) <= set(raw_texts)

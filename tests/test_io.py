@@ -4,7 +4,7 @@ the column types of the CSV's rows."""
 import pandas as pd
 import pytest
 
-from helpers import paths
+from fixtures import SEED_RAW_DIR
 from helpers.corpus import collect_corpus
 from helpers.io import read_table, write_table
 
@@ -12,7 +12,7 @@ ORDER = ["article_id", "sentence_id"]
 
 
 def test_processed_tables_are_byte_identical_twice_and_parquet_keeps_types(tmp_path):
-    sentences = collect_corpus(paths.RAW_DIR, progress=False).sentences
+    sentences = collect_corpus(SEED_RAW_DIR, progress=False).sentences
     shuffled = sentences.assign(long=sentences["text"].str.len() > 200).sample(
         frac=1, random_state=7
     )

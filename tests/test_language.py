@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as ReferenceVader
 
+from fixtures import SEED_RAW_DIR as RAW_DIR
 from helpers import language
-from helpers.paths import RAW_DIR
 
 CNN = "000_66b62aea542f96ee"
 AP = "001_0321a4552254fa38"

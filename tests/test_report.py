@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR
 from helpers import paths, report, runner
 
 
@@ -23,9 +24,9 @@ def plan(tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "out"
     return runner.RunPlan(
         notebooks_dir=paths.NOTEBOOKS_DIR,
-        raw_dir=paths.RAW_DIR,
+        raw_dir=SEED_RAW_DIR,
         processed_dir=out / "processed",
-        annotations_dir=paths.ANNOTATIONS_DIR,
+        annotations_dir=SEED_ANNOTATIONS_DIR,
         out_dir=out,
     )
 

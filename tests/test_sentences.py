@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from helpers import paths
+from fixtures import SEED_RAW_DIR
 from helpers.clean import clean_article
 from helpers.sentences import ABBREVIATIONS, make_tokenizer, sentence_spans, split_sentences
 
 
 def clean_seed(stem: str) -> str:
-    raw = (paths.RAW_DIR / f"{stem}.txt").read_text(encoding="utf-8")
+    raw = (SEED_RAW_DIR / f"{stem}.txt").read_text(encoding="utf-8")
     return clean_article(raw).clean_text
 
 
