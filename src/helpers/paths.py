@@ -15,6 +15,10 @@ PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 ANNOTATIONS_DIR = PROJECT_ROOT / "data" / "annotations"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 DOCS_DIR = PROJECT_ROOT / "docs"
+STUDIES_DIR = PROJECT_ROOT / "studies"  # one folder per study, each with its study.yml
+STUDY_FILE = "study.yml"
+DEFAULT_STUDY = "iran-drones"  # the study of the seed corpus in data/raw
+GENERAL_STUDY = "general-news"  # the study of any other corpus
 
 MANIFEST_NAME = "manifest.csv"
 KERNEL_NAME = "news-figures"
