@@ -1,0 +1,249 @@
+"""Figures written in digits: "4.5 million residents", "$13.6M", "-5 yards", "2 1/2 cups",
+"12-18 F-16s", "1.99×10−30 kg".
+
+One job: read a digit candidate into a reading (sign, currency, fraction, power, scale, range,
+unit or counted noun, qualifiers), or refuse it with a reason from ``exclusions``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.figures.exclusions import (
+    ADDRESS_AFTER_RE,
+    AGE_AFTER_RE,
+    AGE_AROUND_RE,
+    CARD_PHONE_AT_RE,
+    FURNITURE_RE,
+    GLUED_AFTER_RE,
+    NAME_BEFORE_RE,
+    NAME_SPACED_HYPHEN_RE,
+    PERCENT_AFTER_RE,
+    excluded_digits,
+    is_year,
+    name_before,
+    year_like,
+)
+from helpers.figures.measures import CURRENCY_BEFORE_RE, read_scale, read_unit
+from helpers.figures.model import Reading, digits_value, last_word, skip_to
+from helpers.figures.nouns import read_counted_noun
+from helpers.figures.qualifiers import QUALIFIER_AFTER_RE, qualifier_before, read_qualifiers
+from helpers.figures.ranges import try_range
+from helpers.figures.vocabulary import FURNITURE_WORDS
+from helpers.units import CURRENCY_PREFIXES
+
+# Sign just before a number: "-5 yards", "+0.3%", "minus-130 degrees".
+SIGN_BEFORE_RE = re.compile(
+    r"(?:(?<![\w\d.,%)-])(?P<sym>[-+−])|(?i:\b(?P<word>minus|plus)[ \t\u00a0-]))$"
+)
+# A scientific power: "1.99×10−30", "2.998x10^8".
+POWER_AFTER_RE = re.compile(r"[^\S\n]?[×x*][^\S\n]?10[^\S\n]?\^?(?P<e>[-−]?\d+)")
+# A slash fraction: "1/2 pound", "2 1/2 miles".
+SLASH_AFTER_RE = re.compile(r"/(?P<d>\d{1,2})(?![\d/])")
+MIXED_AFTER_RE = re.compile(r"[^\S\n]+(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+
+
+_SIGN_WORDS = ("minus", "plus", "-", "+", "−")
+
+
+def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
+    """Read the digits at [s, e) with what surrounds them; return (reading or None, resume)."""
+    raw = text[s:e]
+    card = CARD_PHONE_AT_RE.match(text, s)
+    if card:
+        return None, card.end()
+    written, currency, cur_start = _currency_before(text, s)
+    if excluded_digits(text, s, e):
+        return None, skip_to(text, e)
+    signed = _sign_before(text, s, e, cur_start)
+    if signed is None:
+        return None, skip_to(text, e)
+    sign, cur_start = signed
+    if not currency and not sign and _unsigned_name(text, s, e):
+        return None, skip_to(text, e)
+    number = _number_shape(text, raw, e, sign or 1.0)
+    if isinstance(number, int):
+        return None, number
+    value, end, rule = number
+    mult, end2, scale_written = read_scale(text, end, bool(currency))
+    if scale_written:
+        value, end, rule = value * mult, end2, "digits+scale"
+    r = Reading(cur_start, end, value, rule)
+    if currency:
+        r.currency, r.unit, r.unit_normalized = currency, written, currency
+        r.kind, r.si_unit = "money", currency
+    first = r.value  # the number itself, before a range replaces it with a midpoint
+    end = _range_and_unit(text, r, end, bool(scale_written), raw)
+    if end < 0:
+        return None, skip_to(text, -end)
+    if r.unit or scale_written:
+        if not r.unit:
+            end = read_counted_noun(text, r, end, False)  # "4.5 million residents"
+    else:
+        end = _bare_number(text, r, (s, e, end), first, raw, bool(currency or sign))
+        if end < 0:
+            return None, -end
+    fm = FURNITURE_RE.match(text, e)
+    if fm and fm.group("w") in FURNITURE_WORDS:
+        return None, skip_to(text, fm.end())  # page furniture "2 Posts" on a line of its own
+    end = _qualifier_after(text, r, end)
+    r.end = end
+    if not r.qualifier:
+        read_qualifiers(text, r)
+    if sign < 0 and r.unit_normalized in ("percent", "point"):
+        r.change = "down"
+    elif sign > 0:
+        r.change = "up"
+    return r, end
+
+
+def _currency_before(text: str, s: int) -> tuple[str, str, int]:
+    """Currency just before the digits ("$5", "US $58.24", "USD10m", "Y=590").
+
+    Returns (currency as written, normalised currency, start of the figure); empty strings
+    and ``s`` when there is none.
+    """
+    k = s - 1 if s and text[s - 1] != " " else s - 2
+    ch = text[k] if k >= 0 else ""
+    if not ch or not (ch in "$£€¥₹₽₴₪=." or ch.isupper()):
+        return "", "", s
+    cur_m = CURRENCY_BEFORE_RE.search(text, max(0, s - 8), s)
+    if not cur_m:
+        return "", "", s
+    written = cur_m.group("cur")
+    # One- and two-letter codes ("R" rand, "PS" pounds, "RM") only when glued on.
+    if written in ("R", "PS", "Rs", "RM") and cur_m.end("cur") != s:
+        return "", "", s
+    return written, CURRENCY_PREFIXES[written], cur_m.start("cur")
+
+
+def _sign_before(text: str, s: int, e: int, cur_start: int) -> tuple[int, int] | None:
+    """Sign before the number or its currency: "-5 yards", "+0.3%", "minus-130 degrees".
+
+    Returns (sign, new start): sign -1, +1, or 0 when none is written; None when the
+    hyphen belongs to a name ("COVID -19"; but "FTSE -0.6%" is a change).
+    """
+    if not cur_start:
+        return 0, cur_start
+    before = text[cur_start - 1]
+    if before in "+−" or (before == "-" and not text[cur_start - 2 : cur_start - 1].isalnum()):
+        sm = SIGN_BEFORE_RE.search(text, max(0, cur_start - 7), cur_start)
+    elif before in "-+−" or before in " \t":
+        if last_word(text, cur_start).lower() not in _SIGN_WORDS:
+            return 0, cur_start
+        sm = SIGN_BEFORE_RE.search(text, max(0, cur_start - 7), cur_start)
+    else:
+        return 0, cur_start
+    if not sm:
+        return 0, cur_start
+    sym = sm.group("sym")
+    word = (sm.group("word") or "").lower()
+    if (
+        sym
+        and NAME_SPACED_HYPHEN_RE.search(text, max(0, sm.start() - 20), sm.start())
+        and not PERCENT_AFTER_RE.match(text, e)
+    ):
+        return None
+    if sym in ("-", "−") or word == "minus":
+        return -1, sm.start()
+    if sym == "+":
+        return 1, sm.start()
+    return 0, cur_start
+
+
+def _unsigned_name(text: str, s: int, e: int) -> bool:
+    """A number glued to a name ("F-16", "G7") unless a qualifier or a percent says otherwise."""
+    return bool(
+        NAME_BEFORE_RE.search(text, max(0, s - 24), s)
+        and not qualifier_before(text, s)
+        and not PERCENT_AFTER_RE.match(text, e)
+    )
+
+
+def _number_shape(text: str, raw: str, e: int, sign: float) -> tuple[float, int, str] | int:
+    """Value of the digits with a slash fraction, a mixed number or a power of ten after them.
+
+    "1/2" -> 0.5, "2 1/2" -> 2.5, "2.998x10^8". Returns (value, end, rule), or the position
+    to resume at when the digits are a date or a rate such as "24/7" or "10/12/2020".
+    """
+    value = digits_value(raw) * sign
+    rule = "digits"
+    end = e
+    sl = SLASH_AFTER_RE.match(text, end)
+    if sl:
+        den = int(sl.group("d"))
+        if "," in raw or "." in raw or den == 0 or abs(value) >= den:
+            return skip_to(text, sl.end())
+        value, end, rule = value / den, sl.end(), "fraction"
+    else:
+        mx = MIXED_AFTER_RE.match(text, end)
+        if mx and 0 < int(mx.group("n")) < int(mx.group("d")):
+            value = value + sign * int(mx.group("n")) / int(mx.group("d"))
+            end, rule = mx.end(), "fraction"
+    pw = POWER_AFTER_RE.match(text, end)
+    if pw:
+        value = value * 10 ** int(pw.group("e").replace("−", "-"))
+        end, rule = pw.end(), "scientific"
+    return value, end, rule
+
+
+def _range_and_unit(text: str, r: Reading, end: int, scaled: bool, raw: str) -> int:
+    """A range ("12-18", "$89 to $93 billion"), then the unit, then maybe a range that repeats
+    the unit ("five per cent to 20 per cent"). Returns the new end, or minus the position to
+    skip to when the range turns out to be an address."""
+    resume = try_range(text, r, end, scaled, raw)
+    if resume is not None:
+        end = resume
+        if ADDRESS_AFTER_RE.match(text, end):
+            return -end
+    before_unit = end
+    end = read_unit(text, r, end)
+    if not r.is_range and end != before_unit:
+        resume = try_range(text, r, end, scaled, raw, unit_first=True)
+        if resume is not None:
+            end = resume
+    return end
+
+
+def _bare_number(
+    text: str, r: Reading, span: tuple[int, int, int], value: float, raw: str, marked: bool
+) -> int:
+    """A number with no unit or scale: refuse years, names and labels; read an age
+    apposition ("Paul, 37, is") or the counted noun. ``span``: start and end of the digits
+    and the end so far; ``value``: the first number; ``marked``: a currency or sign. Returns
+    the new end, or minus the position to resume at when the number is refused."""
+    s, e, end = span
+    if r.is_range:
+        if year_like(raw) and 1000 <= r.high <= 2099 and r.high == int(r.high):
+            return -skip_to(text, end)
+    elif is_year(text, s, e, abs(value)):
+        if not qualifier_before(text, s) or text[e : e + 1] == "s":
+            return -skip_to(text, e)
+    if not r.is_range and GLUED_AFTER_RE.match(text, end):
+        return -skip_to(text, end)
+    if not marked and name_before(text, s):
+        return -skip_to(text, end)
+    if text[s - 1 : s] == "(" and text[end : end + 1] == ")":
+        return -end  # "Dak Prescott (4)": a label, not an amount
+    if (
+        text[s - 2 : s] == ", "
+        and AGE_AROUND_RE.search(text, max(0, s - 20), s)
+        and AGE_AFTER_RE.match(text, end)
+        and 0 < value < 120
+        and "." not in raw
+    ):
+        # Age apposition: "Paul, 37, is from Scotland".
+        r.unit_normalized = "year of age"
+        r.kind, r.factor, r.si_unit, r.rule = "duration", 365.2425, "day", "age"
+        return end
+    return read_counted_noun(text, r, end, value == 1)
+
+
+def _qualifier_after(text: str, r: Reading, end: int) -> int:
+    """Qualifiers after a count: "or more", "+", "-plus" set ">" ("100,000-plus")."""
+    qa = QUALIFIER_AFTER_RE.match(text, end)
+    if qa and not r.is_range and r.kind == "count":
+        r.change = ">"
+        r.qualifier = qa.group("q").strip(" \t-")
+        return qa.end()
+    return end

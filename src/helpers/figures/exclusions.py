@@ -1,0 +1,124 @@
+"""What looks like a figure but is not: clock times, ordinals, dates, years, decades, card and
+phone numbers, addresses, postal codes, page furniture and names with numbers ("F-16",
+"Section 427", "iPhone 11").
+
+One job: say whether a number at a position is one of these, and why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.figures.model import last_word
+from helpers.figures.vocabulary import MONTHS, NOT_NAME_WORDS, STREET_WORDS
+
+# Non-figures recognised at the start of a candidate.
+# Clock times: "1:23 a.m.", "17:22", "2 p.m.", "1.56pm", "0401 GMT".
+TIME_AT_RE = re.compile(
+    r"\d{1,2}(?::\d{2}){1,2}(?![\d])|\d{1,2}(?:[.:]\d{2})?[^\S\n]?(?i:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)"
+    r"(?![A-Za-z])|\d{4}[^\S\n]+(?:GMT|UTC|EDT|EST|BST|CET|CEST|PDT|PST|ET|PT|IST)\b"
+)
+# Ordinals: "22nd", "1st", "3rd", "10th".
+ORDINAL_AT_RE = re.compile(r"\d+(?:st|nd|rd|th)\b")
+# Card numbers "5169 3351 0164 7408" and phone numbers "(617) 555-0199", "617-555-0199".
+CARD_PHONE_AT_RE = re.compile(
+    r"\d{4}(?:[ \t\u00a0-]\d{4}){3}\b|\d{3}[ .-]\d{3}[ .-]\d{4}\b|\d{3}\)[^\S\n]?\d{3}[ .-]\d{4}"
+)
+# Decades: "the 1970s", "1980s", "'90s".
+DECADE_AT_RE = re.compile(r"(?:1[5-9]|20)\d0s\b|\d0s\b(?<='\d0s)")
+# A month name right before a number: "November 7", "Oct. 31", "Sept. 20-24", "Mar 9 2018".
+MONTH_BEFORE_RE = re.compile(r"\b(?:" + MONTHS + r")\.?[^\S\n]+$")
+# A month name right after a number: "7 November 2023", "9 May".
+MONTH_AFTER_RE = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:" + MONTHS + r")\b\.?")
+# Years are written without a thousands separator: "in 2014", "since 2016", "2019 review".
+YEAR_RE = re.compile(r"(?:1[0-9]|20)\d\d")
+# Words before a bare number that make it a rank or label: "No. 1", "#3", "Section 427".
+LABEL_BEFORE_RE = re.compile(
+    r"(?:\b(?:No|Nos|no|Number|number|Vol|vol|Article|Art|Section|Sec|Chapter|Ch|Page|p|pp|"
+    r"Room|Route|Rt|Flight|Episode|Season|Level|Grade|Category|Cat|Phase|Stage|Game|Week|Day|"
+    r"Gate|Platform|Unit|Block|Lot|Box|Suite|Apt|Building|Bldg|Highway|Interstate|I|"
+    r"Channel|Ch|Model|Version|v|Class|Division|Group|Item|Table|Figure|Fig|Resolution|"
+    r"Amendment|Act|Rule|Paragraph|Para|Clause|Line|Area|Zone|District|Ward|Precinct|Corps|"
+    r"Pro|Max|Mark|Mk|Batch|Size|Track|Series|Generation|Gen|Stoxx|FTSE|Fortune|Russell|Nikkei|"
+    r"DAX|CAC|Dow|Nasdaq|TSX|ASX|TA|Hang|Seng|Big|Top|Planet|Apollo|Windows|iPhone|Galaxy|"
+    r"Note|Pixel|Xbox|PlayStation|PS|Boeing|Airbus|Tu|Su|MiG|Mig)\.?|#)[^\S\n]*$"
+)
+# "S&P 500", "S&P/ASX 200": an index name before the number.
+INDEX_BEFORE_RE = re.compile(r"(?:S&P|S&P/ASX|S&P/TSX|MSCI|Euro[^\S\n]?Stoxx|\bsp)[^\S\n]+$")
+# Street address after the number: "304 North Cardinal St.", "49 Zorro Ranch Road".
+ADDRESS_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:[NSEW]\.?[^\S\n]+)?(?:[A-Z0-9][\w'-]*[^\S\n]+){0,3}(?:" + STREET_WORDS + r")\b\.?"
+)
+# US postal code after a state abbreviation: "MA 02124".
+POSTAL_BEFORE_RE = re.compile(r"\b[A-Z]{2}[^\S\n]+$")
+# Page furniture on its own line: "2 Posts", "Comment (0)".
+FURNITURE_RE = re.compile(r"[^\S\n]+(?P<w>[A-Z][a-z]+)[^\S\n]*(?:\n|$)")
+# Names with a number inside: "Shahed-136", "F-16", "COVID-19", "G7", "S23", "TA-35", "Fath-360".
+PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per cent|percent)")
+# A lower-case prefix ("sub-7", "now-18", "minus-5", "mid-2020") does not make a name.
+NAME_BEFORE_RE = re.compile(r"(?:[A-Za-z]|\b[A-Za-z]*[A-Z][A-Za-z]*[-‑][^\S\n]?)$")
+# An upper-case word and a spaced hyphen: "COVID -19" is a name, "FTSE -0.6%" a change.
+NAME_SPACED_HYPHEN_RE = re.compile(r"\b[A-Z][A-Za-z]*[^\S\n]$")
+# Letters glued after the number: "3D", "5G", "4x4", "F-16s"; units and scales are checked first.
+GLUED_AFTER_RE = re.compile(r"[A-Za-z]|-[A-Z]|-\d")
+# Age apposition: "Paul, 37, is from Scotland", "Maddon, 66, has used".
+AGE_AROUND_RE = re.compile(r"[A-Z][a-z]+,[^\S\n]$")
+AGE_AFTER_RE = re.compile(r",[^\S\n]")
+MONTH_WORDS = frozenset(MONTHS.split("|"))
+
+
+def is_year(text: str, s: int, e: int, value: float) -> bool:
+    """A bare four-digit number from 1000 to 2099 is read as a calendar year."""
+    if e - s != 4 or not YEAR_RE.fullmatch(text, s, e):
+        return False
+    return 1000 <= value <= 2099
+
+
+def year_like(raw: str) -> bool:
+    return len(raw) == 4 and YEAR_RE.fullmatch(raw) is not None
+
+
+def excluded_digits(text: str, s: int, e: int) -> str:
+    """Return why a digit candidate at [s, e) is not a figure, or "" if it may be one."""
+    if TIME_AT_RE.match(text, s):
+        return "time"
+    if ORDINAL_AT_RE.match(text, s):
+        return "ordinal"
+    if CARD_PHONE_AT_RE.match(text, s):
+        return "card-or-phone"
+    if DECADE_AT_RE.match(text, s):
+        return "decade"
+    before = text[max(0, s - 14) : s]
+    if last_word(text, s).rstrip(".") in MONTH_WORDS and MONTH_BEFORE_RE.search(before):
+        return "date"
+    if e - s <= 2 and MONTH_AFTER_RE.match(text, e):
+        return "date"
+    if e - s == 5 and text[s] == "0" and POSTAL_BEFORE_RE.search(before):
+        return "postal"
+    if ADDRESS_AFTER_RE.match(text, e) and "," not in text[s:e]:
+        return "address"
+    return ""
+
+
+_LOWER_LABELS = frozenset("no nos number vol p pp v sp".split())
+
+
+def name_before(text: str, s: int) -> bool:
+    """True when the number is part of a name: "F-16", "G7", "Shahed-136", "Section 427"."""
+    lw = last_word(text, s)
+    glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-‑#")
+    if not glued and lw.lower().rstrip(".") not in _LOWER_LABELS and lw == lw.lower():
+        return False
+    before = text[max(0, s - 24) : s]
+    if NAME_BEFORE_RE.search(before):
+        return True
+    if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):
+        return True
+    # "Big 12", "iPhone 11", "Game 6": a capitalised word that is not a function word.
+    cap = re.search(r"(?:^|[^\w.])([A-Z][\w&]*|[a-z]+[A-Z]\w*)[^\S\n]+$", before)
+    if cap and cap.group(1) not in NOT_NAME_WORDS and not MONTH_BEFORE_RE.search(before):
+        # Sentence-initial capitals are ordinary words: "Only 3", "Nearly 40".
+        pre = before[: cap.start(1)].rstrip()
+        if pre and pre[-1] not in '.!?"“:;\n':
+            return True
+    return False

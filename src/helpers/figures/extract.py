@@ -1,0 +1,106 @@
+"""Find every reported figure in a text: the scan loop and the last pass over its figures.
+
+One job: ``extract_figures`` scans the text once (``scan.CANDIDATE_RE``), hands each candidate
+to its reader (digits, words, a fraction symbol), freezes the readings into ``Figure`` records
+and lets neighbouring figures share a unit or a change ("eight or nine euros").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from helpers.figures.digits import read_digits
+from helpers.figures.measures import read_unit
+from helpers.figures.model import Figure, Reading, finish
+from helpers.figures.qualifiers import read_qualifiers
+from helpers.figures.scan import CANDIDATE_RE, WORD_AT_START_RE
+from helpers.figures.vocabulary import UNICODE_FRACTIONS
+from helpers.figures.words import read_words
+
+
+def read_candidate(text: str, m: re.Match) -> tuple[Reading | None, int]:
+    """Interpret one candidate match; return (reading or None, position to resume scanning)."""
+    if m.group("digits") or m.group("point"):
+        return read_digits(text, m.start(), m.end())
+    if m.group("word") is None:
+        s, e = m.start(), m.end()
+        r = Reading(s, e, UNICODE_FRACTIONS[m.group()], "fraction-symbol")
+        r.kind = "other"
+        e = read_unit(text, r, e)
+        r.end = e
+        read_qualifiers(text, r)
+        return r, e
+    return read_words(text, m.start("word"), m.end("word"))
+
+
+def share_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """Let neighbours share what one of them leaves unsaid.
+
+    "eight or nine euros": the first number takes the unit of the second. A paired
+    conversion "fell by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)" restates the same
+    change, so the bracketed figure is a fall too.
+    """
+    out = list(figures)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            b.change == "="
+            and a.change in ("up", "down")
+            and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[a.end : b.start])
+        ):
+            if text[b.end : b.end + 1] == ")":
+                out[i + 1] = replace(b, change=a.change)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.unit or not b.unit or a.is_range or b.kind in ("count",) and False:
+            continue
+        gap = text[a.end : b.start]
+        if not re.fullmatch(r"[^\S\n]+or[^\S\n]+", gap):
+            continue
+        out[i] = replace(
+            a,
+            unit=b.unit,
+            unit_normalized=b.unit_normalized,
+            kind=b.kind,
+            si_unit=b.si_unit,
+            si_value=a.value * (b.si_value / b.value) if b.value else a.value,
+        )
+    return out
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Return every reported figure in ``text``, in text order.
+
+    ``text`` is plain English text (a sentence, a paragraph or a whole article). Each Figure
+    holds its span (``text[start:end] == surface``), its value (a range's midpoint, with
+    ``low``/``high``), change, unit and kind. Raises TypeError for anything but a str.
+
+    >>> [(f.surface, f.value, f.unit) for f in extract_figures("75 miles (120 kilometers)")]
+    [('75 miles', 75.0, 'miles'), ('120 kilometers', 120.0, 'kilometers')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_figures expects a str, got {type(text).__name__}")
+    figures: list[Figure] = []
+    pos = 0
+    n = len(text)
+    search = CANDIDATE_RE.search
+    first = WORD_AT_START_RE.match(text)
+    while pos < n:
+        if first is not None:
+            m, first = first, None
+            reading, resume = read_words(text, m.start(), m.end())
+        else:
+            m = search(text, pos)
+            if m is None:
+                break
+            reading, resume = read_candidate(text, m)
+        if reading is not None:
+            fig = finish(text, reading)
+            if not figures or fig.start >= figures[-1].end:
+                figures.append(fig)
+            resume = max(resume, fig.end)
+        pos = max(resume, m.end())
+    if len(figures) > 1:
+        figures = share_units(text, figures)
+    return figures

@@ -1,0 +1,186 @@
+"""Units, currencies, scales and rates around a number: "$13.6M", "75 miles", "$58 per barrel".
+
+One job: read what a number measures from the characters next to it, using the tables of
+``helpers.units``: a currency before it, a scale after it ("million", "bn", "k"), a unit or
+currency after it, and a rate after the unit ("per barrel", "a month").
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.figures.model import Reading
+from helpers.figures.vocabulary import STOP_WORDS, alternation
+from helpers.units import (
+    CASE_SENSITIVE_UNITS,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    SCALES,
+    UNITS,
+    Unit,
+    singular,
+)
+
+# Currency standing just before a number: "$", "US $", "€", "HK$", "USD", "Y=", "PS" ...
+CURRENCY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z-])(?P<cur>" + alternation(CURRENCY_PREFIXES) + r")[^\S\n]?$"
+)
+# Scale after a number: "4.5 million", "$13.6M", "25k", "2 bn", "1.356 billion", "RM3.06mil".
+SCALE_AFTER_RE = re.compile(
+    r"(?:[^\S\n]?(?P<abbr>bn|bln|mn|mln|mil|tn|tr|[kKmMbB])(?![A-Za-z0-9])"
+    r"|[ \t\u00a0-]*(?P<word>(?i:hundred|thousand|million|billion|trillion|lakh|crore))\b)"
+)
+
+# Case-sensitive abbreviations as written ("GB", "kW", "m") map to the table's lower-case keys.
+UNIT_CS_MAP: dict[str, Unit] = {
+    form: UNITS.get(form) or UNITS[form.lower()]
+    for form in CASE_SENSITIVE_UNITS
+    if form in UNITS or form.lower() in UNITS
+}
+_CS_LOWER = {form.lower() for form in UNIT_CS_MAP}
+_UNIT_CI = [u for u in UNITS if u not in UNIT_CS_MAP and u not in _CS_LOWER]
+_UNIT_CS = list(UNIT_CS_MAP)
+# A unit right after a number: "75 miles", "87 mph", "50GB", "2.5-year", "30 years old".
+UNIT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]?-?[^\S\n]?)(?:(?P<ci>(?i:"
+    + alternation(_UNIT_CI)
+    + r"))|(?P<cs>"
+    + alternation(_UNIT_CS)
+    + r"))(?![A-Za-z0-9²³])"
+)
+# A currency written after a number: "800 million dollars", "10.5 million Australian dollars".
+CURRENCY_AFTER_RE = re.compile(
+    r"[^\S\n]?(?P<cur>" + alternation(CURRENCY_SUFFIXES) + r")(?![A-Za-z])"
+)
+# A rate after a unit: "per barrel", "a month", "an ounce", "per square foot", "a-year".
+PER_RE = re.compile(
+    r"[ \t\u00a0-]+(?P<per>per|a|an|each|every)[ \t\u00a0-]+"
+    r"(?P<den>(?:(?:square|sq\.?|cubic)[^\S\n]+)?[A-Za-z][A-Za-z.]*)(?![^\S\n]+(?:ago|earlier|before|later|previously|after)\b)"
+)
+# "a"/"an" only make a rate with these denominators ("$50 a barrel", not "5% a deal").
+A_RATE_WORDS = frozenset(
+    """second minute hour day week month year decade barrel gallon litre liter ounce pound
+    tonne ton share head person kilo kilogram gram bottle unit piece night game""".split()
+)
+
+SUFFIX_LOWER = {k.lower(): v for k, v in CURRENCY_SUFFIXES.items()}
+UNIT_LOWER = {k.lower(): v for k, v in UNITS.items()}
+
+
+def unit_info(surface: str, ci: bool) -> Unit:
+    return UNIT_LOWER[surface.lower()] if ci else UNIT_CS_MAP[surface]
+
+
+def read_scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, str]:
+    """Scale word or suffix at ``pos``: returns (multiplier, new end, scale as written)."""
+    m = SCALE_AFTER_RE.match(text, pos)
+    if not m:
+        return 1.0, pos, ""
+    if m.group("word"):
+        w = m.group("word").lower()
+        return SCALES[w], m.end(), m.group("word")
+    abbr = m.group("abbr")
+    if abbr in ("m", "b", "k", "K", "B") and not has_currency:
+        # "2.7m sales" is millions, but "72.7m long" is metres; "25k" thousands.
+        if abbr == "m":
+            nxt = text[m.end() : m.end() + 12]
+            word = re.match(r"[^\S\n]+([a-z]+)", nxt)
+            if (
+                not word
+                or word.group(1) in STOP_WORDS
+                or word.group(1) in ("long", "wide", "high", "deep", "tall")
+            ):
+                return 1.0, pos, ""
+        elif abbr in ("b", "B"):
+            return 1.0, pos, ""
+        elif abbr == "K" and text[pos : pos + 1] != "K":
+            return 1.0, pos, ""
+    return SCALES[abbr], m.end(), abbr
+
+
+def read_unit(text: str, r: Reading, pos: int) -> int:
+    """Read a unit or currency after the number at ``pos``; return the new end."""
+    if not r.currency:
+        m = CURRENCY_AFTER_RE.match(text, pos)
+        if (
+            m
+            and m.group("cur") not in ("p", "sen", "kn")
+            or (
+                m
+                and m.group("cur") in ("p", "sen", "kn")
+                and m.start("cur") == pos
+                or m
+                and m.group("cur") in ("sen",)
+            )
+        ):
+            cur = m.group("cur")
+            r.currency = CURRENCY_SUFFIXES.get(cur) or SUFFIX_LOWER.get(cur.lower(), cur.lower())
+            r.unit = cur
+            r.unit_normalized = r.currency
+            r.kind = "money"
+            r.si_unit = r.currency
+            pos = m.end()
+            return read_rate(text, r, pos)
+    m = UNIT_AFTER_RE.match(text, pos)
+    if m:
+        ci = m.group("ci") is not None
+        written = m.group("ci") or m.group("cs")
+        # Bare one-letter units only when glued or clearly units ("12 C", not "5 s").
+        if len(written) == 1 and written not in "%'°" and m.start(m.lastgroup) != pos:
+            if written not in ("C", "W", "V", "m", "g"):
+                m = None
+        if m and written.lower() in ("points", "point", "pts", "pt") and r.currency:
+            m = None
+    if m:
+        info = unit_info(written, ci)
+        if r.currency:
+            # "$3,500 a month": the currency stays the unit; the rest is a rate.
+            return read_rate(text, r, pos)
+        r.unit = written
+        r.unit_normalized = info.normalized
+        r.kind = info.kind
+        r.factor = info.factor
+        r.si_unit = info.si_unit
+        if written.lower() in ("times", "fold"):
+            r.kind = "other"
+        pos = m.end()
+        return read_rate(text, r, pos)
+    if r.currency:
+        return read_rate(text, r, pos)
+    return pos
+
+
+def read_rate(text: str, r: Reading, pos: int) -> int:
+    """Extend a unit with a rate: "$58.24 per barrel", "$3,500 a month", "£24 a-year"."""
+    m = PER_RE.match(text, pos)
+    if not m:
+        return pos
+    den = m.group("den").rstrip(".")
+    word = m.group("per").lower()
+    low = den.lower()
+    if low in STOP_WORDS - {
+        "year",
+        "years",
+        "month",
+        "months",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "time",
+    }:
+        return pos
+    if word in ("a", "an", "each", "every") and singular(low) not in A_RATE_WORDS:
+        return pos
+    if low in UNIT_LOWER:
+        den_norm = UNIT_LOWER[low].normalized
+    elif den in UNITS:
+        den_norm = UNITS[den].normalized
+    else:
+        den_norm = singular(low)
+    base = r.unit_normalized or r.unit
+    r.unit = (r.unit + " " if r.unit else "") + text[m.start("per") : m.start("den")] + den
+    r.unit = r.unit.replace("  ", " ")
+    r.unit_normalized = f"{base} per {den_norm}".strip()
+    r.si_unit = f"{r.si_unit} per {den_norm}".strip()
+    return m.start("den") + len(den)

@@ -1,0 +1,165 @@
+"""What the figure extractor produces and the scratch state it reads with.
+
+One job: the ``Figure`` record (the public result), the column contract of ``figures.csv``,
+``Reading`` (mutable state while one candidate is read) with ``finish`` that freezes it into a
+Figure, and the few helpers that look around a position in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported figure: its span in the text, its reading, and the rule that found it."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    low: float
+    high: float
+    is_range: bool
+    is_vague: bool
+    change: str
+    qualifier: str
+    unit: str
+    unit_normalized: str
+    kind: str
+    si_value: float
+    si_unit: str
+    rule: str
+
+
+# Columns of figures.csv, in order (the shared data contract).
+# What figures_table reads from sentences.csv.
+SENTENCE_INPUT_COLUMNS = ("article_id", "post", "sentence_id", "start", "text")
+FIGURE_COLUMNS = [
+    "article_id",
+    "post",
+    "sentence_id",
+    "start",
+    "end",
+    "surface",
+    "value",
+    "low",
+    "high",
+    "is_range",
+    "is_vague",
+    "change",
+    "qualifier",
+    "unit",
+    "unit_normalized",
+    "kind",
+    "si_value",
+    "si_unit",
+    "rule",
+    "sentence_text",
+]
+
+
+class Reading:
+    """Mutable scratch state while one candidate is being read."""
+
+    __slots__ = (
+        "start",
+        "end",
+        "value",
+        "low",
+        "high",
+        "is_range",
+        "is_vague",
+        "change",
+        "qualifier",
+        "unit",
+        "unit_normalized",
+        "kind",
+        "factor",
+        "si_unit",
+        "rule",
+        "currency",
+    )
+
+    def __init__(self, start: int, end: int, value: float, rule: str):
+        self.start = start
+        self.end = end
+        self.value = value
+        self.low = value
+        self.high = value
+        self.is_range = False
+        self.is_vague = False
+        self.change = "="
+        self.qualifier = ""
+        self.unit = ""
+        self.unit_normalized = ""
+        self.kind = "count"
+        self.factor = 1.0
+        self.si_unit = ""
+        self.rule = rule
+        self.currency = ""
+
+
+def finish(text: str, r: Reading) -> Figure:
+    """Freeze a reading into a Figure, with the si conversion for its unit."""
+    value, low, high = r.value, r.low, r.high
+    if r.kind == "money" and not r.unit_normalized:
+        r.unit_normalized = r.currency
+    if r.unit_normalized == "fahrenheit":
+        si_value = (value - 32) * 5 / 9
+    elif r.kind == "count" or r.factor == 1.0:
+        si_value = value
+    else:
+        si_value = value * r.factor
+    si_unit = r.si_unit or r.unit_normalized
+    if r.kind == "percent" and not r.unit_normalized:
+        r.unit_normalized = "percent"
+    start, end = r.start, r.end
+    return Figure(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        value=float(value),
+        low=float(low),
+        high=float(high),
+        is_range=bool(r.is_range),
+        is_vague=bool(r.is_vague),
+        change=r.change,
+        qualifier=r.qualifier,
+        unit=r.unit,
+        unit_normalized=r.unit_normalized,
+        kind=r.kind,
+        si_value=float(si_value),
+        si_unit=si_unit,
+        rule=r.rule,
+    )
+
+
+def digits_value(s: str) -> float:
+    """The value of digits as written, thousands separators removed ("1,000.5" -> 1000.5)."""
+    return float(s.replace(",", ""))
+
+
+def last_word(text: str, end: int) -> str:
+    """The whitespace-delimited word just before ``end`` (without trailing spaces or hyphens)."""
+    i = end
+    while i > 0 and text[i - 1] in " \t\u00a0-":
+        i -= 1
+    lo = max(0, i - 30)
+    j = max(
+        text.rfind(" ", lo, i),
+        text.rfind("\n", lo, i),
+        text.rfind("\t", lo, i),
+        text.rfind("\u00a0", lo, i),
+    )
+    return (text[j + 1 : i] if j >= 0 else text[lo:i]).lstrip("(\"'“‘[,;:")
+
+
+# A token that the scan resumes after: "F16", "1.2.3", "10/12/2020", "24/7".
+_SKIP_TOKEN_RE = re.compile(r"[\w.,/:-]*")
+
+
+def skip_to(text: str, pos: int) -> int:
+    """Resume after the current token so its inner digits are not read again."""
+    return _SKIP_TOKEN_RE.match(text, pos).end()

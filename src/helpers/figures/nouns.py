@@ -1,0 +1,102 @@
+"""The counted noun after a count: "17 Ukrainian drones" counts drones, "two of the systems"
+counts systems, "F-16 fighter jets" counts jets.
+
+One job: find the head noun among the few words after a number (skipping adjectives and
+modifiers) and make it the figure's unit, or read a unit when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.figures.measures import read_unit
+from helpers.figures.model import Reading
+from helpers.figures.vocabulary import FURNITURE_WORDS, NOT_PLURAL, SKIP_WORDS, STOP_WORDS
+from helpers.units import IRREGULAR_PLURALS, singular
+
+# Words before a counted noun: up to five words on the same line.
+NOUN_RUN_RE = re.compile(r"(?:[^\S\n]+(?:of[^\S\n]+)?[A-Za-z][A-Za-z0-9'’-]*){1,6}")
+
+_PARTITIVE = frozenset("the its their these those our his her your".split())
+
+
+def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
+    """Pick the counted noun among the words after a number, skipping adjectives.
+
+    For plural counts the head is the first plural-looking word ("additional weapons",
+    "F-16 fighter jets"); for "one" it is the first word that is not a known adjective.
+    """
+    for i, (w, s, e) in enumerate(words):
+        low = w.lower()
+        if low == "and" and not count_is_one and i > 0:
+            continue  # "digital and physical sales": keep looking for the plural head
+        if low in SKIP_WORDS:
+            continue  # "two more launchers", "six other regions"
+        if i == 0 and low == "of" or i == 1 and low in _PARTITIVE and words[0][0] == "of":
+            continue  # "two of the systems" counts systems
+        if low in STOP_WORDS:
+            return None
+        if count_is_one:
+            if low.endswith(("ive", "ous", "ful", "ical", "ian", "ese", "ish")):
+                if i + 1 < len(words):
+                    continue
+            if w[0].isupper() and i + 1 < len(words):
+                continue
+            return (w, s, e)
+        if low in IRREGULAR_PLURALS:
+            return (w, s, e)
+        if (
+            len(w) > 2
+            and w.endswith("s")
+            and low not in NOT_PLURAL
+            and not low.endswith(("ss", "us", "'s", "’s"))
+            and not w.isupper()
+        ):
+            return (w, s, e)
+        if i >= 4:
+            return None
+    return None
+
+
+def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
+    """Counted noun after a count: "17 Ukrainian drones" -> drones, ends the figure there."""
+    m = NOUN_RUN_RE.match(text, pos)
+    if not m:
+        return pos
+    words = []
+    for t in re.finditer(r"[A-Za-z][A-Za-z0-9'’-]*", text[pos : m.end()]):
+        words.append((t.group(), pos + t.start(), pos + t.end()))
+    head = plural_head(words, one)
+    if not head:
+        return pos
+    w, s, e = head
+    w = w.rstrip("-'’")
+    e = s + len(w)
+    if w[0].isupper() and w.rstrip("s") in FURNITURE_WORDS:
+        return pos
+    r.unit = w
+    r.unit_normalized = singular(w) if not one else w
+    if not one and r.unit_normalized == w and w.lower() not in IRREGULAR_PLURALS:
+        r.unit_normalized = w
+    r.kind = "count"
+    return e
+
+
+def read_unit_or_noun(text: str, r: Reading, pos: int, one: bool) -> int:
+    end = read_unit(text, r, pos)
+    if not r.unit:
+        end = read_counted_noun(text, r, end, one)
+    return end
+
+
+def read_vague_unit(text: str, r: Reading, pos: int) -> int:
+    """Unit after a vague plural: "hundreds of square miles", "millions of Ukrainians"."""
+    m = re.compile(r"[^\S\n]+of").match(text, pos)
+    if not m:
+        return pos
+    end = read_unit(text, r, m.end())
+    if r.unit:
+        return end
+    if r.currency:
+        return end
+    return read_counted_noun(text, r, m.end(), False)

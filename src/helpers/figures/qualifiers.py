@@ -1,0 +1,155 @@
+"""Qualifiers and change: the words that say the true amount is not exactly the number.
+
+One job: set a reading's ``change`` (=, ~, >, <, up, down) and ``qualifier`` from the words just
+before it ("more than" >, "about" ~, "up to" <, "rose" up, "fell by" down) or just after it
+("or more", "-plus").
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.figures.model import Reading, last_word
+
+# Qualifier just before a number (or its currency): "more than", "about", "up to", "~".
+QUALIFIER_RE = re.compile(
+    r"(?i)(?:(?<![A-Za-z])(?P<q>more than|over than|over|at least|upwards of|in excess of|"
+    r"greater than|higher than|above|exceeding|no fewer than|no less than|north of|"
+    r"as many as|as much as|less than|fewer than|under|below|up to|at most|at maximum|"
+    r"no more than|just under|just over|well over|nearly|almost|about|approximately|"
+    r"approx\.|around|roughly|some|an estimated|estimated|circa|close to|"
+    r"in the region of|sub)|(?P<sym>~|>|<|≈|≥|≤|\+/-))[ \t\u00a0-]*$"
+)
+# Change verb just before a number: "rose 0.3%", "up 19 cents", "fell by 5%".
+CHANGE_VERB_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?P<v>(?P<up>rose|rise|rises|rising|risen|up|gained|gains|gaining|gain|"
+    r"added|adding|adds|advanced|advancing|advances|advance|jumped|jumps|jumping|jump|"
+    r"climbed|climbs|climbing|climb|increased|increases|increasing|increase|grew|grow|grows|"
+    r"growing|surged|surges|surging|soared|soars|soaring|rallied|rallies|rallying|lifted|"
+    r"improved|spiked|rebounded)|(?P<down>fell|falls|falling|fallen|fall|dropped|drops|"
+    r"dropping|drop|down|declined|declines|declining|decline|lost|loses|losing|lose|slid|"
+    r"slides|sliding|slipped|slips|slipping|plunged|plunges|plunging|plummeted|tumbled|"
+    r"tumbles|tumbling|sank|sinks|sinking|eased|eases|easing|decreased|decreases|"
+    r"decreasing|decrease|shed|sheds|shedding|dipped|dips|dipping|shrank|shrinks|slumped|"
+    r"retreated|contracted|lowered|reduced|tanked|sagged))(?:[^\S\n]+by)?[^\S\n]+$"
+)
+# A change verb a few words before "by": "expected to grow sales by 35 per cent".
+CHANGE_BY_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:(?P<up>rise|grow|increase|raise|boost|lift|rose|grew|increased|"
+    r"raised|boosted|lifted)|(?P<down>fall|drop|decline|cut|reduce|lower|fell|dropped|"
+    r"declined|reduced|lowered|shrink|shrank))(?:[^\S\n]+[A-Za-z']+){1,3}[^\S\n]+by[^\S\n]+$"
+)
+# After a number: "or more", "-plus", "+" set ">" ("100,000-plus", "50 or more").
+QUALIFIER_AFTER_RE = re.compile(r"(?P<q>\+(?![\d])|-plus\b|[^\S\n]+or[^\S\n]+more\b)")
+
+# Last words that can end a qualifier or change verb; the look-behind regexes run only when the
+# word before a number is one of these (a set lookup is much cheaper than a regex search).
+_QUAL_LAST = frozenset(
+    """than over least of above exceeding north many much under below to most maximum just
+    nearly almost about approximately approx. around roughly some estimated circa sub well
+    ~ > < ≈ ≥ ≤ +/-""".split()
+)
+_VERB_LAST = frozenset(
+    re.sub(r"\(\?P<\w+>|[()?]", " ", CHANGE_VERB_RE.pattern.split("(?P<v>")[1].split("))")[0])
+    .replace("|", " ")
+    .split()
+) | {"by"}
+
+
+def qualifier_before(text: str, pos: int) -> re.Match | None:
+    """QUALIFIER_RE ending at ``pos``, searched only when the last word could end one."""
+    lw = last_word(text, pos).lower().lstrip("(\"'“‘[")
+    if lw in _QUAL_LAST or lw[-1:] in "~><≈≥≤" and lw:
+        return QUALIFIER_RE.search(text, max(0, pos - 40), pos)
+    return None
+
+
+def verb_before(text: str, pos: int) -> re.Match | None:
+    """CHANGE_VERB_RE ending at ``pos``, searched only after a change verb or "by"."""
+    if last_word(text, pos).lower() in _VERB_LAST:
+        return CHANGE_VERB_RE.search(text, max(0, pos - 30), pos)
+    return None
+
+
+def by_before(text: str, pos: int) -> re.Match | None:
+    if last_word(text, pos).lower() == "by":
+        return CHANGE_BY_RE.search(text, max(0, pos - 50), pos)
+    return None
+
+
+def read_qualifiers(text: str, r: Reading) -> None:
+    """Set change and qualifier from the words just before the figure.
+
+    The closest words decide: "more than 4.5 million" is ">", "about 450" "~". A change verb
+    before them ("rose 0.3%", "up 19 cents", "fell by 5%") sets "up"/"down" and outranks a
+    hedge ("rose about 1.5%" is up), but not a bound ("lost more than 60%" stays ">").
+    Counted nouns take no change verb: "lost 300 jobs" is a count of jobs.
+    """
+    m = qualifier_before(text, r.start)
+    start = r.start
+    if m:
+        q = (m.group("q") or m.group("sym") or "").lower()
+        r.change = _CHANGE_OF.get(q, "=")
+        start = m.start()
+    if r.kind != "count" or not r.unit:
+        v = verb_before(text, start)
+        far = None if v else by_before(text, start)
+        hit = v or far
+        if hit and r.change not in (">", "<"):
+            r.change = "up" if hit.group("up") else "down"
+        if v and r.change not in (">", "<"):
+            start = v.start()
+    if start < r.start:
+        r.qualifier = text[start : r.start].strip(" \t-")
+        r.start = start
+
+
+_CHANGE_OF = {
+    "more than": ">",
+    "over than": ">",
+    "over": ">",
+    "at least": ">",
+    "upwards of": ">",
+    "in excess of": ">",
+    "greater than": ">",
+    "higher than": ">",
+    "above": ">",
+    "exceeding": ">",
+    "no fewer than": ">",
+    "no less than": ">",
+    "north of": ">",
+    "just over": ">",
+    "well over": ">",
+    ">": ">",
+    "≥": ">",
+    "as many as": "<",
+    "as much as": "<",
+    "less than": "<",
+    "fewer than": "<",
+    "under": "<",
+    "below": "<",
+    "up to": "<",
+    "at most": "<",
+    "at maximum": "<",
+    "no more than": "<",
+    "just under": "<",
+    "sub": "<",
+    "<": "<",
+    "≤": "<",
+    "nearly": "~",
+    "almost": "~",
+    "about": "~",
+    "approximately": "~",
+    "approx.": "~",
+    "around": "~",
+    "roughly": "~",
+    "some": "~",
+    "an estimated": "~",
+    "estimated": "~",
+    "circa": "~",
+    "close to": "~",
+    "in the region of": "~",
+    "~": "~",
+    "≈": "~",
+    "+/-": "~",
+}

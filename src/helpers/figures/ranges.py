@@ -1,0 +1,138 @@
+"""Ranges: two numbers read as one figure with a low and a high bound.
+
+One job: ``try_range`` extends a reading into a range when a second number follows: "12-18",
+"15 to 22 miles", "$89 to $93 billion", "between 10 and 20", "from 252 to 287 miles".
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.figures.exclusions import ORDINAL_AT_RE, TIME_AT_RE, year_like
+from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_scale
+from helpers.figures.model import Reading, digits_value, last_word
+from helpers.figures.numwords import DIGITS, WORD_NUM, words_value
+from helpers.figures.qualifiers import verb_before
+from helpers.figures.vocabulary import WORD_SCALES, alternation
+from helpers.units import CURRENCY_PREFIXES
+
+# Number core at a position, for the second half of a range: "18", "$93", "five thousand".
+NUMBER_AT_RE = re.compile(
+    r"[^\S\n]*(?P<cur>" + alternation(CURRENCY_PREFIXES) + r")?[^\S\n]?"
+    r"(?P<sign>[-−](?=\d))?(?P<digits>" + DIGITS + r")(?![\d])"
+    r"|[^\S\n]*(?P<word>(?i:"
+    + WORD_NUM
+    + r")(?:(?:[ \t\u00a0-]+|[^\S\n]+and[^\S\n]+)(?i:"
+    + WORD_NUM
+    + r"))*)\b"
+)
+# "and" / "to" / "-" joining two numbers into a range.
+RANGE_JOIN_RE = re.compile(
+    r"(?P<join>[^\S\n]*-?to-?[^\S\n]*|[^\S\n]*(?:-|–|—)[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]+or[^\S\n]+)"
+)
+# "between" / "from" before the first number of a range.
+RANGE_OPEN_RE = re.compile(r"(?i)\b(?P<w>between|from)[^\S\n]+$")
+
+
+def try_range(
+    text: str,
+    r: Reading,
+    pos: int,
+    first_scaled: bool,
+    raw: str,
+    unit_first: bool = False,
+) -> int | None:
+    """Extend ``r`` into a range if a second number follows; return the new end or None.
+
+    Conventions: "12-18" and "15 to 22 miles" ascend; "between X and Y"; "from X to Y" may
+    run either way. After a change verb, "to" names the new level ("rose 5% to $84"), unless
+    the first number has no unit of its own ("dropped by 1 to 1.5 degrees"). A dash between a
+    four-digit year and two digits ("2014-15") and descending dashes ("9-2", scores) are not
+    ranges.
+    """
+    j = RANGE_JOIN_RE.match(text, pos)
+    if not j:
+        return None
+    joinraw = j.group("join")
+    stripped = joinraw.strip()
+    if stripped in ("-", "–", "—"):
+        join = "dash"
+    elif "to" in stripped:
+        join = "to"
+    else:
+        join = stripped.lower()
+    if join == "or":
+        return None
+    opener_m = (
+        RANGE_OPEN_RE.search(text, max(0, r.start - 10), r.start)
+        if last_word(text, r.start).lower() in ("between", "from")
+        else None
+    )
+    opener = opener_m.group("w").lower() if opener_m else ""
+    if join == "and" and opener != "between":
+        return None
+    if join == "dash" and (unit_first or (" " in joinraw and not opener)):
+        return None
+    n = NUMBER_AT_RE.match(text, j.end())
+    if not n:
+        return None
+    if n.group("digits"):
+        if join == "dash" and n.group("cur") and not r.currency:
+            return None
+        v2 = digits_value(n.group("digits"))
+        if n.group("sign"):
+            v2 = -v2
+        n_end = n.end()
+        if ORDINAL_AT_RE.match(text, n.start("digits")) or TIME_AT_RE.match(
+            text, n.start("digits")
+        ):
+            return None
+        mult2, n_end2, sc2 = read_scale(text, n_end, bool(r.currency or n.group("cur")))
+        if sc2:
+            v2 *= mult2
+            n_end = n_end2
+    else:
+        if join == "dash":
+            return None
+        wv = words_value(text, n.start("word"), n.end("word"))
+        if wv is None:
+            return None
+        v2, n_end = wv
+        last = text[n.start("word") : n_end].split()[-1].lower()
+        mult2, sc2 = WORD_SCALES.get(last, 1.0), last if last in WORD_SCALES else ""
+    v1 = r.value
+    if sc2 and not first_scaled and abs(v1) <= v2 / mult2:
+        v1 *= mult2  # "$89 to $93 billion", "four to five thousand"
+    if join == "dash":
+        if year_like(raw) or v1 >= v2:
+            return None
+    if year_like(raw) and not first_scaled and (sc2 or n.group("cur")):
+        return None  # "in 2018 to 3.9 million": a year, then an amount
+    if join == "to":
+        if not opener and v1 >= v2:
+            return None
+        verb = verb_before(text, r.start)
+        own_unit = unit_first or bool(r.currency)
+        if verb and own_unit and opener != "from":
+            return None
+        if verb and not own_unit and not opener:
+            if not (UNIT_AFTER_RE.match(text, n_end) or CURRENCY_AFTER_RE.match(text, n_end)):
+                return None
+        if r.currency and not unit_first and not n.group("cur") and not opener:
+            if UNIT_AFTER_RE.match(text, n_end):
+                return None
+    if unit_first:
+        # The second number repeats the same unit: "5 per cent to 20 per cent".
+        um = UNIT_AFTER_RE.match(text, n_end)
+        if not um:
+            return None
+        w2 = um.group("ci") or um.group("cs")
+        if w2.lower() != r.unit.lower().split(" ")[0] and not r.unit.lower().startswith(w2.lower()):
+            return None
+        n_end = um.end()
+    low, high = (v1, v2) if v1 <= v2 else (v2, v1)
+    r.value = (low + high) / 2
+    r.low, r.high = low, high
+    r.is_range = True
+    r.rule = r.rule + "+range"
+    return n_end
