@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -165,10 +166,11 @@ def test_clean_texts_leave_out_metadata_and_furniture(seed_build):
     assert clean["003_165e4b519f61ba16"].count("\n\n") == 4
 
 
-def test_load_corpus_returns_the_three_tables(seed_build):
+def test_load_corpus_returns_the_four_tables(seed_build):
     _, _, out = seed_build
     corpus = load_corpus(out)
-    assert set(corpus) == {"articles", "posts", "sentences"}
+    assert set(corpus) == {"articles", "posts", "sentences", "removed_lines"}
+    assert corpus["removed_lines"].equals(read_table(out / paths.REMOVED_LINES_CSV))
     assert corpus["articles"].loc[0, "reason"] == ""
     assert corpus["posts"].loc[3, "headline"] == ""
 
@@ -257,11 +259,11 @@ def test_bad_manifest_date_is_reported_and_left_empty(bad_build):
     build = bad_build[0]
     blog = row(build, "004_66b9e44e360c82d3.txt")
     assert (blog["status"], blog["published"], blog["date_status"]) == ("ok", "", "unknown")
-    assert "bad date '2022-13-45'" in blog["notes"]
-    assert any(
-        m.startswith("004_66b9e44e360c82d3.txt: manifest.csv has a bad date")
-        for m in build.messages
-    )
+    assert "column published: bad value '2022-13-45' (expected a date YYYY-MM-DD)" in blog["notes"]
+    assert (
+        "manifest.csv, row 6, column published: bad value '2022-13-45' (expected a date "
+        "YYYY-MM-DD); left empty (004_66b9e44e360c82d3.txt)"
+    ) in build.messages
 
 
 def test_hash_mismatch_is_reported_by_name_and_the_file_still_runs(bad_build):
@@ -298,14 +300,15 @@ def test_names_with_spaces_and_non_ascii_letters_work_from_text_metadata(bad_bui
 
 
 def test_non_txt_files_are_listed_as_refused(bad_build):
-    assert row(bad_build[0], "photo.jpg")["reason"] == "not a .txt file"
+    reason = row(bad_build[0], "photo.jpg")["reason"]
+    assert reason.startswith("not a format the kit reads (.jpg; it reads .txt, .html")
 
 
 def test_every_message_starts_with_a_file_name(bad_build):
     build, raw, _, _ = bad_build
     names = {p.name for p in raw.iterdir()} | {"999_missing.txt"}
     for message in build.messages:
-        assert message.split(": ", 1)[0] in names, message
+        assert re.split(r": |, row ", message, maxsplit=1)[0] in names, message
 
 
 def test_refused_files_lose_nothing_else(bad_build):
@@ -324,9 +327,13 @@ def test_article_ids_are_unique_and_deterministic():
     assert ids["A-B.txt"] == "a-b"
 
 
-def test_decode_prefers_utf8_then_cp1252_then_latin1():
-    assert decode_bytes("Zelensky\u2019s".encode()) == ("Zelensky\u2019s", "utf-8")
-    assert decode_bytes(b"caf\xe9 \x81") == ("caf\xe9 \x81", "latin-1")
+def test_decode_prefers_utf8_then_detects_the_encoding():
+    decoded = decode_bytes("Zelensky\u2019s".encode())
+    assert (decoded.text, decoded.encoding, decoded.note) == ("Zelensky\u2019s", "utf-8", "")
+    cyrillic = "Президент заявив, що над містом збили 40 безпілотників минулої ночі."
+    decoded = decode_bytes(cyrillic.encode("cp1251"))
+    assert (decoded.text, decoded.encoding) == (cyrillic, "cp1251")
+    assert decoded.note == "not UTF-8; decoded as cp1251"
 
 
 def test_numeric_looking_ids_read_back_as_text(tmp_path):

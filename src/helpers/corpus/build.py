@@ -1,0 +1,330 @@
+"""Build the corpus: read every input, refuse bad ones with a reason, clean, cluster, tabulate.
+
+:func:`collect_corpus` does it in memory and :func:`build_corpus` also writes the tables.
+Every input ends up as a row of ``articles.csv``: a file, a row of an export, a manifest row
+whose file is missing; refused ones with their reason. A failure while reading or cleaning
+one input refuses that input and the run goes on. Raw files are only read, never written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from helpers import paths
+from helpers.clean import clean_article
+from helpers.corpus.assemble import article_row, article_tables, merged_metadata
+from helpers.corpus.columns import parse_columns
+from helpers.corpus.duplicates import cluster_sizes, near_duplicate_clusters
+from helpers.corpus.files import (
+    IdRequest,
+    RawEntry,
+    allocate_ids,
+    file_request,
+    list_raw,
+    name_base,
+    read_limited,
+    slug,
+)
+from helpers.corpus.manifest import Manifest, read_manifest
+from helpers.corpus.metadata import outlet_table
+from helpers.corpus.readers import (
+    READER_RANK,
+    ReadOptions,
+    read_source,
+    reader_for,
+    size_limit,
+    unsupported_reason,
+)
+from helpers.corpus.records import SourceArticle
+from helpers.corpus.tables import (
+    ARTICLE_COLUMNS,
+    POST_COLUMNS,
+    REMOVED_COLUMNS,
+    SENTENCE_COLUMNS,
+    CorpusBuild,
+    write_corpus,
+)
+
+DEFAULT_MAX_FILE_MB = 10  # files larger than this are refused unless the caller raises it
+DEFAULT_MAX_EXPORT_MB = 500  # exports (many articles in one file) may be this large
+ROW_ID_DIGITS = 4  # row numbers in ids are zero-padded to at least this many digits
+CLUSTERS_NAMED = 5  # clusters listed by name in the near-duplicates message
+
+
+def default_manifest_path(raw: Path) -> Path:
+    """``<folder>/manifest.csv`` for a folder; ``<stem>.manifest.csv`` beside a single file."""
+    if raw.is_file():
+        return raw.with_name(f"{raw.stem}.{paths.MANIFEST_NAME}")
+    return raw / paths.MANIFEST_NAME
+
+
+def _too_large(size: int, limit: int, reader: str | None) -> str:
+    knob = (
+        "max_export_mb" if limit and reader in ("csv", "tsv", "jsonl", "json", "parquet") else None
+    )
+    if knob:
+        return (
+            f"file is {size / 1e6:.1f} MB, over the limit of max_export_mb={limit / 1e6:g} for "
+            "exports; raise it with build_corpus(..., max_export_mb=...)"
+        )
+    return (
+        f"file is {size / 1e6:.1f} MB, over the limit of max_file_mb={limit / 1e6:g}; "
+        "to process it, raise the limit: make report MAX_FILE_MB=..., the notebook "
+        "parameter max_file_mb, or build_corpus(..., max_file_mb=...)"
+    )
+
+
+def read_entry(entry: RawEntry, options: ReadOptions) -> tuple[list[SourceArticle], list[str]]:
+    """Read one entry of the raw folder into its articles (refused ones included)."""
+    refused = SourceArticle(entry.name, reader_for(entry.name) or "")
+    if entry.reason:
+        return [refused.refuse(entry.reason)], []
+    if refused.reader == "":
+        return [refused.refuse(unsupported_reason(entry.name))], []
+    limit = size_limit(refused.reader, options)
+    data, size, why = read_limited(entry.path, limit)
+    if why == "empty":
+        return [refused.refuse("empty file (0 bytes)")], []
+    if why == "too large":
+        return [refused.refuse(_too_large(size, limit, refused.reader))], []
+    if data is None:
+        return [refused.refuse(why)], []
+    return read_source(entry.name, data, options)
+
+
+def _id_requests(sources: list[SourceArticle], manifest: Manifest) -> list[IdRequest]:
+    """What id each article asks for: the manifest's, its file name's, or file name and row."""
+    widths: dict[str, int] = {}
+    for source in sources:
+        widths[source.file_name] = max(widths.get(source.file_name, 0), len(str(source.row)))
+    requests = []
+    for source in sources:
+        row = manifest.rows.get(source.key)
+        given = row.values.get("id", "") if row is not None else ""
+        rank = READER_RANK.get(source.reader, 3)
+        if given:
+            requests.append(IdRequest(source.key, given, 0, (source.file_name, source.row)))
+        elif source.row == 0:
+            requests.append(file_request(source.file_name, rank))
+        else:
+            width = max(ROW_ID_DIGITS, widths[source.file_name])
+            tail = slug(source.meta.get("source_id", ""), 40) or f"{source.row:0{width}d}"
+            base = f"{name_base(source.file_name)}_{tail}"
+            requests.append(IdRequest(source.key, base, 2, (rank, source.file_name, source.row)))
+    return requests
+
+
+def _missing_listed(
+    sources: list[SourceArticle], manifest: Manifest, messages: list[str]
+) -> list[SourceArticle]:
+    """Refused articles for manifest rows naming a file that is not there."""
+    keys = {s.key for s in sources}
+    by_file = {s.file_name: s for s in sources}
+    missing = []
+    for key, row in manifest.rows.items():
+        if key in keys:
+            continue
+        if key[0] not in by_file:
+            item = SourceArticle(row.file_name, "", row=row.row)
+            item.sha256 = row.values.get("sha256", "")
+            missing.append(item.refuse(f"listed in {manifest.name} but the file is missing"))
+        elif by_file[key[0]].status == "ok" or by_file[key[0]].row:
+            messages.append(
+                f"{manifest.name}, row {row.number}: {key[0]} has no row {key[1]}; "
+                "the manifest row is not used"
+            )
+    return missing
+
+
+def _refuse_exact_duplicates(sources: list[SourceArticle], ids: Mapping) -> None:
+    """Refuse the second copy of a file (same bytes) or of an export row (same text and cells)."""
+    seen: dict[object, str] = {}
+    for source in sources:
+        if source.status != "ok":
+            continue
+        if source.row:
+            key: object = (source.sha256, tuple(sorted(source.meta.items())))
+            what = "same text and metadata"
+        else:
+            key, what = source.sha256, "same sha256"
+        if key in seen:
+            source.refuse(f"duplicate of {seen[key]} ({what})")
+        else:
+            seen[key] = ids[source.key]
+
+
+def _cluster(rows: list[dict], clean_texts: dict[str, str], messages: list[str]) -> None:
+    """Fill ``duplicate_cluster`` and ``cluster_size`` of the ok rows; report the clusters."""
+    clusters = near_duplicate_clusters(clean_texts)
+    sizes = cluster_sizes(clusters)
+    for row in rows:
+        cluster = clusters.get(row["article_id"])
+        if cluster is not None:
+            row["duplicate_cluster"], row["cluster_size"] = cluster, sizes[cluster]
+    shared = sorted((c for c, n in sizes.items() if n > 1), key=lambda c: (-sizes[c], c))
+    if not shared:
+        return
+    members = sum(sizes[c] for c in shared)
+    named = "; ".join(
+        " = ".join(sorted(a for a, c in clusters.items() if c == cluster))
+        for cluster in shared[:CLUSTERS_NAMED]
+    )
+    more = f"; and {len(shared) - CLUSTERS_NAMED} more" if len(shared) > CLUSTERS_NAMED else ""
+    stories = "story appears" if len(shared) == 1 else "stories appear"
+    messages.append(
+        f"near-duplicates: {len(shared)} {stories} more than once ({members} articles, "
+        "each marked with its duplicate_cluster in "
+        f"articles.csv; count a story once by counting clusters): {named}{more}"
+    )
+
+
+def collect_corpus(
+    raw_dir: str | Path = paths.RAW_DIR,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    progress: bool = True,
+    verbose: bool = False,
+    columns: str | Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    manifest: str | Path | None = None,
+    max_export_mb: float = DEFAULT_MAX_EXPORT_MB,
+) -> CorpusBuild:
+    """Read every input of ``raw_dir`` (a folder, or one file) and clean the good ones, in memory.
+
+    ``columns`` maps export columns onto fields (``"text=body,published=date"`` or a dict);
+    ``outlets`` adds web domains to the outlet table; ``manifest`` is the manifest to use
+    (default :func:`default_manifest_path`). Each problem becomes a message starting with the
+    file it is about; messages are returned and, with ``verbose``, printed. Files over
+    ``max_file_mb`` megabytes (exports: ``max_export_mb``) are refused. Nothing is written.
+    """
+    raw = Path(raw_dir)
+    if raw.is_file():
+        raw = raw.resolve()
+    if not raw.exists():
+        raise FileNotFoundError(f"raw_dir {raw} not found: give a folder of articles or one file")
+    root = raw.parent if raw.is_file() else raw
+    manifest_path = Path(manifest) if manifest else default_manifest_path(raw)
+    found = read_manifest(manifest_path, root, expected=manifest is not None or raw.is_dir())
+    messages = list(found.messages)
+    skip = frozenset()
+    if manifest_path.parent.resolve() == root.resolve():
+        skip = frozenset({manifest_path.name})
+    options = ReadOptions(
+        columns=parse_columns(columns),
+        max_file_bytes=int(max_file_mb * 1_000_000),
+        max_export_bytes=int(max_export_mb * 1_000_000),
+    )
+    sources: list[SourceArticle] = []
+    for entry in tqdm(list_raw(raw, skip), desc="files", unit="file", disable=not progress):
+        try:
+            read, said = read_entry(entry, options)
+        except Exception as err:  # noqa: BLE001 - one bad file is refused, the rest goes on
+            failed = SourceArticle(entry.name, reader_for(entry.name) or "")
+            read, said = [failed.refuse(f"could not be read ({type(err).__name__}: {err})")], []
+        sources += read
+        messages += said
+    sources += _missing_listed(sources, found, messages)
+    ids = allocate_ids(_id_requests(sources, found))
+    _refuse_exact_duplicates(sources, ids)
+    table = outlet_table(outlets)
+
+    rows, post_rows, sentence_rows, removed_rows = [], [], [], []
+    clean_texts: dict[str, str] = {}
+    source_texts: dict[str, str] = {}
+    for source in tqdm(sources, desc="articles", unit="article", disable=not progress):
+        article_id = ids[source.key]
+        manifest_row = found.rows.get(source.key)
+        notes = [manifest_row.values.get("notes", "")] if manifest_row is not None else []
+        notes += source.notes
+        art, meta, n_sentences = None, {}, 0
+        if source.status == "ok":
+            try:
+                art = clean_article(source.text)
+                meta = merged_metadata(source, art, manifest_row, found.columns, table)
+                posts, sentences, removed = article_tables(article_id, art, source)
+            except Exception as err:  # noqa: BLE001 - one article is refused, the rest goes on
+                art = None
+                source.refuse(f"failed while cleaning ({type(err).__name__}: {err})")
+        for note in source.notes:
+            messages.append(f"{source.label}: {note}")
+        if art is not None:
+            notes += _manifest_checks(source, manifest_row, found.name, messages)
+            post_rows += posts
+            sentence_rows += sentences
+            removed_rows += removed
+            clean_texts[article_id] = art.clean_text
+            source_texts[article_id] = source.text
+            n_sentences = len(sentences)
+            if not sentences:
+                messages.append(f"{source.label}: no reporting text left after cleaning")
+        else:
+            messages.append(f"{source.label}: refused, {source.reason}")
+        rows.append(article_row(article_id, source, meta, art, n_sentences, notes))
+    _cluster(rows, clean_texts, messages)
+
+    build = CorpusBuild(
+        articles=pd.DataFrame(rows, columns=ARTICLE_COLUMNS).sort_values(
+            "article_id", kind="mergesort"
+        ),
+        posts=pd.DataFrame(post_rows, columns=POST_COLUMNS),
+        sentences=pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS),
+        removed_lines=pd.DataFrame(removed_rows, columns=REMOVED_COLUMNS),
+        clean_texts=dict(sorted(clean_texts.items())),
+        messages=messages,
+        source_texts=dict(sorted(source_texts.items())),
+    )
+    if verbose:
+        for message in messages:
+            print(message)
+    return build
+
+
+def _manifest_checks(
+    source: SourceArticle, row, manifest_name: str, messages: list[str]
+) -> list[str]:
+    """Notes on an article from its manifest row: bad cells, and a hash that no longer matches."""
+    if row is None:
+        return []
+    notes = list(row.notes)
+    expected = row.values.get("sha256", "").lower()
+    if expected and source.sha256 and expected != source.sha256:
+        note = (
+            f"sha256 differs from {manifest_name} (file {source.sha256[:12]}..., manifest "
+            f"{expected[:12]}...); processed as it is now"
+        )
+        messages.append(f"{source.label}: {note}")
+        notes.append(note)
+    return notes
+
+
+def build_corpus(
+    raw_dir: str | Path = paths.RAW_DIR,
+    processed_dir: str | Path = paths.PROCESSED_DIR,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    progress: bool = True,
+    verbose: bool = True,
+    columns: str | Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    manifest: str | Path | None = None,
+    max_export_mb: float = DEFAULT_MAX_EXPORT_MB,
+) -> CorpusBuild:
+    """Collect the corpus of ``raw_dir`` (:func:`collect_corpus`) and write it to ``processed_dir``.
+
+    Writes articles.csv, posts.csv, sentences.csv, removed_lines.csv (each with a Parquet
+    twin), corpus_messages.txt and clean/<id>.txt; prints each message when ``verbose``.
+    """
+    build = collect_corpus(
+        raw_dir,
+        max_file_mb=max_file_mb,
+        progress=progress,
+        verbose=verbose,
+        columns=columns,
+        outlets=outlets,
+        manifest=manifest,
+        max_export_mb=max_export_mb,
+    )
+    write_corpus(build, processed_dir)
+    return build

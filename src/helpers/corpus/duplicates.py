@@ -1,0 +1,89 @@
+"""Find near-duplicate articles: wire copies and republished stories, kept and clustered.
+
+Each clean text becomes a set of word shingles (:data:`SHINGLE_WORDS` words in a row, lower
+case). MinHash signatures and locality-sensitive hashing (``datasketch``) propose pairs that
+probably share many shingles; each proposed pair is then checked exactly, and two articles are
+near-duplicates when their shingle sets overlap by at least :data:`THRESHOLD` (Jaccard
+similarity): the same story give or take a headline, a byline, a paragraph of furniture or
+an added sentence. Clusters are the connected groups of such pairs; a cluster is named by its
+first article id, and an article with no near-duplicate is a cluster of one.
+
+>>> texts = {"a": "Officials said 40 drones were shot down over the city on Monday night.",
+...          "b": "Officials said 40 drones were shot down over the city on Monday night, AP says.",
+...          "c": "The port strike entered its third week as talks stalled again."}
+>>> near_duplicate_clusters(texts)
+{'a': 'a', 'b': 'a', 'c': 'c'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE_WORDS = 5  # words per shingle
+THRESHOLD = 0.5  # Jaccard similarity of shingle sets from which two texts are one story
+NUM_PERM = 128  # MinHash permutations (more: fewer missed pairs, slower)
+LSH_THRESHOLD = 0.4  # LSH proposes pairs a little below THRESHOLD; the exact check decides
+SEED = 1  # MinHash seed: the same texts give the same signatures on every run
+WORD = re.compile(r"\w+")  # a word of the shingles (punctuation and case do not count)
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
+    """The set of ``size``-word shingles of ``text`` (the whole text when it is shorter).
+
+    >>> sorted(shingles("One two three", size=2))
+    ['one two', 'two three']
+    """
+    words = WORD.findall(text.lower())
+    if len(words) <= size:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared shingles over all shingles of the two sets (0 for two empty sets)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _minhash(items: frozenset[str]) -> MinHash:
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED)
+    signature.update_batch([s.encode("utf-8") for s in sorted(items)])
+    return signature
+
+
+def near_duplicate_clusters(
+    texts: Mapping[str, str], threshold: float = THRESHOLD
+) -> dict[str, str]:
+    """Map each article id of ``texts`` to its cluster: the smallest id of its near-duplicates."""
+    ids = sorted(texts)
+    sets = {i: shingles(texts[i]) for i in ids}
+    parent = {i: i for i in ids}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for article_id in ids:
+        if not sets[article_id]:
+            continue
+        signature = _minhash(sets[article_id])
+        for other in sorted(index.query(signature)):
+            if jaccard(sets[article_id], sets[other]) >= threshold:
+                a, b = find(article_id), find(other)
+                parent[max(a, b)] = min(a, b)
+        index.insert(article_id, signature)
+    return {i: find(i) for i in ids}
+
+
+def cluster_sizes(clusters: Mapping[str, str]) -> dict[str, int]:
+    """How many articles each cluster holds, by cluster id."""
+    sizes: dict[str, int] = {}
+    for cluster in clusters.values():
+        sizes[cluster] = sizes.get(cluster, 0) + 1
+    return sizes
