@@ -56,15 +56,15 @@ GOLD_FIGURES = [
     (ROUNDUP, "two of the systems", 2, 2, 2, False, "=", "systems", "system"),
     (ROUNDUP, "two more launchers", 2, 2, 2, False, "=", "launchers", "launcher"),
 ]
-# (source_canonical, source_type, stance) for the same figures, in the same order.
+# (source_canonical, source_type, stance, topic, event) for the same figures, in the same order.
 GOLD_CLAIMS = [
-    ("Volodymyr Zelensky", "Ukrainian government", "asserted"),
-    ("Volodymyr Zelensky", "Ukrainian government", "asserted"),
-    ("Ukrainian officials", "Ukrainian government", "asserted"),
-    ("Dutch Ministry of Defense", "other government", "asserted"),
-    ("", "outlet itself", "asserted"),
-    ("", "outlet itself", "asserted"),
-    ("", "outlet itself", "asserted"),
+    ("Volodymyr Zelensky", "Ukrainian government", "asserted", "power outage", "without power"),
+    ("Volodymyr Zelensky", "Ukrainian government", "asserted", "power outage", "without power"),
+    ("Ukrainian officials", "Ukrainian government", "asserted", "drones", "shot down/intercepted"),
+    ("Dutch Ministry of Defense", "other government", "asserted", "other weapons", "supplied"),
+    ("", "outlet itself", "asserted", "range", "range"),
+    ("", "outlet itself", "asserted", "air defence", "supplied"),
+    ("", "outlet itself", "asserted", "air defence", "supplied"),
 ]
 
 
@@ -89,6 +89,8 @@ def gold_frame() -> pd.DataFrame:
                 "source_canonical": claim[0],
                 "source_type": claim[1],
                 "stance": claim[2],
+                "topic": claim[3],
+                "event": claim[4],
             }
         )
     return pd.DataFrame(rows)
@@ -331,7 +333,7 @@ def test_validation_scores_lists_every_score_with_its_fraction():
     claims = evaluate.score_claims(pred, gold_frame(), TEXTS)
     table = evaluate.validation_scores(figures, claims)
     assert list(table.columns) == ["part", "level", "metric", "score", "numerator", "denominator"]
-    assert len(table) == 3 * 3 + 3 * 2
+    assert len(table) == 3 * 3 + 5 * 2
     recall = table[(table["level"] == "value") & (table["metric"] == "recall")].iloc[0]
     assert (recall["numerator"], recall["denominator"]) == (6, 7)
     stance = table[(table["level"] == "stance") & (table["metric"] == "accuracy_all")].iloc[0]
@@ -341,7 +343,7 @@ def test_validation_scores_lists_every_score_with_its_fraction():
 
 def test_merge_gold_refuses_a_figure_without_attribution():
     figures = gold_frame().assign(is_vague=False, kind="count", note="")
-    claims = figures.assign(source="", via="", topic="other", event="other")
+    claims = figures.assign(source="", via="")
     claims = claims[list(evaluate.CLAIM_GOLD_COLUMNS)]
     merged = evaluate.merge_gold(figures[list(evaluate.FIGURE_GOLD_COLUMNS)], claims)
     assert len(merged) == len(figures)
@@ -375,9 +377,9 @@ def test_error_table_lists_misses_false_alarms_and_attribution_errors():
     assert ["miss", "more than 4.5 million residents", "4500000", ""] in rows
     assert ["false alarm", "more than 4.5 million residents", "", "4.5"] in rows
     assert ["source_type", "50 km", "outlet itself", "news outlet"] in rows
-    # the missed figure is also an attribution error in each of the three fields
-    assert (table["predicted"] == evaluate.NO_MATCH).sum() == 3
-    assert len(table) == 2 + 3 + 1
+    # the missed figure is also an attribution error in each of the five fields
+    assert (table["predicted"] == evaluate.NO_MATCH).sum() == 5
+    assert len(table) == 2 + 5 + 1
 
 
 def test_a_missing_predicted_unit_shows_as_empty_in_the_confusion():
@@ -406,3 +408,159 @@ def test_error_table_is_empty_for_a_perfect_prediction():
         "predicted",
         "sentence_text",
     ]
+
+
+# --- topic and event, honest summaries ------------------------------------------------------
+
+
+def test_a_wrong_event_is_scored_like_any_other_field():
+    # "two more launchers" were promised, not launched: the event the issue found unscored
+    pred = perfect_claims()
+    pred.loc[row_of(pred, "two more launchers"), "event"] = "launched/used"
+    scores = evaluate.score_claims(pred, gold_frame(), TEXTS)
+    fields = claim_scores_by_field(scores)
+    assert fields["event"]["correct"] == 6
+    assert fields["topic"]["accuracy_all"] == 1.0
+    assert scores.errors[["surface", "field", "gold", "predicted"]].values.tolist() == [
+        ["two more launchers", "event", "supplied", "launched/used"]
+    ]
+
+
+def test_summary_counts_attribution_as_x_of_n_and_never_says_every():
+    pred = perfect_claims()
+    pred.loc[row_of(pred, "six other regions"), "source_canonical"] = "Ukrainian officials"
+    figures = evaluate.score_figures(pred, gold_frame(), TEXTS)
+    claims = evaluate.score_claims(pred, gold_frame(), TEXTS)
+    text = evaluate.summary(figures, claims)
+    assert "source 6 of 7" in text and "event 7 of 7" in text
+    assert "every" not in text
+
+
+# --- per article, per annotator, pooled -----------------------------------------------------
+
+ANNOTATORS = {CNN: "Ana", ROUNDUP: "Ben"}
+
+
+def test_scoped_scores_score_each_article_then_each_annotator_then_all():
+    pred = perfect_claims()
+    pred = pred.drop(index=row_of(pred, "two more launchers"))
+    table = evaluate.scoped_scores(pred, pred, gold_frame(), TEXTS, ANNOTATORS)
+    assert list(table.columns) == list(evaluate.SCOPED_COLUMNS)
+    assert list(dict.fromkeys(table["scope"])) == ["article", "annotator", "all"]
+    assert table["scope"].iloc[-1] == "all"  # pooled only as the last rows
+    recall = table[(table["level"] == "value") & (table["metric"] == "recall")]
+    got = {(r.scope, r.article_id, r.annotator): (r.numerator, r.denominator)
+           for r in recall.itertuples()}  # fmt: skip
+    assert got == {
+        ("article", CNN, "Ana"): (3, 3),
+        ("article", ROUNDUP, "Ben"): (3, 4),
+        ("annotator", "", "Ana"): (3, 3),
+        ("annotator", "", "Ben"): (3, 4),
+        ("all", "", ""): (6, 7),
+    }
+
+
+def test_overview_writes_counts_as_x_of_n_per_article():
+    pred = perfect_claims()
+    pred.loc[row_of(pred, "50 km"), "source_type"] = "news outlet"
+    table = evaluate.overview(evaluate.scoped_scores(pred, pred, gold_frame(), TEXTS, ANNOTATORS))
+    roundup = table[table["article_id"] == ROUNDUP].iloc[0]
+    assert roundup["found"] == "4 of 4"
+    assert roundup["source type right"] == "3 of 4"
+    pooled = table.iloc[-1]
+    assert (pooled["scope"], pooled["source type right"], pooled["false alarms"]) == (
+        "all",
+        "6 of 7",
+        0,
+    )
+
+
+def test_scoped_scores_of_no_article_is_an_empty_table_with_its_columns():
+    table = evaluate.scoped_scores(perfect_claims(), perfect_claims(), gold_frame(), TEXTS, {})
+    assert table.empty and list(table.columns) == list(evaluate.SCOPED_COLUMNS)
+
+
+# --- which annotated articles are scored: id and sha256 ------------------------------------
+
+
+def test_gold_matches_an_article_by_id_and_sha256():
+    annotated = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d", "e"],
+            "annotator": ["Ana", "Ana", "Ben", "Ben", ""],
+            "sha256": ["1" * 64, "2" * 64, "", "4" * 64, "5" * 64],
+        }
+    )
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "status": ["ok", "ok", "ok", "refused"],
+            "sha256": ["1" * 64, "9" * 64, "3" * 64, "4" * 64],
+            "reason": ["", "", "", "empty file"],
+        }
+    )
+    coverage = evaluate.gold_coverage(annotated, articles)
+    assert list(coverage["status"]) == [
+        "scored",
+        "changed since annotated",
+        "scored (no sha256 recorded)",
+        "refused by the corpus",
+        "not in this corpus",
+    ]
+    assert list(coverage["scored"]) == [True, False, True, False, False]
+    assert "222222222222... in annotated_articles.csv, 999999999999... now" in coverage["detail"][1]
+    sentence = evaluate.coverage_sentence(coverage)
+    assert sentence.startswith("2 of 5 annotated articles are scored")
+    assert "1 changed since annotated" in sentence
+
+
+def test_no_gold_says_that_no_validation_was_possible(tmp_path):
+    empty = evaluate.read_annotated_articles(tmp_path)
+    assert empty.empty and list(empty.columns) == list(evaluate.ANNOTATED_COLUMNS)
+    coverage = evaluate.gold_coverage(
+        empty, pd.DataFrame(columns=["article_id", "status", "sha256"])
+    )
+    assert evaluate.coverage_sentence(coverage) == (
+        "No article of this corpus has gold annotations, so no validation was possible."
+    )
+
+
+# --- reading gold files: problems named by file, line and column --------------------------
+
+
+def write_gold(folder, figures_rows: str, claims_rows: str = "") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "figures_gold.csv").write_text(
+        ",".join(evaluate.FIGURE_GOLD_COLUMNS) + "\n" + figures_rows, encoding="utf-8"
+    )
+    (folder / "claims_gold.csv").write_text(
+        ",".join(evaluate.CLAIM_GOLD_COLUMNS) + "\n" + claims_rows, encoding="utf-8"
+    )
+
+
+def test_an_unquoted_comma_names_the_file_and_line_not_a_pandas_error(tmp_path):
+    write_gold(
+        tmp_path,
+        "x,50 km,1,50,50,50,False,False,=,km,kilometre,length,\n"
+        "x,approximately 1,000 weapons,1,1000,1000,1000,False,False,~,weapons,weapon,count,\n",
+    )
+    with pytest.raises(evaluate.GoldFileError) as caught:
+        evaluate.load_gold(tmp_path)
+    message = str(caught.value)
+    assert f"{tmp_path / 'figures_gold.csv'}:3: 14 cells where the header has 13" in message
+    assert "needs double quotes" in message
+
+
+def test_a_cell_that_is_not_a_number_names_its_column(tmp_path):
+    write_gold(
+        tmp_path,
+        "x,50 km,1,fifty,50,50,False,False,=,km,kilometre,length,\n",
+        "x,50 km,1,,,outlet itself,,asserted,other,other,\n",
+    )
+    with pytest.raises(evaluate.GoldFileError, match=r"figures_gold.csv:2: column 'value': "):
+        evaluate.load_gold(tmp_path)
+
+
+def test_a_missing_gold_file_is_named(tmp_path):
+    with pytest.raises(evaluate.GoldFileError, match="figures_gold.csv: file not found"):
+        evaluate.load_gold(tmp_path)
