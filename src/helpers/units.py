@@ -220,6 +220,7 @@ SCALES: dict[str, float] = {
     "mn": 1e6,
     "mln": 1e6,
     "mil": 1e6,
+    "MM": 1e6,
     "m": 1e6,
     "M": 1e6,
     "billion": 1e9,
@@ -229,9 +230,12 @@ SCALES: dict[str, float] = {
     "bln": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "tln": 1e12,
+    "T": 1e12,
     "tr": 1e12,
     "lakh": 1e5,
     "crore": 1e7,
+    "dozen": 12.0,
 }
 
 # Plural nouns that do not end in -s, for counted nouns ("two children", "300 people").

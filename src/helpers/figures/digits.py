@@ -27,7 +27,7 @@ from helpers.figures.exclusions import (
 from helpers.figures.measures import CURRENCY_BEFORE_RE, read_scale, read_unit
 from helpers.figures.model import Reading, digits_value, last_word, skip_to
 from helpers.figures.nouns import read_counted_noun
-from helpers.figures.qualifiers import QUALIFIER_AFTER_RE, qualifier_before, read_qualifiers
+from helpers.figures.qualifiers import qualifier_after, qualifier_before, read_qualifiers
 from helpers.figures.ranges import try_range
 from helpers.figures.vocabulary import FURNITURE_WORDS
 from helpers.units import CURRENCY_PREFIXES
@@ -65,7 +65,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     if isinstance(number, int):
         return None, number
     value, end, rule = number
-    mult, end2, scale_written = read_scale(text, end, bool(currency))
+    mult, end2, scale_written = read_scale(text, end, bool(currency), s if rule == "digits" else -1)
     if scale_written:
         value, end, rule = value * mult, end2, "digits+scale"
     r = Reading(cur_start, end, value, rule)
@@ -86,7 +86,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     fm = FURNITURE_RE.match(text, e)
     if fm and fm.group("w") in FURNITURE_WORDS:
         return None, skip_to(text, fm.end())  # page furniture "2 Posts" on a line of its own
-    end = _qualifier_after(text, r, end)
+    end = qualifier_after(text, r, end)
     r.end = end
     if not r.qualifier:
         read_qualifiers(text, r)
@@ -237,13 +237,3 @@ def _bare_number(
         r.kind, r.factor, r.si_unit, r.rule = "duration", 365.2425, "day", "age"
         return end
     return read_counted_noun(text, r, end, value == 1)
-
-
-def _qualifier_after(text: str, r: Reading, end: int) -> int:
-    """Qualifiers after a count: "or more", "+", "-plus" set ">" ("100,000-plus")."""
-    qa = QUALIFIER_AFTER_RE.match(text, end)
-    if qa and not r.is_range and r.kind == "count":
-        r.change = ">"
-        r.qualifier = qa.group("q").strip(" \t-")
-        return qa.end()
-    return end

@@ -14,8 +14,7 @@ from helpers.figures.digits import read_digits
 from helpers.figures.measures import read_unit
 from helpers.figures.model import Figure, Reading, finish
 from helpers.figures.qualifiers import read_qualifiers
-from helpers.figures.scan import CANDIDATE_RE, WORD_AT_START_RE
-from helpers.figures.vocabulary import UNICODE_FRACTIONS
+from helpers.figures.scan import VULGAR_FRACTIONS, Scanner
 from helpers.figures.words import read_words
 
 
@@ -25,7 +24,7 @@ def read_candidate(text: str, m: re.Match) -> tuple[Reading | None, int]:
         return read_digits(text, m.start(), m.end())
     if m.group("word") is None:
         s, e = m.start(), m.end()
-        r = Reading(s, e, UNICODE_FRACTIONS[m.group()], "fraction-symbol")
+        r = Reading(s, e, VULGAR_FRACTIONS[m.group()], "fraction-symbol")
         r.kind = "other"
         e = read_unit(text, r, e)
         r.end = e
@@ -82,19 +81,10 @@ def extract_figures(text: str) -> list[Figure]:
     if not isinstance(text, str):
         raise TypeError(f"extract_figures expects a str, got {type(text).__name__}")
     figures: list[Figure] = []
+    scanner = Scanner(text)
     pos = 0
-    n = len(text)
-    search = CANDIDATE_RE.search
-    first = WORD_AT_START_RE.match(text)
-    while pos < n:
-        if first is not None:
-            m, first = first, None
-            reading, resume = read_words(text, m.start(), m.end())
-        else:
-            m = search(text, pos)
-            if m is None:
-                break
-            reading, resume = read_candidate(text, m)
+    while (m := scanner.next(pos)) is not None:
+        reading, resume = read_candidate(text, m)
         if reading is not None:
             fig = finish(text, reading)
             if not figures or fig.start >= figures[-1].end:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from helpers.figures.model import Reading
+from helpers.figures.model import Reading, digits_value
+from helpers.figures.numwords import parse_number_words
 from helpers.figures.vocabulary import STOP_WORDS, alternation
 from helpers.units import (
     CASE_SENSITIVE_UNITS,
@@ -27,8 +28,14 @@ CURRENCY_BEFORE_RE = re.compile(
 )
 # Scale after a number: "4.5 million", "$13.6M", "25k", "2 bn", "1.356 billion", "RM3.06mil".
 SCALE_AFTER_RE = re.compile(
-    r"(?:[^\S\n]?(?P<abbr>bn|bln|mn|mln|mil|tn|tr|[kKmMbB])(?![A-Za-z0-9])"
-    r"|[ \t\u00a0-]*(?P<word>(?i:hundred|thousand|million|billion|trillion|lakh|crore))\b)"
+    r"(?:[^\S\n]?(?P<abbr>bn|bln|mn|mln|mil|MM|tn|tln|tr|[kKmMbBT])(?![A-Za-z0-9])"
+    r"|[ \t\u00a0-]*(?P<word>(?i:hundred|thousand|million|billion|trillion|lakh|crore|dozen)s?)\b)"
+)
+# Words after "12m" that make the m metres, not millions: "a 12m drop", "the 100m final".
+METRE_WORDS = frozenset(
+    """long wide high deep tall thick x by above below deep-sea drop fall fell climb sprint race
+    hurdles final freestyle butterfly breaststroke backstroke relay dash jump swim wave waves
+    yacht wall tower span radius""".split()
 )
 
 # Case-sensitive abbreviations as written ("GB", "kW", "m") map to the table's lower-case keys.
@@ -71,31 +78,50 @@ def unit_info(surface: str, ci: bool) -> Unit:
     return UNIT_LOWER[surface.lower()] if ci else UNIT_CS_MAP[surface]
 
 
-def read_scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, str]:
-    """Scale word or suffix at ``pos``: returns (multiplier, new end, scale as written)."""
+def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tuple[float, int, str]:
+    """Scale word or suffix at ``pos``: returns (multiplier, new end, scale as written).
+
+    "4.5 million", "$13.6M", "25k", "1.2b", "US$ 1MM", "$1.5T". With ``start`` (where the
+    digits begin), a scale word is read with the words that continue it: "3 hundred
+    million", "4 thousand 3 hundred and 21", "6 crore and two hundred".
+    """
     m = SCALE_AFTER_RE.match(text, pos)
     if not m:
         return 1.0, pos, ""
     if m.group("word"):
         w = m.group("word").lower()
-        return SCALES[w], m.end(), m.group("word")
+        if start >= 0:
+            parsed = parse_number_words(text, start, first_digits=True)
+            if parsed is not None and parsed.end > pos and parsed.form == "integer":
+                first = digits_value(text[start:pos].strip())
+                if first:
+                    return parsed.value / first, parsed.end, m.group("word")
+        return SCALES[w.rstrip("s")] if w != "dozens" else 12.0, m.end(), m.group("word")
     abbr = m.group("abbr")
-    if abbr in ("m", "b", "k", "K", "B") and not has_currency:
-        # "2.7m sales" is millions, but "72.7m long" is metres; "25k" thousands.
-        if abbr == "m":
-            nxt = text[m.end() : m.end() + 12]
-            word = re.match(r"[^\S\n]+([a-z]+)", nxt)
-            if (
-                not word
-                or word.group(1) in STOP_WORDS
-                or word.group(1) in ("long", "wide", "high", "deep", "tall")
-            ):
-                return 1.0, pos, ""
-        elif abbr in ("b", "B"):
-            return 1.0, pos, ""
-        elif abbr == "K" and text[pos : pos + 1] != "K":
-            return 1.0, pos, ""
+    if not has_currency and not _scale_without_currency(text, pos, m.end(), abbr):
+        return 1.0, pos, ""
     return SCALES[abbr], m.end(), abbr
+
+
+def _scale_without_currency(text: str, pos: int, end: int, abbr: str) -> bool:
+    """Whether a suffix means a scale when no currency is written: "12m viewers" (million)
+    but "12m tall" (metres); "1.2b" and "2 B users" (billion); "25k" (thousand)."""
+    if abbr in ("T", "tr"):
+        return False
+    if abbr == "K":
+        return text[pos : pos + 1] == "K"
+    if abbr in ("m", "b", "B"):
+        word = _NEXT_WORD_RE.match(text, end)
+        nxt = word.group(1) if word else ""
+        if abbr == "m":
+            return bool(nxt) and nxt not in STOP_WORDS and nxt not in METRE_WORDS
+        if text[pos] != abbr:  # spaced "2 B users": only before a noun
+            return bool(nxt) and nxt not in STOP_WORDS
+        return not nxt or nxt not in STOP_WORDS or nxt in ("in", "of", "from", "to")
+    return True
+
+
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z][a-z-]*)")
 
 
 def read_unit(text: str, r: Reading, pos: int) -> int:

@@ -138,7 +138,11 @@ def finish(text: str, r: Reading) -> Figure:
 
 def digits_value(s: str) -> float:
     """The value of digits as written, thousands separators removed ("1,000.5" -> 1000.5)."""
-    return float(s.replace(",", ""))
+    return float(s.translate(_NOT_DIGITS))
+
+
+# Separators inside digits as written: thousands commas and the spaces of "2 450 000".
+_NOT_DIGITS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 
 
 def last_word(text: str, end: int) -> str:

@@ -100,3 +100,24 @@ def read_vague_unit(text: str, r: Reading, pos: int) -> int:
     if r.currency:
         return end
     return read_counted_noun(text, r, m.end(), False)
+
+
+# What a fraction or ratio is of: "of the", "of its", "the" ... before the counted noun.
+FRACTION_OF_RE = re.compile(
+    r"(?i)(?:[^\S\n]+of)?(?:[^\S\n]+(?:the|its|their|his|her|our|your|those|these|all))?(?=[^\S\n])"
+)
+
+
+def read_fraction_of(text: str, r: Reading, pos: int) -> int:
+    """The group a fraction or ratio is a part of: "half the condos" -> condos, "one out of
+    three Germans" -> Germans, "a third of those screened" -> screened. The figure's span
+    ends at ``pos`` when no plural noun follows; its kind stays "other"."""
+    m = FRACTION_OF_RE.match(text, pos)
+    if not m:
+        return pos
+    kind = r.kind
+    end = read_counted_noun(text, r, m.end(), False)
+    r.kind = kind
+    if not r.unit:
+        return pos
+    return end

@@ -153,3 +153,13 @@ _CHANGE_OF = {
     "≈": "~",
     "+/-": "~",
 }
+
+
+def qualifier_after(text: str, r: Reading, end: int) -> int:
+    """Qualifiers after a count: "or more", "+", "-plus" set ">" ("100,000-plus")."""
+    qa = QUALIFIER_AFTER_RE.match(text, end)
+    if qa and not r.is_range and r.kind == "count":
+        r.change = ">"
+        r.qualifier = qa.group("q").strip(" \t-")
+        return qa.end()
+    return end

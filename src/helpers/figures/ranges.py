@@ -11,7 +11,7 @@ import re
 from helpers.figures.exclusions import ORDINAL_AT_RE, TIME_AT_RE, year_like
 from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_scale
 from helpers.figures.model import Reading, digits_value, last_word
-from helpers.figures.numwords import DIGITS, WORD_NUM, words_value
+from helpers.figures.numwords import DIGITS, WORD_NUM, parse_number_words
 from helpers.figures.qualifiers import verb_before
 from helpers.figures.vocabulary import WORD_SCALES, alternation
 from helpers.units import CURRENCY_PREFIXES
@@ -20,11 +20,7 @@ from helpers.units import CURRENCY_PREFIXES
 NUMBER_AT_RE = re.compile(
     r"[^\S\n]*(?P<cur>" + alternation(CURRENCY_PREFIXES) + r")?[^\S\n]?"
     r"(?P<sign>[-−](?=\d))?(?P<digits>" + DIGITS + r")(?![\d])"
-    r"|[^\S\n]*(?P<word>(?i:"
-    + WORD_NUM
-    + r")(?:(?:[ \t\u00a0-]+|[^\S\n]+and[^\S\n]+)(?i:"
-    + WORD_NUM
-    + r"))*)\b"
+    r"|[^\S\n]*(?P<word>(?i:" + WORD_NUM + r"))\b"
 )
 # "and" / "to" / "-" joining two numbers into a range.
 RANGE_JOIN_RE = re.compile(
@@ -94,11 +90,11 @@ def try_range(
     else:
         if join == "dash":
             return None
-        wv = words_value(text, n.start("word"), n.end("word"))
-        if wv is None:
+        parsed = parse_number_words(text, n.start("word"))
+        if parsed is None or parsed.form == "fraction":
             return None
-        v2, n_end = wv
-        last = text[n.start("word") : n_end].split()[-1].lower()
+        v2, n_end = parsed.value, parsed.end
+        last = parsed.words[-1]
         mult2, sc2 = WORD_SCALES.get(last, 1.0), last if last in WORD_SCALES else ""
     v1 = r.value
     if sc2 and not first_scaled and abs(v1) <= v2 / mult2:

@@ -136,3 +136,23 @@ STREET_WORDS = (
 def alternation(words) -> str:
     """Regex alternation of literal words, longest first so "per cent" wins over "per"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def trie_alternation(words) -> str:
+    """Regex alternation of literal words as a trie ("t(?:en|wo|hree)"), so that the engine
+    decides at each character instead of trying every word in turn."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)

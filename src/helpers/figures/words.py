@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from helpers.figures.exclusions import name_before
+from helpers.figures.measures import UNIT_AFTER_RE
 from helpers.figures.model import Reading
-from helpers.figures.nouns import read_unit_or_noun, read_vague_unit
-from helpers.figures.numwords import NUMWORD_RUN_RE, WORD_NUM, words_value
-from helpers.figures.qualifiers import read_qualifiers
+from helpers.figures.nouns import read_fraction_of, read_unit_or_noun, read_vague_unit
+from helpers.figures.numwords import WORD_NUM, Parsed, parse_number_words
+from helpers.figures.qualifiers import qualifier_after, read_qualifiers
 from helpers.figures.ranges import try_range
-from helpers.figures.vocabulary import DENOMINATORS, VAGUE, WORD_SCALES, alternation
+from helpers.figures.vocabulary import VAGUE
 
 # "one" as a pronoun or in a fixed phrase: "one of the", "one another", "no one", "the one".
 ONE_PRONOUN_AFTER_RE = re.compile(
@@ -30,126 +31,49 @@ ONE_PRONOUN_BEFORE_RE = re.compile(
 # "half" as a fraction: "half the condos", "almost half of which", "half a million".
 HALF_AFTER_RE = re.compile(r"[^\S\n]+(?:of|the|a|an|its|their|his|her|our|all|these|those)\b")
 HALF_BEFORE_RE = re.compile(r"(?i)\b(?:first|second|the|this|that|a|one|and|in|by)[^\S\n]+$")
-# "a third of", "one quarter of", "two-thirds of": a spelled fraction.
-DENOM_AFTER_RE = re.compile(r"(?i)[ \t\u00a0-]+(?P<d>" + alternation(DENOMINATORS) + r")\b")
-# "one in five", "1 out of 3": a ratio read as a fraction.
+# "one in five", "1 out of 3", "two out of five hundred": a ratio read as a fraction.
 RATIO_AFTER_RE = re.compile(
-    r"(?i)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?P<n>\d+|" + WORD_NUM + r")\b"
+    r"(?i)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?=\d|(?:" + WORD_NUM + r")\b)"
 )
+# What may follow a fraction that stands alone: "a third of", "a half.", "one fifth" at the end.
+FRACTION_END_RE = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
+# "minus one", "negative five point five": a sign written as a word before number words.
+SIGN_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:minus|negative)[^\S\n]+$")
 # Vague tails: "tens of thousands of", "hundreds of millions".
 VAGUE_TAIL_RE = re.compile(r"(?i)[^\S\n]+of[^\S\n]+(?P<w>thousands|millions|billions)\b")
 VAGUE_OK_AFTER_RE = re.compile(r"(?i)[^\S\n]+(?:of|more|upon)\b")
 
 
+_SCALE_WORDS = frozenset(
+    "hundred thousand million billion trillion dozen dozens lakh lakhs crore crores".split()
+)
+
+
 def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
-    word = text[s:e]
-    low = word.lower()
-    has_a = low.startswith("a ") or low.startswith("a\t") or low.startswith("a\n")
-    core_start = s + (len(word) - len(word.lstrip("aA")) if has_a else 0)
-    if has_a:
-        core_start = s + 1
-        while text[core_start] in " \t\n":
-            core_start += 1
-    core = text[core_start:e].lower()
-    # Vague plurals: "hundreds of drones", "tens of thousands of dollars".
+    """Read the number-word candidate at [s, e); return (reading or None, resume position)."""
+    low = text[s:e].lower()
+    has_a = low[:2] in ("a ", "a\t", "a\n")
+    core = low[1:].lstrip() if has_a else low
     if core in VAGUE:
-        lo, hi = VAGUE[core]
-        end = e
-        tail = VAGUE_TAIL_RE.match(text, end)
-        if tail and core in ("tens", "hundreds"):
-            mult = VAGUE[tail.group("w").lower()][0]
-            lo, hi = lo * mult, hi * mult
-            end = tail.end()
-        elif core == "tens":
-            return None, e
-        if not VAGUE_OK_AFTER_RE.match(text, end) and core != "dozens":
-            return None, e
-        r = Reading(s, end, (lo + hi) / 2, "vague")
-        r.low, r.high, r.is_range, r.is_vague = lo, hi, True, True
-        end = read_vague_unit(text, r, end)
-        r.end = end
-        read_qualifiers(text, r)
-        return r, end
-    # Fractions: "half the condos", "a third of", "two-thirds", "one in five".
-    if core == "half":
-        before = text[max(0, s - 12) : s]
-        if has_a or HALF_BEFORE_RE.search(before) or text[e : e + 1] == "-":
-            return None, e
-        if not HALF_AFTER_RE.match(text, e):
-            return None, e
-        r = Reading(s, e, 0.5, "fraction-word")
-        r.kind = "other"
-        # "half a million": a fraction of a scale.
-        sc = re.match(r"[^\S\n]+a[^\S\n]+(million|billion|thousand|hundred|dozen)\b", text[e:])
-        if sc:
-            r.value = r.low = r.high = 0.5 * (
-                12 if sc.group(1) == "dozen" else WORD_SCALES[sc.group(1)]
-            )
-            r.end = e + sc.end()
-            r.kind = "count"
-            r.rule = "words+scale"
-            r.end = read_unit_or_noun(text, r, r.end, False)
-        read_qualifiers(text, r)
-        return r, r.end
-    if has_a and core in DENOMINATORS:
-        # "a third of those screened", "a quarter of"
-        if not re.match(r"[^\S\n]+of\b", text[e : e + 5]):
-            return None, e
-        r = Reading(s, e, 1 / DENOMINATORS[core], "fraction-word")
-        r.kind = "other"
-        read_qualifiers(text, r)
-        return r, e
-    # A run of number words.
-    run = NUMWORD_RUN_RE.match(text, core_start)
-    if not run:
+        return read_vague(text, s, e, core)
+    parsed = parse_number_words(text, s)
+    if parsed is None:
         return None, e
-    if not has_a and core.split()[0].split("-")[0] in (
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-    ):
+    words = parsed.words
+    lead_a = words[0] in ("a", "an")
+    first = words[1] if lead_a and len(words) > 1 else words[0]
+    if not lead_a and first in _SCALE_WORDS:
         return None, e  # "a baker's dozen", "several hundred": no number to scale
-    wv = words_value(text, core_start, run.end())
-    if wv is None:
-        return None, e
-    value, end = wv
-    words_text = text[core_start:end].lower()
-    only_one = words_text == "one"
-    # Spelled fraction: "two-thirds", "one fourth of", "a quarter".
-    dn = DENOM_AFTER_RE.match(text, end)
-    if (
-        dn
-        and value < 20
-        and (
-            value != 1
-            or not dn.group("d").lower().startswith("quarter")
-            or re.match(r"[^\S\n]+of\b", text[dn.end() : dn.end() + 5])
-        )
-    ):
-        d = DENOMINATORS[dn.group("d").lower()]
-        if dn.group("d").lower().endswith("s") or re.match(
-            r"[^\S\n]+of\b", text[dn.end() : dn.end() + 5]
-        ):
-            r = Reading(s, dn.end(), value / d, "fraction-word")
-            r.kind = "other"
-            read_qualifiers(text, r)
-            return r, dn.end()
-    ratio = RATIO_AFTER_RE.match(text, end)
-    if ratio and value < 100:
-        n = ratio.group("n").lower()
-        den = float(n) if n.isdigit() else (words_value(ratio.group("n"), 0, len(n)) or (0,))[0]
-        if den and den > value:
-            r = Reading(s, ratio.end(), value / den, "ratio")
-            r.kind = "other"
-            read_qualifiers(text, r)
-            return r, ratio.end()
-    if has_a and words_text in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
-        pass
-    elif has_a:
-        return None, e
+    if parsed.form == "fraction":
+        return read_fraction(text, s, parsed, lead_a)
+    if lead_a and not _SCALE_WORDS.intersection(words):
+        return None, e  # "a" before anything but a scale ("a dozen", "a million")
+    end = parsed.end
+    value = parsed.value
+    only_one = words == ("one",)
+    ratio = _ratio(text, s, end, value)
+    if ratio is not None:
+        return ratio, ratio.end
     # "one" as a pronoun or in a fixed phrase is not a count.
     if only_one:
         if ONE_PRONOUN_AFTER_RE.match(text, end) or ONE_PRONOUN_BEFORE_RE.search(
@@ -158,27 +82,110 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
             return None, end
         if text[s].isupper() and name_before(text, s):
             return None, end
-    elif text[core_start].isupper() and name_before(text, s) and not has_a:
+    elif text[s].isupper() and name_before(text, s) and not lead_a:
         return None, end
-    # Digits-then-scale written in words already handled; here "four to five thousand".
-    r = Reading(s, end, value, "words")
-    if any(w in words_text for w in ("hundred", "thousand", "million", "billion", "dozen")):
+    r = Reading(s, end, value, _RULES[parsed.form])
+    if parsed.form == "integer" and _SCALE_WORDS.intersection(words):
         r.rule = "words+scale"
-    # "one hundred" after "4": handled in digits (SCALE_AFTER_RE).
-    rng = try_range(text, r, end, "hundred" in words_text or "thousand" in words_text, words_text)
+    _sign_word(text, r)
+    scaled = parsed.big > 1 or "hundred" in words
+    rng = try_range(text, r, end, scaled, " ".join(words))
     if rng is not None:
         end = rng
     before_unit = end
     end = read_unit_or_noun(text, r, end, only_one and not r.is_range)
     if not r.is_range and r.kind != "count" and end != before_unit:
-        rng = try_range(text, r, end, False, words_text, unit_first=True)
+        rng = try_range(text, r, end, False, " ".join(words), unit_first=True)
         if rng is not None:
             end = rng
     r.end = end
     if r.unit == "" and only_one and not r.is_range:
-        # Bare "one" with no noun is a pronoun ("to get their hands on one").
-        return None, end
-    if r.unit == "" and words_text in ("ten", "two", "three") and False:
-        return None, end
+        return None, end  # bare "one" with no noun is a pronoun ("to get their hands on one")
+    end = qualifier_after(text, r, end)
+    if not r.qualifier:
+        read_qualifiers(text, r)
+    return r, end
+
+
+_RULES = {
+    "integer": "words",
+    "decimal": "words+decimal",
+    "mixed": "words+fraction",
+    "fraction": "fraction-word",
+}
+
+
+def _sign_word(text: str, r: Reading) -> None:
+    """ "minus one", "negative five": the word makes the value negative and starts the figure."""
+    if r.start >= 6 and text[r.start - 1] in " \t\u00a0":
+        m = SIGN_WORD_BEFORE_RE.search(text, max(0, r.start - 12), r.start)
+        if m:
+            r.value = r.low = r.high = -r.value
+            r.start = m.start()
+
+
+def read_vague(text: str, s: int, e: int, core: str) -> tuple[Reading | None, int]:
+    """Vague plurals: "hundreds of drones", "tens of thousands of dollars", "dozens"."""
+    lo, hi = VAGUE[core]
+    end = e
+    tail = VAGUE_TAIL_RE.match(text, end)
+    if tail and core in ("tens", "hundreds"):
+        mult = VAGUE[tail.group("w").lower()][0]
+        lo, hi = lo * mult, hi * mult
+        end = tail.end()
+    elif core == "tens":
+        return None, e
+    if not VAGUE_OK_AFTER_RE.match(text, end) and core != "dozens":
+        return None, e
+    r = Reading(s, end, (lo + hi) / 2, "vague")
+    r.low, r.high, r.is_range, r.is_vague = lo, hi, True, True
+    end = read_vague_unit(text, r, end)
+    r.end = end
     read_qualifiers(text, r)
     return r, end
+
+
+def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Reading | None, int]:
+    """A fraction in words: "half the condos", "a third of", "two-thirds", "one fifth".
+
+    "half" and a fraction after "a" or with a singular denominator ("a third", "one fifth")
+    stand alone only before "of", punctuation or the end: "a third term" is an ordinal.
+    """
+    end = parsed.end
+    words = parsed.words
+    if words == ("quarter",):
+        return None, end  # "the fourth quarter": a period, unless a scale follows
+    if words[0] == "half" or words[-1] == "half" and len(words) == 2:
+        before = text[max(0, s - 12) : s]
+        if HALF_BEFORE_RE.search(before) or text[end : end + 1] == "-":
+            return None, end
+        if not HALF_AFTER_RE.match(text, end) and not FRACTION_END_RE.match(text, end):
+            return None, end
+    elif (lead_a or not words[-1].endswith("s")) and not FRACTION_END_RE.match(text, end):
+        return None, end
+    r = Reading(s, end, parsed.value, "fraction-word")
+    r.kind = "other"
+    r.end = read_fraction_of(text, r, end)
+    end = qualifier_after(text, r, r.end)
+    if not r.qualifier:
+        read_qualifiers(text, r)
+    return r, end
+
+
+def _ratio(text: str, s: int, end: int, value: float) -> Reading | None:
+    """ "one in five", "one out of three Germans": a ratio read as a fraction (kind other)."""
+    m = RATIO_AFTER_RE.match(text, end)
+    if not m or value >= 100 or value != int(value):
+        return None
+    den = parse_number_words(text, m.end(), first_digits=True)
+    if den is None or den.form != "integer" or den.value <= value:
+        return None
+    if text[m.end()].isdigit() and 1000 <= den.value <= 2099:
+        return None  # "one in 2019": a year
+    r = Reading(s, den.end, value / den.value, "ratio")
+    r.kind = "other"
+    if UNIT_AFTER_RE.match(text, den.end):
+        return None  # "3 in 10 days": a count within a time, not a ratio
+    r.end = read_fraction_of(text, r, den.end)
+    read_qualifiers(text, r)
+    return r
