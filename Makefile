@@ -15,7 +15,7 @@ OUT ?= reports
 PROCESSED ?= $(if $(filter reports,$(OUT)),data/processed,$(OUT)/processed)
 MAX_FILE_MB ?= 10
 
-.PHONY: help setup report test lab bench lint clean
+.PHONY: help setup report manifest test lab bench lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ $(READY): requirements.lock pyproject.toml
 
 report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW=... OUT=... for another corpus)
 	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB)
+
+manifest: $(READY)  ## Write an editable manifest.csv for a corpus
+	@$(BIN)/python -m helpers.corpus.make_manifest "$(RAW)" $(if $(findstring command line,$(origin OUT)),--out "$(OUT)") $(if $(FORCE),--force) $(if $(COLUMNS),--columns "$(COLUMNS)") $(if $(STUDY),--study "$(STUDY)")
 
 test: $(READY)  ## Run the test suite
 	$(BIN)/python -m pytest

@@ -31,9 +31,10 @@ METADATA_SOURCE = {"txt": "text", "html": "html"}  # other readers: "export"
 def _outlet(source: SourceArticle, text_outlet: str, table: Mapping[str, str]) -> tuple[str, str]:
     """The outlet of an article not named by the manifest, and where it came from."""
     stated = source.meta.get("outlet", "")
+    if stated and looks_like_domain(stated):
+        return outlet_for_url(stated, table), "domain"
     if stated:
-        named = outlet_for_url(stated, table) if looks_like_domain(stated) else stated
-        return named, source.outlet_from or "column"
+        return stated, source.outlet_from or "column"
     url = source.meta.get("url", "")
     if url and host_of(url):
         return outlet_for_url(url, table), "domain"

@@ -100,15 +100,15 @@ def check_file_name(value: str, root: Path) -> tuple[str, str]:
     return name, ""
 
 
-def _parse_line(line: str, delimiter: str) -> tuple[list[str] | None, str]:
-    """The cells of one line, or None and the problem (a quote not closed)."""
+def _parse_line(line: str, delimiter: str) -> tuple[list[str] | None, int]:
+    """The cells of one line, or None and the (1-based) column where a quote is not closed."""
     try:
-        return next(csv.reader([line], delimiter=delimiter, strict=True)), ""
+        return next(csv.reader([line], delimiter=delimiter, strict=True)), 0
     except csv.Error:
         loose = next(csv.reader([line], delimiter=delimiter))
-        return None, f"column {len(loose)}"
+        return None, len(loose)
     except StopIteration:
-        return [], ""
+        return [], 0
 
 
 def read_manifest(path: str | Path, root: str | Path, expected: bool = True) -> Manifest:
@@ -171,9 +171,13 @@ def _read_row(
     """Check one line of the manifest and add it to ``manifest.rows`` if it can be used."""
     where = f"{manifest.name}, row {number}"
     say = manifest.messages.append
-    cells, problem = _parse_line(line, delimiter)
+    cells, broken = _parse_line(line, delimiter)
     if cells is None:
-        say(f"{where}, {problem}: a quote is not closed; the row is skipped")
+        column = header[broken - 1] if 0 < broken <= len(header) else f"{broken}"
+        say(
+            f"{where}, column {column}: a quote is not closed (a cell cannot hold a line "
+            "break); the row is skipped"
+        )
         return
     if len(cells) > len(header):
         say(
