@@ -107,7 +107,8 @@ def make_template(
                 "kind": text(figure.kind),
             }
             rows.append({**context, **reading, **base})
-    return pd.DataFrame(rows, columns=list(SHEET_COLUMNS)).fillna("")
+    blank = dict.fromkeys(SHEET_COLUMNS, "")
+    return pd.DataFrame([{**blank, **row} for row in rows], columns=list(SHEET_COLUMNS), dtype=str)
 
 
 def read_sheet(path: str | Path) -> Sheet:
