@@ -14,11 +14,16 @@ RAW ?= data/raw
 OUT ?= reports
 PROCESSED ?= $(if $(filter reports,$(OUT)),data/processed,$(OUT)/processed)
 MAX_FILE_MB ?= 10
+# STUDY: a study under studies/ or a path to one; empty means iran-drones for data/raw and
+# general-news for any other RAW. COLUMNS maps an export's columns; STYLE is report or slides.
+STUDY ?=
+COLUMNS ?=
+STYLE ?= report
 
 .PHONY: help setup report manifest test lab bench lint clean
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 setup: $(READY)  ## Build the .venv from requirements.lock and register the Jupyter kernel
 
@@ -31,11 +36,27 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 	@echo "Environment ready in $(VENV) (kernel: $(KERNEL))."
 
-report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW=... OUT=... for another corpus)
-	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB)
+report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE=)
+	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)"
 
 manifest: $(READY)  ## Write an editable manifest.csv for a corpus
 	@$(BIN)/python -m helpers.corpus.make_manifest "$(RAW)" $(if $(findstring command line,$(origin OUT)),--out "$(OUT)") $(if $(FORCE),--force) $(if $(COLUMNS),--columns "$(COLUMNS)") $(if $(STUDY),--study "$(STUDY)")
+
+# Annotation: sheets to fill in, the check of the gold files, agreement, validation samples.
+ANNOTATIONS ?= data/annotations
+.PHONY: annotate check-annotations agreement sample
+
+annotate: $(READY)  ## Write one article's annotation sheet (ARTICLE=id [BLIND=1] [ANNOTATOR=name]); ADD=sheet adds a filled one to the gold
+	@$(BIN)/python -m helpers.annotate $(if $(ADD),add "$(ADD)" $(if $(REPLACE),--replace),template "$(ARTICLE)" $(if $(BLIND),--blind) $(if $(ANNOTATOR),--annotator "$(ANNOTATOR)") $(if $(SHEET),--out "$(SHEET)") $(if $(FORCE),--force)) --raw "$(RAW)" --annotations "$(ANNOTATIONS)" $(if $(STUDY),--study "$(STUDY)")
+
+check-annotations: $(READY)  ## Check the gold files of data/annotations against the corpus and the study's labels
+	@$(BIN)/python -m helpers.annotate check --raw "$(RAW)" --annotations "$(ANNOTATIONS)" $(if $(STUDY),--study "$(STUDY)")
+
+agreement: $(READY)  ## Compare two annotators' sheets of one article: F1, Cohen's kappa, disagreements (A=sheet B=sheet)
+	@$(BIN)/python -m helpers.agreement "$(A)" "$(B)" --raw "$(RAW)" $(if $(SHEET),--out "$(SHEET)")
+
+sample: $(READY)  ## Draw a random sample of the machine's figures to judge, stratified by outlet (N=100 SEED=1)
+	@$(BIN)/python -m helpers.sampling --n $(or $(N),100) --seed $(or $(SEED),1) --processed "$(PROCESSED)" --out "$(or $(SHEET),$(ANNOTATIONS)/validation_sample.csv)" $(if $(FORCE),--force)
 
 test: $(READY)  ## Run the test suite
 	$(BIN)/python -m pytest

@@ -245,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="", help="also write the disagreements to this CSV")
     args = parser.parse_args(argv)
     try:
+        if not args.a or not args.b:
+            raise ValueError(
+                "give two sheets of the same article: make agreement A=<sheet> B=<sheet>"
+            )
         sheet_a, sheet_b, problems = load_pair(args.a, args.b)
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -113,8 +113,12 @@ def _default_sheet(args) -> Path:
 
 def _find_article(build: CorpusBuild, article_id: str):
     rows = build.articles[build.articles["article_id"] == article_id]
+    ids = list(build.articles["article_id"])
+    if not article_id:
+        raise ValueError(
+            f"name the article: make annotate ARTICLE=<id>; the ids are: {', '.join(ids)}"
+        )
     if rows.empty:
-        ids = list(build.articles["article_id"])
         close = difflib.get_close_matches(article_id, ids, n=3)
         hint = (
             f"; did you mean {', '.join(close)}?" if close else f"; the ids are: {', '.join(ids)}"
