@@ -236,6 +236,10 @@ SCALES: dict[str, float] = {
     "lakh": 1e5,
     "crore": 1e7,
     "dozen": 12.0,
+    "doz": 12.0,
+    "dozs": 12.0,
+    "dz": 12.0,
+    "dzs": 12.0,
 }
 
 # Plural nouns that do not end in -s, for counted nouns ("two children", "300 people").

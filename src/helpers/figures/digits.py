@@ -7,6 +7,7 @@ unit or counted noun, qualifiers), or refuse it with a reason from ``exclusions`
 
 from __future__ import annotations
 
+import math
 import re
 
 from helpers.figures.exclusions import (
@@ -29,21 +30,33 @@ from helpers.figures.model import Reading, digits_value, last_word, skip_to
 from helpers.figures.nouns import read_counted_noun
 from helpers.figures.qualifiers import qualifier_after, qualifier_before, read_qualifiers
 from helpers.figures.ranges import try_range
+from helpers.figures.scan import VULGAR_FRACTIONS
 from helpers.figures.vocabulary import FURNITURE_WORDS
+from helpers.figures.words import read_ratio
 from helpers.units import CURRENCY_PREFIXES
 
 # Sign just before a number: "-5 yards", "+0.3%", "minus-130 degrees".
 SIGN_BEFORE_RE = re.compile(
-    r"(?:(?<![\w\d.,%)-])(?P<sym>[-+−])|(?i:\b(?P<word>minus|plus)[ \t\u00a0-]))$"
+    r"(?:(?<![\w\d.,%)-])(?P<sym>[-+−])|(?i:\b(?P<word>minus|plus|negative)[ \t\u00a0-])"
+    r"|^(?P<lead>[-−])[^\S\n]+)$"
 )
 # A scientific power: "1.99×10−30", "2.998x10^8".
 POWER_AFTER_RE = re.compile(r"[^\S\n]?[×x*][^\S\n]?10[^\S\n]?\^?(?P<e>[-−]?\d+)")
-# A slash fraction: "1/2 pound", "2 1/2 miles".
-SLASH_AFTER_RE = re.compile(r"/(?P<d>\d{1,2})(?![\d/])")
-MIXED_AFTER_RE = re.compile(r"[^\S\n]+(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+# A slash fraction: "1/2 pound", "1⁄4" (fraction slash); "24/7", "10/12/2020" are refused.
+SLASH_AFTER_RE = re.compile(r"(?:/(?P<d>\d{1,2})|[⁄∕](?P<d2>\d{1,3}))(?![\d/])")
+# The fraction of a mixed number: "2 1/2 miles", "1 ½ cups".
+MIXED_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:(?P<n>\d)[/⁄∕](?P<d>\d{1,2})(?![\d/])|(?P<v>[" + "".join(VULGAR_FRACTIONS) + r"]))"
+)
+# A decimal comma before a percent or scale: "37,5%", "1,5 million" (not "1,500").
+DECIMAL_COMMA_RE = re.compile(
+    r",(?P<d>\d{1,2})(?!\d)(?=[^\S\n]?(?:%|per[^\S\n]?cent|percent|million|billion|bn\b|m\b))"
+)
+# A power of ten in e-notation: "1.3e6", "12.32e+14", "-12e-1".
+EXPONENT_RE = re.compile(r"[eE](?P<e>[+-]?\d{1,3})(?![\w.])")
 
 
-_SIGN_WORDS = ("minus", "plus", "-", "+", "−")
+_SIGN_WORDS = ("minus", "plus", "negative", "-", "+", "−", "")
 
 
 def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
@@ -144,7 +157,9 @@ def _sign_before(text: str, s: int, e: int, cur_start: int) -> tuple[int, int] |
         and not PERCENT_AFTER_RE.match(text, e)
     ):
         return None
-    if sym in ("-", "−") or word == "minus":
+    if sm.group("lead"):
+        return -1, sm.start()  # "- 1 4/5" at the start of a text
+    if sym in ("-", "−") or word in ("minus", "negative"):
         return -1, sm.start()
     if sym == "+":
         return 1, sm.start()
@@ -161,30 +176,57 @@ def _unsigned_name(text: str, s: int, e: int) -> bool:
 
 
 def _number_shape(text: str, raw: str, e: int, sign: float) -> tuple[float, int, str] | int:
-    """Value of the digits with a slash fraction, a mixed number or a power of ten after them.
+    """Value of the digits with what is glued to them: a slash fraction, a mixed number, a
+    vulgar fraction, a decimal comma, a power of ten.
 
-    "1/2" -> 0.5, "2 1/2" -> 2.5, "2.998x10^8". Returns (value, end, rule), or the position
-    to resume at when the digits are a date or a rate such as "24/7" or "10/12/2020".
+    "1/2" -> 0.5, "2 1/2" -> 2.5, "2½" -> 2.5, "1⁄4" -> 0.25, "37,5%" -> 37.5, "1.3e6",
+    "2.998x10^8". Returns (value, end, rule), or the position to resume at when the digits
+    are a date or a rate such as "24/7" or "10/12/2020", or too large for a float.
     """
     value = digits_value(raw) * sign
-    rule = "digits"
     end = e
-    sl = SLASH_AFTER_RE.match(text, end)
-    if sl:
-        den = int(sl.group("d"))
-        if "," in raw or "." in raw or den == 0 or abs(value) >= den:
-            return skip_to(text, sl.end())
-        value, end, rule = value / den, sl.end(), "fraction"
-    else:
+    nxt = text[e : e + 1]
+    if not nxt or nxt in " .;:)!?\n" and text[e + 1 : e + 4].lstrip()[:1] not in _MAYBE_FRACTION:
+        return value, end, "digits"
+    rule = "digits"
+    if nxt in "/⁄∕":
+        sl = SLASH_AFTER_RE.match(text, end)
+        if sl:
+            den = int(sl.group("d") or sl.group("d2"))
+            if "," in raw or "." in raw or den == 0 or abs(value) >= den:
+                return skip_to(text, sl.end())
+            return value / den, sl.end(), "fraction"
+    elif nxt in VULGAR_FRACTIONS and "." not in raw:
+        return value + sign * VULGAR_FRACTIONS[nxt], end + 1, "fraction"
+    elif nxt == " ":
         mx = MIXED_AFTER_RE.match(text, end)
-        if mx and 0 < int(mx.group("n")) < int(mx.group("d")):
-            value = value + sign * int(mx.group("n")) / int(mx.group("d"))
-            end, rule = mx.end(), "fraction"
-    pw = POWER_AFTER_RE.match(text, end)
+        if mx:
+            if mx.group("v"):
+                return value + sign * VULGAR_FRACTIONS[mx.group("v")], mx.end(), "fraction"
+            if 0 < int(mx.group("n")) < int(mx.group("d")):
+                value += sign * int(mx.group("n")) / int(mx.group("d"))
+                end, rule = mx.end(), "fraction"
+    elif nxt == ",":
+        dc = DECIMAL_COMMA_RE.match(text, end)
+        if dc and "," not in raw and "." not in raw:
+            value = sign * float(raw + "." + dc.group("d"))
+            end, rule = dc.end("d"), "digits"
+    elif nxt in "eE" and "," not in raw:
+        ex = EXPONENT_RE.match(text, end)
+        if ex:
+            value = sign * float(raw + "e" + ex.group("e"))
+            end, rule = ex.end(), "scientific"
+    pw = POWER_AFTER_RE.match(text, end) if text[end : end + 1] in " ×x*" else None
     if pw:
-        value = value * 10 ** int(pw.group("e").replace("−", "-"))
+        exponent = int(pw.group("e").replace("−", "-"))
+        value = float(f"{value!r}e{exponent}") if abs(exponent) < 400 else float("inf")
         end, rule = pw.end(), "scientific"
+    if not math.isfinite(value):
+        return skip_to(text, end)  # "1x10^309": no float holds it, so no figure
     return value, end, rule
+
+
+_MAYBE_FRACTION = frozenset("0123456789x×*" + "".join(VULGAR_FRACTIONS))
 
 
 def _range_and_unit(text: str, r: Reading, end: int, scaled: bool, raw: str) -> int:
@@ -236,4 +278,14 @@ def _bare_number(
         r.unit_normalized = "year of age"
         r.kind, r.factor, r.si_unit, r.rule = "duration", 365.2425, "day", "age"
         return end
+    if value == int(value) and text[end : end + 1] == " ":
+        ratio = read_ratio(text, r.start, end, value)
+        if ratio is not None:
+            _copy(ratio, r)
+            return ratio.end
     return read_counted_noun(text, r, end, value == 1)
+
+
+def _copy(src: Reading, dst: Reading) -> None:
+    for slot in Reading.__slots__:
+        setattr(dst, slot, getattr(src, slot))

@@ -21,8 +21,10 @@ TIME_AT_RE = re.compile(
 # Ordinals: "22nd", "1st", "3rd", "10th".
 ORDINAL_AT_RE = re.compile(r"\d+(?:st|nd|rd|th)\b")
 # Card numbers "5169 3351 0164 7408" and phone numbers "(617) 555-0199", "617-555-0199".
+# Codes of three or more hyphenated digit groups: "2024-03-15", "1111-2222-3333", "+1-222-2222".
 CARD_PHONE_AT_RE = re.compile(
     r"\d{4}(?:[ \t\u00a0-]\d{4}){3}\b|\d{3}[ .-]\d{3}[ .-]\d{4}\b|\d{3}\)[^\S\n]?\d{3}[ .-]\d{4}"
+    r"|\d+(?:-\d+){2,}|(?<=\+)\d{1,3}-\d+"
 )
 # Decades: "the 1970s", "1980s", "'90s".
 DECADE_AT_RE = re.compile(r"(?:1[5-9]|20)\d0s\b|\d0s\b(?<='\d0s)")

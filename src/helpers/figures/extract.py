@@ -8,11 +8,11 @@ and lets neighbouring figures share a unit or a change ("eight or nine euros").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from helpers.figures.digits import read_digits
 from helpers.figures.measures import read_unit
 from helpers.figures.model import Figure, Reading, finish
+from helpers.figures.pairs import mark_conversions, merge_bounds, share_units
 from helpers.figures.qualifiers import read_qualifiers
 from helpers.figures.scan import VULGAR_FRACTIONS, Scanner
 from helpers.figures.words import read_words
@@ -33,41 +33,6 @@ def read_candidate(text: str, m: re.Match) -> tuple[Reading | None, int]:
     return read_words(text, m.start("word"), m.end("word"))
 
 
-def share_units(text: str, figures: list[Figure]) -> list[Figure]:
-    """Let neighbours share what one of them leaves unsaid.
-
-    "eight or nine euros": the first number takes the unit of the second. A paired
-    conversion "fell by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)" restates the same
-    change, so the bracketed figure is a fall too.
-    """
-    out = list(figures)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if (
-            b.change == "="
-            and a.change in ("up", "down")
-            and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[a.end : b.start])
-        ):
-            if text[b.end : b.end + 1] == ")":
-                out[i + 1] = replace(b, change=a.change)
-    for i in range(len(out) - 2, -1, -1):
-        a, b = out[i], out[i + 1]
-        if a.unit or not b.unit or a.is_range or b.kind in ("count",) and False:
-            continue
-        gap = text[a.end : b.start]
-        if not re.fullmatch(r"[^\S\n]+or[^\S\n]+", gap):
-            continue
-        out[i] = replace(
-            a,
-            unit=b.unit,
-            unit_normalized=b.unit_normalized,
-            kind=b.kind,
-            si_unit=b.si_unit,
-            si_value=a.value * (b.si_value / b.value) if b.value else a.value,
-        )
-    return out
-
-
 def extract_figures(text: str) -> list[Figure]:
     """Return every reported figure in ``text``, in text order.
 
@@ -75,8 +40,8 @@ def extract_figures(text: str) -> list[Figure]:
     holds its span (``text[start:end] == surface``), its value (a range's midpoint, with
     ``low``/``high``), change, unit and kind. Raises TypeError for anything but a str.
 
-    >>> [(f.surface, f.value, f.unit) for f in extract_figures("75 miles (120 kilometers)")]
-    [('75 miles', 75.0, 'miles'), ('120 kilometers', 120.0, 'kilometers')]
+    >>> [(f.surface, f.unit, f.conversion_of) for f in extract_figures("75 miles (120 km)")]
+    [('75 miles', 'miles', -1), ('120 km', 'km', 0)]
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_figures expects a str, got {type(text).__name__}")
@@ -92,5 +57,5 @@ def extract_figures(text: str) -> list[Figure]:
             resume = max(resume, fig.end)
         pos = max(resume, m.end())
     if len(figures) > 1:
-        figures = share_units(text, figures)
+        figures = mark_conversions(text, share_units(text, merge_bounds(text, figures)))
     return figures

@@ -28,7 +28,7 @@ CURRENCY_BEFORE_RE = re.compile(
 )
 # Scale after a number: "4.5 million", "$13.6M", "25k", "2 bn", "1.356 billion", "RM3.06mil".
 SCALE_AFTER_RE = re.compile(
-    r"(?:[^\S\n]?(?P<abbr>bn|bln|mn|mln|mil|MM|tn|tln|tr|[kKmMbBT])(?![A-Za-z0-9])"
+    r"(?:[^\S\n]?(?P<abbr>bn|bln|mn|mln|mil|MM|tn|tln|tr|dozs?|dzs?|[kKmMbBT])(?![A-Za-z0-9])"
     r"|[ \t\u00a0-]*(?P<word>(?i:hundred|thousand|million|billion|trillion|lakh|crore|dozen)s?)\b)"
 )
 # Words after "12m" that make the m metres, not millions: "a 12m drop", "the 100m final".
@@ -92,7 +92,7 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
         w = m.group("word").lower()
         if start >= 0:
             parsed = parse_number_words(text, start, first_digits=True)
-            if parsed is not None and parsed.end > pos and parsed.form == "integer":
+            if parsed is not None and parsed.end > pos and parsed.form in ("integer", "mixed"):
                 first = digits_value(text[start:pos].strip())
                 if first:
                     return parsed.value / first, parsed.end, m.group("word")

@@ -31,6 +31,7 @@ class Figure:
     si_value: float
     si_unit: str
     rule: str
+    conversion_of: int = -1  # start of the figure this one restates in another unit, or -1
 
 
 # Columns of figures.csv, in order (the shared data contract).
@@ -57,6 +58,7 @@ FIGURE_COLUMNS = [
     "si_unit",
     "rule",
     "sentence_text",
+    "conversion_of",
 ]
 
 

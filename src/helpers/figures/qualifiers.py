@@ -10,15 +10,39 @@ from __future__ import annotations
 import re
 
 from helpers.figures.model import Reading, last_word
+from helpers.figures.numwords import WORD_NUM
+from helpers.figures.vocabulary import alternation
 
-# Qualifier just before a number (or its currency): "more than", "about", "up to", "~".
+# Qualifiers before a number (or its currency), by the change they set.
+QUALIFIERS = {
+    ">": """more than|over than|over|at least|upwards of|in excess of|greater than|higher than|
+        larger than|bigger than|older than|above|exceeding|exceeds|exceeded|exceed|surpassing|
+        surpasses|surpassed|surpass|topping|topped|no fewer than|no less than|not less than|
+        not fewer than|north of|just over|well over|greater than or equal to|more than or
+        equal to|greater or equal than|greater or equal to|bigger or equal than|higher or
+        equal than|larger or equal than|at least or equal to|>|≥|>=|> =|=>""",
+    "<": """as many as|as much as|less than|fewer than|smaller than|lower than|younger than|
+        under|below|up to|at most|at maximum|no more than|not more than|just under|sub|less
+        than or equal to|fewer than or equal to|less or equal than|less or equal to|smaller
+        or equal than|lower or equal than|<|≤|<=|< =|=<""",
+    "~": """nearly|almost|about|approximately|approx.|approx|around|roughly|some|an
+        estimated|estimated|circa|ca.|close to|in the region of|~|≈|+/-|±""",
+}
+_CHANGE_OF = {
+    " ".join(phrase.split()): change
+    for change, phrases in QUALIFIERS.items()
+    for phrase in phrases.split("|")
+}
+_WORDY = [q for q in _CHANGE_OF if q[0].isalpha()]
+_SYMBOLS = [q for q in _CHANGE_OF if not q[0].isalpha()]
+# The qualifier just before a number: "more than", "about", "up to", "less than or equal to",
+# "~", ">=" (spaces and hyphens may follow it: "up to-"). The longest phrase wins.
 QUALIFIER_RE = re.compile(
-    r"(?i)(?:(?<![A-Za-z])(?P<q>more than|over than|over|at least|upwards of|in excess of|"
-    r"greater than|higher than|above|exceeding|no fewer than|no less than|north of|"
-    r"as many as|as much as|less than|fewer than|under|below|up to|at most|at maximum|"
-    r"no more than|just under|just over|well over|nearly|almost|about|approximately|"
-    r"approx\.|around|roughly|some|an estimated|estimated|circa|close to|"
-    r"in the region of|sub)|(?P<sym>~|>|<|≈|≥|≤|\+/-))[ \t\u00a0-]*$"
+    r"(?i)(?:(?<![A-Za-z])(?P<q>"
+    + alternation(_WORDY).replace(r"\ ", r"[^\S\n]+")
+    + r")|(?P<sym>"
+    + alternation(_SYMBOLS)
+    + r"))[ \t\u00a0-]*$"
 )
 # Change verb just before a number: "rose 0.3%", "up 19 cents", "fell by 5%".
 CHANGE_VERB_RE = re.compile(
@@ -39,16 +63,18 @@ CHANGE_BY_RE = re.compile(
     r"raised|boosted|lifted)|(?P<down>fall|drop|decline|cut|reduce|lower|fell|dropped|"
     r"declined|reduced|lowered|shrink|shrank))(?:[^\S\n]+[A-Za-z']+){1,3}[^\S\n]+by[^\S\n]+$"
 )
-# After a number: "or more", "-plus", "+" set ">" ("100,000-plus", "50 or more").
-QUALIFIER_AFTER_RE = re.compile(r"(?P<q>\+(?![\d])|-plus\b|[^\S\n]+or[^\S\n]+more\b)")
+# After a number: "or more", "or greater", "and above", "-plus", "+" set ">"; "or less",
+# "or fewer", "or below" set "<" ("100,000-plus", "50 or more"); not before another number
+# ("200 or greater than 190" keeps 200 as it is).
+QUALIFIER_AFTER_RE = re.compile(
+    r"(?P<q>\+(?![\d])|-plus\b|[^\S\n]+(?:or|and)[^\S\n]+(?:(?P<up>more|greater|higher|above|"
+    r"over|up|upwards)|(?P<down>less|fewer|lower|below|under))\b)"
+    r"(?![^\S\n]+(?:than|or|to|equal|[\d$£€]|(?:" + WORD_NUM + r")\b))"
+)
 
 # Last words that can end a qualifier or change verb; the look-behind regexes run only when the
 # word before a number is one of these (a set lookup is much cheaper than a regex search).
-_QUAL_LAST = frozenset(
-    """than over least of above exceeding north many much under below to most maximum just
-    nearly almost about approximately approx. around roughly some estimated circa sub well
-    ~ > < ≈ ≥ ≤ +/-""".split()
-)
+_QUAL_LAST = frozenset(q.split()[-1] for q in _WORDY)
 _VERB_LAST = frozenset(
     re.sub(r"\(\?P<\w+>|[()?]", " ", CHANGE_VERB_RE.pattern.split("(?P<v>")[1].split("))")[0])
     .replace("|", " ")
@@ -59,8 +85,8 @@ _VERB_LAST = frozenset(
 def qualifier_before(text: str, pos: int) -> re.Match | None:
     """QUALIFIER_RE ending at ``pos``, searched only when the last word could end one."""
     lw = last_word(text, pos).lower().lstrip("(\"'“‘[")
-    if lw in _QUAL_LAST or lw[-1:] in "~><≈≥≤" and lw:
-        return QUALIFIER_RE.search(text, max(0, pos - 40), pos)
+    if lw in _QUAL_LAST or lw[-1:] in "~><≈≥≤=±" and lw:
+        return QUALIFIER_RE.search(text, max(0, pos - 36), pos)
     return None
 
 
@@ -89,7 +115,7 @@ def read_qualifiers(text: str, r: Reading) -> None:
     start = r.start
     if m:
         q = (m.group("q") or m.group("sym") or "").lower()
-        r.change = _CHANGE_OF.get(q, "=")
+        r.change = _CHANGE_OF.get(" ".join(q.split()), "=")
         start = m.start()
     if r.kind != "count" or not r.unit:
         v = verb_before(text, start)
@@ -104,62 +130,11 @@ def read_qualifiers(text: str, r: Reading) -> None:
         r.start = start
 
 
-_CHANGE_OF = {
-    "more than": ">",
-    "over than": ">",
-    "over": ">",
-    "at least": ">",
-    "upwards of": ">",
-    "in excess of": ">",
-    "greater than": ">",
-    "higher than": ">",
-    "above": ">",
-    "exceeding": ">",
-    "no fewer than": ">",
-    "no less than": ">",
-    "north of": ">",
-    "just over": ">",
-    "well over": ">",
-    ">": ">",
-    "≥": ">",
-    "as many as": "<",
-    "as much as": "<",
-    "less than": "<",
-    "fewer than": "<",
-    "under": "<",
-    "below": "<",
-    "up to": "<",
-    "at most": "<",
-    "at maximum": "<",
-    "no more than": "<",
-    "just under": "<",
-    "sub": "<",
-    "<": "<",
-    "≤": "<",
-    "nearly": "~",
-    "almost": "~",
-    "about": "~",
-    "approximately": "~",
-    "approx.": "~",
-    "around": "~",
-    "roughly": "~",
-    "some": "~",
-    "an estimated": "~",
-    "estimated": "~",
-    "circa": "~",
-    "close to": "~",
-    "in the region of": "~",
-    "~": "~",
-    "≈": "~",
-    "+/-": "~",
-}
-
-
 def qualifier_after(text: str, r: Reading, end: int) -> int:
-    """Qualifiers after a count: "or more", "+", "-plus" set ">" ("100,000-plus")."""
+    """Qualifiers after a number: "or more", "+", "-plus" set ">", "or less" "<"."""
     qa = QUALIFIER_AFTER_RE.match(text, end)
-    if qa and not r.is_range and r.kind == "count":
-        r.change = ">"
+    if qa and not r.is_range and (r.kind == "count" or qa.group("up") or qa.group("down")):
+        r.change = "<" if qa.group("down") else ">"
         r.qualifier = qa.group("q").strip(" \t-")
         return qa.end()
     return end

@@ -22,9 +22,11 @@ NUMBER_AT_RE = re.compile(
     r"(?P<sign>[-−](?=\d))?(?P<digits>" + DIGITS + r")(?![\d])"
     r"|[^\S\n]*(?P<word>(?i:" + WORD_NUM + r"))\b"
 )
-# "and" / "to" / "-" joining two numbers into a range.
+# What joins two numbers into a range: "12-18", "10 – 15", "20~100", "15 to 22", "5-to-10",
+# "20 through 100", "between 10 and 20", "from 450 up to 900".
 RANGE_JOIN_RE = re.compile(
-    r"(?P<join>[^\S\n]*-?to-?[^\S\n]*|[^\S\n]*(?:-|–|—)[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]+or[^\S\n]+)"
+    r"(?P<join>[^\S\n]*-?to-?[^\S\n]*|[^\S\n]*[-–—~][^\S\n]*"
+    r"|[^\S\n]+(?:and|or|through|thru|up[^\S\n]+to)[^\S\n]+)"
 )
 # "between" / "from" before the first number of a range.
 RANGE_OPEN_RE = re.compile(r"(?i)\b(?P<w>between|from)[^\S\n]+$")
@@ -46,17 +48,20 @@ def try_range(
     four-digit year and two digits ("2014-15") and descending dashes ("9-2", scores) are not
     ranges.
     """
+    c = text[pos : pos + 1]
+    if not c or c not in " -–—~t" or c == " " and text[pos + 1 : pos + 2] not in "-–—~taoTAOu":
+        return None  # nothing that could join a second number
     j = RANGE_JOIN_RE.match(text, pos)
     if not j:
         return None
     joinraw = j.group("join")
-    stripped = joinraw.strip()
-    if stripped in ("-", "–", "—"):
+    stripped = " ".join(joinraw.split()).lower()
+    if stripped in ("-", "–", "—", "~"):
         join = "dash"
-    elif "to" in stripped:
+    elif stripped in ("through", "thru") or "to" in stripped and "up" not in stripped:
         join = "to"
     else:
-        join = stripped.lower()
+        join = stripped
     if join == "or":
         return None
     opener_m = (
@@ -65,9 +70,11 @@ def try_range(
         else None
     )
     opener = opener_m.group("w").lower() if opener_m else ""
-    if join == "and" and opener != "between":
+    if join == "and" and opener != "between" or join == "up to" and opener != "from":
         return None
-    if join == "dash" and (unit_first or (" " in joinraw and not opener)):
+    if join == "up to":
+        join = "to"
+    if join == "dash" and unit_first:
         return None
     n = NUMBER_AT_RE.match(text, j.end())
     if not n:
@@ -99,9 +106,8 @@ def try_range(
     v1 = r.value
     if sc2 and not first_scaled and abs(v1) <= v2 / mult2:
         v1 *= mult2  # "$89 to $93 billion", "four to five thousand"
-    if join == "dash":
-        if year_like(raw) or v1 >= v2:
-            return None
+    if join == "dash" and v1 >= v2:
+        return None  # "9-2" (a score), "2014-15" (a season)
     if year_like(raw) and not first_scaled and (sc2 or n.group("cur")):
         return None  # "in 2018 to 3.9 million": a year, then an amount
     if join == "to":

@@ -23,8 +23,9 @@ def figures_table(sentences: pd.DataFrame) -> pd.DataFrame:
     """Turn the ``sentences.csv`` frame into the ``figures.csv`` frame.
 
     Each figure's ``start``/``end`` are offsets into the clean article text (the sentence's
-    ``start`` plus the figure's offset in the sentence); ``sentence_text`` is the sentence.
-    Rows are sorted by article_id, start.
+    ``start`` plus the figure's offset in the sentence); ``sentence_text`` is the sentence;
+    ``conversion_of`` is the ``start`` of the figure a conversion restates (same offsets), or
+    -1. Rows are sorted by article_id, start.
     """
     require_columns(sentences, SENTENCE_INPUT_COLUMNS, "figures_table: sentences")
     rows = []
@@ -42,6 +43,8 @@ def figures_table(sentences: pd.DataFrame) -> pd.DataFrame:
             row = asdict(f)
             row["start"] = int(sstart) + f.start
             row["end"] = int(sstart) + f.end
+            if f.conversion_of >= 0:
+                row["conversion_of"] = int(sstart) + f.conversion_of
             row.update(article_id=art, post=post, sentence_id=sid, sentence_text=stext)
             rows.append(row)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)

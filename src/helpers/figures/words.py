@@ -71,11 +71,12 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     end = parsed.end
     value = parsed.value
     only_one = words == ("one",)
-    ratio = _ratio(text, s, end, value)
+    ratio = read_ratio(text, s, end, value)
     if ratio is not None:
         return ratio, ratio.end
+    signed = s >= 6 and SIGN_WORD_BEFORE_RE.search(text, max(0, s - 12), s) is not None
     # "one" as a pronoun or in a fixed phrase is not a count.
-    if only_one:
+    if only_one and not signed:
         if ONE_PRONOUN_AFTER_RE.match(text, end) or ONE_PRONOUN_BEFORE_RE.search(
             text, max(0, s - 12), s
         ):
@@ -87,7 +88,8 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     r = Reading(s, end, value, _RULES[parsed.form])
     if parsed.form == "integer" and _SCALE_WORDS.intersection(words):
         r.rule = "words+scale"
-    _sign_word(text, r)
+    if signed:
+        _sign_word(text, r)
     scaled = parsed.big > 1 or "hundred" in words
     rng = try_range(text, r, end, scaled, " ".join(words))
     if rng is not None:
@@ -99,7 +101,7 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         if rng is not None:
             end = rng
     r.end = end
-    if r.unit == "" and only_one and not r.is_range:
+    if r.unit == "" and only_one and not r.is_range and not signed:
         return None, end  # bare "one" with no noun is a pronoun ("to get their hands on one")
     end = qualifier_after(text, r, end)
     if not r.qualifier:
@@ -162,7 +164,8 @@ def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Read
         if not HALF_AFTER_RE.match(text, end) and not FRACTION_END_RE.match(text, end):
             return None, end
     elif (lead_a or not words[-1].endswith("s")) and not FRACTION_END_RE.match(text, end):
-        return None, end
+        if lead_a or "-" not in text[s:end]:
+            return None, end  # "a third term"; but "one-third stake" is a fraction
     r = Reading(s, end, parsed.value, "fraction-word")
     r.kind = "other"
     r.end = read_fraction_of(text, r, end)
@@ -172,7 +175,7 @@ def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Read
     return r, end
 
 
-def _ratio(text: str, s: int, end: int, value: float) -> Reading | None:
+def read_ratio(text: str, s: int, end: int, value: float) -> Reading | None:
     """ "one in five", "one out of three Germans": a ratio read as a fraction (kind other)."""
     m = RATIO_AFTER_RE.match(text, end)
     if not m or value >= 100 or value != int(value):

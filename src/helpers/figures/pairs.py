@@ -1,0 +1,155 @@
+"""What neighbouring figures say about each other, once all figures of a text are read.
+
+One job: passes over the figures of one text, in order:
+
+- ``merge_bounds``: a lower and an upper bound joined by "and" are one range: "more than
+  100 and fewer than 300 people" is 100-300 people.
+- ``share_units``: "eight or nine euros": the first number takes the unit of the second.
+- ``mark_conversions``: a value restated in another unit right after it, "75 miles (120
+  kilometers)", "$5 million (4.6 million euros)", is a conversion: the second figure keeps its
+  reading and gets ``conversion_of``, the start of the first; a restated rise or fall takes
+  the change of the first ("fell by 1C (1.8F)" is a fall twice).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from helpers.figures.model import Figure
+
+# Between a lower and an upper bound of one range: "and", "but", a comma ("greater than 100
+# and smaller than 300", "at most 100 and at least 20 apples", "above 5, below 10").
+BOUNDS_GAP_RE = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|but)[^\S\n]+)?")
+# "eight or nine euros".
+OR_GAP_RE = re.compile(r"[^\S\n]+or[^\S\n]+")
+# Between a value and its restatement: "75 miles (120 km)", "75 miles, or 120 km".
+CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\([^\S\n]*|,[^\S\n]*or[^\S\n]+|[^\S\n]+or[^\S\n]+)")
+# Kinds whose si values can be compared across units.
+_MEASURES = frozenset("length area mass speed duration energy/power percent other".split())
+_CLOSE = math.log(1.3)  # a rounded conversion stays within 30% of the value it restates
+
+
+def merge_bounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """Merge a lower bound and an upper bound joined by "and" into one range, change "="."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        merged = _bounds(text, a, b) if b is not None else None
+        if merged is None:
+            out.append(a)
+            i += 1
+        else:
+            out.append(merged)
+            i += 2
+    return out
+
+
+def _bounds(text: str, a: Figure, b: Figure) -> Figure | None:
+    if {a.change, b.change} != {">", "<"} or a.is_range or b.is_range:
+        return None
+    if not a.qualifier or not b.qualifier:
+        return None
+    gap = text[a.end : b.start]
+    if not gap.strip(" \t,") or not BOUNDS_GAP_RE.fullmatch(gap):
+        return None
+    if a.unit_normalized and b.unit_normalized and a.unit_normalized != b.unit_normalized:
+        return None
+    low, high = (a, b) if a.change == ">" else (b, a)
+    if not low.value < high.value:
+        return None  # "more than 40 and less than 10": two conditions, not one range
+    unit = b if b.unit else a
+    return replace(
+        unit,
+        start=a.start,
+        end=b.end,
+        surface=text[a.start : b.end],
+        value=(low.value + high.value) / 2,
+        low=low.value,
+        high=high.value,
+        is_range=True,
+        change="=",
+        qualifier=f"{a.qualifier} / {b.qualifier}",
+        si_value=(low.si_value + high.si_value) / 2,
+        rule="bounds",
+    )
+
+
+def share_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "eight or nine euros": the first number takes the unit of the second."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.unit or not b.unit or a.is_range:
+            continue
+        if not OR_GAP_RE.fullmatch(text, a.end, b.start):
+            continue
+        out[i] = replace(
+            a,
+            unit=b.unit,
+            unit_normalized=b.unit_normalized,
+            kind=b.kind,
+            si_unit=b.si_unit,
+            si_value=a.value * (b.si_value / b.value) if b.value else a.value,
+        )
+    return out
+
+
+def mark_conversions(text: str, figures: list[Figure]) -> list[Figure]:
+    """Mark each figure that restates the one before it in another unit (``conversion_of``)."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.conversion_of >= 0 or not _restates(text, a, b):
+            if _restated_change(text, a, b):
+                out[i + 1] = replace(b, change=a.change)
+            continue
+        change = a.change if a.change in ("up", "down") and b.change == "=" else b.change
+        out[i + 1] = replace(b, conversion_of=a.start, change=change)
+    return out
+
+
+def _restated_change(text: str, a: Figure, b: Figure) -> bool:
+    """A bracketed figure right after a rise or fall restates it: "dropped 2% (3 points)"."""
+    return (
+        a.change in ("up", "down")
+        and b.change == "="
+        and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[a.end : b.start]) is not None
+        and text[b.end : b.end + 1] == ")"
+    )
+
+
+def _restates(text: str, a: Figure, b: Figure) -> bool:
+    """Whether ``b`` gives ``a`` again in another unit ("75 miles (120 km)")."""
+    if not a.unit_normalized or not b.unit_normalized or a.unit_normalized == b.unit_normalized:
+        return False
+    gap = CONVERSION_GAP_RE.fullmatch(text, a.end, b.start)
+    if not gap:
+        return False
+    if "(" in gap.group() and text[b.end : b.end + 1] != ")":
+        return False
+    if a.kind == "money" and b.kind == "money":
+        return True  # another currency: no rate to check
+    if {a.unit_normalized, b.unit_normalized} == {"celsius", "fahrenheit"} and a.change in (
+        "up",
+        "down",
+    ):  # a difference of temperature: 1 degree Celsius is 1.8 degrees Fahrenheit
+        c, f = (a, b) if a.unit_normalized == "celsius" else (b, a)
+        return (
+            f.value != 0 and abs(math.log(abs(c.value * 1.8 / f.value))) < _CLOSE
+            if c.value
+            else False
+        )
+    if a.kind != b.kind or a.kind not in _MEASURES or a.si_unit != b.si_unit:
+        return False
+    return _close(a.si_value, b.si_value)
+
+
+def _close(x: float, y: float) -> bool:
+    """Two values agree as a rounded conversion does: same sign, within 30% of each other."""
+    if x == 0 or y == 0:
+        return x == y
+    return (x > 0) == (y > 0) and abs(math.log(abs(x) / abs(y))) < _CLOSE
