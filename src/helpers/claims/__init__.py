@@ -1,65 +1,65 @@
-"""Who said each figure: attribution, hedging, stance, topic and event of reported figures.
+"""Who said each figure: attribution, hedging and stance of reported figures, for any news.
 
-``extract_claims(text)`` takes an article's clean text and returns one :class:`Claim` per figure
-found by :func:`helpers.figures.extract_figures`, in text order. A claim names the party the figure
-is attributed to (``source`` as written, ``source_canonical``, ``source_type``), the outlet it came
-through (``via``), the reporting verb (``cue``), hedging words, stance, topic and event.
+``extract_claims(text)`` takes an article's text (clean, or raw with curly quotes) and returns
+one :class:`Claim` per figure found by :func:`helpers.figures.extract_figures`, in text order.
+A claim names the party the figure is attributed to (``source`` as written,
+``source_canonical``, ``source_type``), the outlet it came through (``via``), the reporting
+verb (``cue``), hedging words and stance. Every public function takes an optional ``study``
+(:func:`helpers.study.load_study`; None reads ``general-news``, which knows no actor): its
+known actors and type rules come first and it names the source types.
 
 Attribution follows reporting conventions a reader would recognise, sentence by sentence:
 
-- ``X said/told/announced/... (that) ...`` and ``"...," said X`` (subject or inverted speaker);
+- ``X said/told/announced/estimates/found that ...``, ``"...," said X``, ``X put the toll at``;
 - ``according to X`` and ``according to X, citing Y`` / ``X, who cited Y`` (Y via X);
 - ``... was announced by X`` / ``as reported by X`` (passive);
 - ``X reported that ... Y said ...`` (an outlet next to another speaker becomes the ``via``);
-- a name with an apposition (``Vyacheslav Gladkov, governor of ..., wrote``);
-- pronouns and generic references (``he added``, ``officials said``, ``one senior official``,
-  ``the broadcaster``) resolved to the most recent fitting speaker of the same post;
-- quotations: a figure inside a quote belongs to the quote's speaker, named before the quote
-  (``He added, "..."``) or after it, even when the quote spans several sentences, and a quote
-  that follows an attributed quote in the same paragraph continues it.
+- a name with an apposition (``Ana Ruiz, the county's emergency manager, said``), titles and
+  honorifics (``said Ms. Rivera``: canonical "Rivera"), acronyms (``FEMA``);
+- pronouns and references (``he added``, ``it said``, ``the think tank estimates``,
+  ``officials said``) resolved within the paragraph, then to the last speaker of the post;
+- quotations: a figure inside a quote belongs to the quote's speaker, named before or after
+  it, over several sentences and into the next paragraph when the quote runs on; a sentence
+  with no frame continues the attributed sentence before it in the same paragraph.
 
-A sentence with no attribution is the outlet's own statement (source ``""``, ``outlet itself``).
+A figure with no attribution is the outlet's own statement (source ``""``, ``outlet itself``).
+Source types are generic (:data:`helpers.vocabulary.SOURCE_TYPES`) and typed from a phrase's
+form and context (police, "Inc.", "University", "the report" ...), renamed by the study.
 
-The package is split by job: ``labels`` (vocabularies and columns), ``actors`` (known actors,
-canonical names, source types), ``frames`` (the reporting frames of one sentence), ``resolve``
-(pronouns and references across sentences), ``governing`` (quotes and who governs a position),
-``stance`` (hedges and stance), ``topics`` (topic and event), ``extract`` (claims) and
-``tables`` (the claims and attributions tables).
+The package is split by job: ``labels`` (columns, kinds), ``names`` (titles, honorifics,
+canonical forms), ``sourcetypes`` (generic types), ``actors`` (the study's actors and typing),
+``cues`` (reporting verbs and phrase tests), ``frames`` (the frames of one sentence), ``quotes``,
+``resolve`` (references across sentences), ``governing`` (who governs a position), ``stance``,
+``textmap`` (raw text read as clean), ``extract`` (claims) and ``tables``.
 """
 
 from __future__ import annotations
 
-from helpers.claims.actors import KNOWN_ACTORS, Actor, canonical_source, source_type_for
-from helpers.claims.extract import Claim, attribute_figures, extract_claims
-from helpers.claims.frames import Attribution, Speaker
-from helpers.claims.governing import Governing, governing_attribution, sentence_index
-from helpers.claims.labels import (
-    CLAIM_COLUMNS,
-    EVENTS,
-    OUTLET_ITSELF,
-    SOURCE_TYPES,
-    STANCES,
-    TOPICS,
+from helpers.claims.actors import canonical_source, source_type_for
+from helpers.claims.extract import (
+    Claim,
+    attribute_figures,
+    attribute_sentences,
+    extract_claims,
+    governing_attribution,
 )
-from helpers.claims.resolve import SentenceAttribution, attribute_sentences
+from helpers.claims.governing import quote_speakers, sentence_index
+from helpers.claims.labels import CLAIM_COLUMNS, OUTLET_ITSELF, SOURCE_TYPES, STANCES
+from helpers.claims.model import Attribution, Governing, SentenceAttribution, Speaker
 from helpers.claims.stance import find_hedges
-from helpers.claims.tables import _text, attributions_table, claims_table
+from helpers.claims.tables import ARTICLE_SECONDS, attributions_table, claims_table
 
 __all__ = [
+    "ARTICLE_SECONDS",
     "CLAIM_COLUMNS",
-    "EVENTS",
-    "KNOWN_ACTORS",
     "OUTLET_ITSELF",
     "SOURCE_TYPES",
     "STANCES",
-    "TOPICS",
-    "Actor",
     "Attribution",
     "Claim",
     "Governing",
     "SentenceAttribution",
     "Speaker",
-    "_text",
     "attribute_figures",
     "attribute_sentences",
     "attributions_table",
@@ -68,6 +68,7 @@ __all__ = [
     "extract_claims",
     "find_hedges",
     "governing_attribution",
+    "quote_speakers",
     "sentence_index",
     "source_type_for",
 ]

@@ -1,27 +1,35 @@
-"""Claims: one per figure, with who said it, through whom, hedges, stance, topic and event."""
+"""Claims: one per figure, with who said it, through whom, hedges and stance.
+
+The public functions take the text the caller has (clean or raw): they read it with its
+typography normalised (:class:`helpers.claims.textmap.TextMap`) and give every offset back in
+the caller's text, so raw text with curly quotes reads as the pipeline reads clean text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from helpers.claims.actors import canonical_source
+from helpers.claims.actors import canonical_source, resolve_study
 from helpers.claims.governing import (
-    Governing,
-    _quote_speakers,
-    _SortedQuotes,
-    governing_attribution,
+    SortedQuotes,
+    governing_frame,
+    governing_of,
+    quote_speakers,
     sentence_index,
 )
-from helpers.claims.resolve import SentenceAttribution, attribute_sentences
-from helpers.claims.stance import DENIES_PREVIOUS, DISPUTE_PATTERN, find_hedges
-from helpers.claims.topics import TIME_KINDS, _event_of, _topic_of
+from helpers.claims.labels import OUTLET_ITSELF
+from helpers.claims.model import Attribution, Governing, SentenceAttribution
+from helpers.claims.resolve import resolve_sentences
+from helpers.claims.stance import find_hedges, stance_of
+from helpers.claims.textmap import TextMap
 from helpers.figures import Figure, extract_figures
+from helpers.study import Study
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A figure with who reported it, how, and what it is about."""
+    """A figure with who reported it and how."""
 
     figure: Figure
     source: str
@@ -31,57 +39,130 @@ class Claim:
     cue: str
     hedges: tuple[str, ...]
     stance: str
-    topic: str
-    event: str
 
 
-def _default_spans(text: str) -> list[tuple[int, int]]:
-    from helpers.sentences import sentence_spans
+def _check_text(text: object, function: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{function} expects the article's text as a str, got {type(text)!r}")
+    return text
 
-    return [(int(start), int(end)) for start, end in sentence_spans(text)]
+
+def _check_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    checked: list[tuple[int, int]] = []
+    last = 0
+    for start, end in spans:
+        start, end = int(start), int(end)
+        if not (0 <= start <= end <= len(text)) or start < last:
+            raise ValueError(
+                f"sentence span ({start}, {end}) is not an ordered span inside a text of "
+                f"{len(text)} characters"
+            )
+        checked.append((start, end))
+        last = end
+    return checked
 
 
-def _stance_of(
-    governing: Governing,
-    sentence: SentenceAttribution,
-    following: SentenceAttribution | None,
+def _clean_spans(m: TextMap, spans: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    if spans is None:
+        from helpers.sentences import sentence_spans
+
+        return [(int(a), int(b)) for a, b in sentence_spans(m.clean)]
+    return [m.span_to_clean(a, b) for a, b in _check_spans(m.caller, spans)]
+
+
+def _frame_to_caller(m: TextMap, frame: Attribution) -> Attribution:
+    start, end = m.span_to_caller(frame.start, frame.end)
+    return replace(frame, start=start, end=end)
+
+
+def _frame_to_clean(m: TextMap, frame: Attribution) -> Attribution:
+    start, end = m.span_to_clean(frame.start, frame.end)
+    return replace(frame, start=start, end=end)
+
+
+def attribute_sentences(
+    text: str, sentence_spans: Sequence[tuple[int, int]], study: Study | None = None
+) -> list[SentenceAttribution]:
+    """Find and resolve the reporting frames of every sentence of ``text``, in order.
+
+    ``sentence_spans`` are (start, end) offsets of the sentences into ``text``; the frames'
+    offsets point into ``text`` too. Pronouns and references are resolved as
+    :mod:`helpers.claims.resolve` describes; an outlet next to another speaker in a sentence
+    becomes that speaker's ``via``.
+    """
+    m = TextMap(_check_text(text, "attribute_sentences"))
+    found = resolve_sentences(m.clean, _clean_spans(m, sentence_spans), resolve_study(study))
+    if m.identity:
+        return found
+    return [
+        SentenceAttribution(
+            *m.span_to_caller(s.start, s.end), tuple(_frame_to_caller(m, f) for f in s.frames)
+        )
+        for s in found
+    ]
+
+
+def governing_attribution(
     text: str,
-) -> str:
-    if governing.frame is not None and governing.frame.denies:
-        return "denied"
-    sentence_text = text[sentence.start : sentence.end]
-    if DISPUTE_PATTERN.search(sentence_text):
-        return "disputed"
-    others = [f for f in sentence.frames if f.denies and f is not governing.frame]
-    if others and any(f.speaker.canonical != governing.speaker.canonical for f in others):
-        return "disputed"
-    if following is not None and "\n\n" not in text[sentence.end : following.start]:
-        following_text = text[following.start : following.end]
-        denial = DENIES_PREVIOUS.search(following_text)
-        if denial and not any(
-            f.speaker.canonical == governing.speaker.canonical and f.denies
-            for f in following.frames
-        ):
-            return "disputed"
-    return "asserted"
+    position: int,
+    sentences: list[SentenceAttribution],
+    quotes: Mapping[tuple[int, int], Attribution] | None = None,
+    study: Study | None = None,
+) -> Governing:
+    """Return who the character at ``position`` of ``text`` is attributed to.
+
+    Inside an attributed quote: the quote's speaker. Otherwise the sentence's frames: a speaker
+    who is not an outlet wins over an outlet (which is then the via); among several, the
+    nearest one whose verb comes before the position, else the nearest after it. A sentence
+    without a frame continues the attributed sentence before it in its paragraph. No frame:
+    the outlet itself. ``sentences`` come from :func:`attribute_sentences` on the same text;
+    ``quotes`` (from :func:`helpers.claims.governing.quote_speakers`) are recomputed if None.
+    """
+    m = TextMap(_check_text(text, "governing_attribution"))
+    label = resolve_study(study).type_label(OUTLET_ITSELF)
+    if not m.identity:
+        sentences = [
+            SentenceAttribution(
+                *m.span_to_clean(s.start, s.end), tuple(_frame_to_clean(m, f) for f in s.frames)
+            )
+            for s in sentences
+        ]
+        quotes = None
+    spans = SortedQuotes(quotes if quotes is not None else quote_speakers(m.clean, sentences))
+    frame = governing_frame(m.clean, m.to_clean(position), sentences, spans)
+    governing = governing_of(frame, label)
+    if frame is None or m.identity:
+        return governing
+    return replace(governing, frame=_frame_to_caller(m, frame))
 
 
 def extract_claims(
     text: str,
     sentence_spans: Sequence[tuple[int, int]] | None = None,
     outlet: str = "",
+    study: Study | None = None,
 ) -> list[Claim]:
-    """Attribute every figure of an article's clean text: one :class:`Claim` per figure.
+    """Attribute every figure of an article's text: one :class:`Claim` per figure, in order.
 
-    ``sentence_spans`` are (start, end) offsets of the sentences (by default
-    :func:`helpers.sentences.sentence_spans`). ``outlet`` is the publishing outlet: a via that
-    names it ("officials ... told CNN" in CNN's own article) is dropped, since an outlet is not
-    an intermediary of itself.
+    ``text`` may be clean or raw (curly quotes and dashes are read as straight ones); figure
+    offsets and surfaces are those of ``text``. ``sentence_spans`` are (start, end) offsets of
+    its sentences (by default :func:`helpers.sentences.sentence_spans`). ``outlet`` is the
+    publishing outlet: a via that names it ("officials ... told CNN" in CNN's own article) is
+    dropped, since an outlet is not an intermediary of itself. ``study`` (default
+    ``general-news``) gives known actors, type rules and the labels of source types.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"extract_claims expects the clean text as a str, got {type(text)!r}")
-    spans = list(sentence_spans) if sentence_spans is not None else _default_spans(text)
-    return attribute_figures(text, spans, extract_figures(text), outlet)
+    m = TextMap(_check_text(text, "extract_claims"))
+    study = resolve_study(study)
+    spans = _clean_spans(m, sentence_spans)
+    claims = _attribute(m.clean, spans, extract_figures(m.clean), outlet, study)
+    if m.identity:
+        return claims
+    out = []
+    for claim in claims:
+        start, end = m.span_to_caller(claim.figure.start, claim.figure.end)
+        figure = replace(claim.figure, start=start, end=end, surface=text[start:end])
+        out.append(replace(claim, figure=figure))
+    return out
 
 
 def attribute_figures(
@@ -89,40 +170,46 @@ def attribute_figures(
     sentence_spans: Sequence[tuple[int, int]],
     figures: Sequence[Figure],
     outlet: str = "",
+    study: Study | None = None,
 ) -> list[Claim]:
-    """Attribute given figures (spans into ``text``) of one article; see :func:`extract_claims`."""
-    sentences = attribute_sentences(text, sentence_spans)
-    quotes = _SortedQuotes(_quote_speakers(text, sentences))
-    located: list[tuple[Figure, int]] = []
+    """Attribute given figures (spans into ``text``) of one article; see :func:`extract_claims`.
+
+    The claims hold the figures as given.
+    """
+    m = TextMap(_check_text(text, "attribute_figures"))
     for figure in figures:
         if not (0 <= figure.start < figure.end <= len(text)):
             raise ValueError(f"figure {figure.surface!r} at {figure.start} lies outside the text")
-        located.append((figure, sentence_index(sentences, figure.start)))
+    clean_figures = [
+        f if m.identity else replace(f, start=m.to_clean(f.start), end=m.to_clean(f.end))
+        for f in figures
+    ]
+    claims = _attribute(
+        m.clean, _clean_spans(m, sentence_spans), clean_figures, outlet, resolve_study(study)
+    )
+    return [replace(c, figure=f) for c, f in zip(claims, figures, strict=True)]
 
-    def sentence_text(index: int) -> str:
-        return "" if index < 0 else text[sentences[index].start : sentences[index].end]
 
-    # a time span ("in the previous 24 hours") takes the topic of its sentence's first figure
-    main_topics: dict[int, str] = {}
-    topics: list[str] = []
-    for figure, index in located:
-        context = sentence_text(index - 1) + " " + sentence_text(index) if index > 0 else ""
-        after = sentence_text(index)[figure.end - sentences[index].start :] if index >= 0 else ""
-        topic = _topic_of(figure, sentence_text(index), context or sentence_text(index), after)
-        topics.append(topic)
-        if figure.kind not in TIME_KINDS:
-            main_topics.setdefault(index, topic)
+def _attribute(
+    text: str,
+    spans: list[tuple[int, int]],
+    figures: Sequence[Figure],
+    outlet: str,
+    study: Study,
+) -> list[Claim]:
+    """Attribute figures of clean ``text`` (all offsets clean)."""
+    sentences = resolve_sentences(text, spans, study)
+    quotes = SortedQuotes(quote_speakers(text, sentences))
+    label = study.type_label(OUTLET_ITSELF)
     claims: list[Claim] = []
-    for (figure, index), topic in zip(located, topics, strict=True):
-        if figure.kind in TIME_KINDS:
-            topic = main_topics.get(index, "other")
+    for figure in figures:
+        index = sentence_index(sentences, figure.start)
         sentence = (
             sentences[index] if index >= 0 else SentenceAttribution(figure.start, figure.end, ())
         )
         following = sentences[index + 1] if 0 <= index < len(sentences) - 1 else None
-        governing = governing_attribution(text, figure.start, sentences, quotes)
-        via = "" if _same_outlet(governing.via, outlet) else governing.via
-        offset = figure.start - sentence.start
+        governing = governing_of(governing_frame(text, figure.start, sentences, quotes), label)
+        via = "" if same_outlet(governing.via, outlet, study) else governing.via
         claims.append(
             Claim(
                 figure=figure,
@@ -131,17 +218,15 @@ def attribute_figures(
                 source_type=governing.speaker.source_type,
                 via=via,
                 cue=governing.cue,
-                hedges=find_hedges(sentence_text(index)),
-                stance=_stance_of(governing, sentence, following, text),
-                topic=topic,
-                event=_event_of(topic, figure, sentence_text(index) or figure.surface, offset),
+                hedges=find_hedges(text[sentence.start : sentence.end] if index >= 0 else ""),
+                stance=stance_of(governing, sentence, following, text),
             )
         )
     return claims
 
 
-def _same_outlet(via: str, outlet: str) -> bool:
+def same_outlet(via: str, outlet: str, study: Study | None = None) -> bool:
     """True when ``via`` (canonical) names the publishing ``outlet`` ("CNN" in "CNN live ...")."""
     if not via or not outlet.strip():
         return False
-    return canonical_source(outlet) == via or via.lower() in outlet.lower()
+    return canonical_source(outlet, study) == via or via.lower() in outlet.lower()

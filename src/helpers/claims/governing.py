@@ -1,62 +1,69 @@
-"""Who governs a position of the text: the speaker of the quote around it, else the sentence."""
+"""Who governs a position of the text: the speaker of the quote around it, else the sentence.
+
+Quotes are attributed to the frame right before them ('He added, "..."') or right after them
+('"...," the mayor said'); a quote with neither continues the attributed quote before it in the
+same paragraph (or the one the paragraph before left open). A sentence without a frame of its
+own continues the attributed sentence before it in the same paragraph: news writing attributes
+once per paragraph.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from helpers.claims.frames import Attribution, Speaker
-from helpers.claims.labels import OUTLET_ITSELF
-from helpers.claims.resolve import SentenceAttribution, _quote_spans
+from helpers.claims.labels import OUTLET, OUTLET_ITSELF
+from helpers.claims.model import Attribution, Governing, SentenceAttribution, Speaker
+from helpers.claims.quotes import quote_spans, runs_on
 
-# What may stand between a closing quote and the verb attributing it: '," Zelensky ', '," said '
-# (no other quote, no new line, no sentence end except the period of "Mr." or "Ms.")
-QUOTE_TO_CUE = re.compile(r"[,!?]?(?:[^\"\n.!?]|(?<=\bM[rs])\.)*")
+# What may stand between a closing quote and the verb attributing it: '," the mayor ', '," said '
+# (no other quote, no new line, no sentence end except the period of an abbreviation: "Ms.")
+QUOTE_TO_CUE = re.compile(
+    r"[,!?]?(?:[^\"\n.!?]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\b(?:Dr|Lt|St|Jr|Sr))\.|"
+    r"(?<=\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Maj|Sgt|Adm|Rev))\.|(?<=\b(?:Capt|Prof|Supt))\.)*+"
+)
+# Between a frame and the quote it introduces: 'He added, "', 'said: "'
+FRAME_TO_QUOTE = re.compile(r"\s*+[,:]?\s*+")
 MAX_WORDS_QUOTE_TO_CUE = 12
-NO_SPEAKER = Speaker("", "", OUTLET_ITSELF, "outlet")
+MAX_CHARS_QUOTE_TO_CUE = 160
+MAX_CONTINUED_SENTENCES = 6  # how far back in a paragraph a frameless sentence looks
 
 
-@dataclass(frozen=True)
-class Governing:
-    """The attribution that governs one position in the text (speaker "" for the outlet)."""
-
-    speaker: Speaker
-    via: str
-    cue: str
-    frame: Attribution | None
+def no_speaker(label: str = OUTLET_ITSELF) -> Speaker:
+    """The outlet speaking for itself (``label`` is the study's name for it)."""
+    return Speaker("", "", label, OUTLET)
 
 
-def _quote_speakers(
+def quote_speakers(
     text: str, sentences: list[SentenceAttribution]
 ) -> dict[tuple[int, int], Attribution]:
-    """Attribute each quotation to the frame just before it or just after it.
-
-    '"...," Zelensky said.' and 'He added, "..."' attribute the quote; a quote with neither
-    that follows an attributed quote in the same paragraph continues it.
-    """
+    """Attribute each quotation to the frame just before it or just after it."""
     frames = sorted((f for s in sentences for f in s.frames), key=lambda f: (f.start, f.end))
     ends = sorted(range(len(frames)), key=lambda i: frames[i].end)  # frame indices by end
     result: dict[tuple[int, int], Attribution] = {}
     previous: tuple[tuple[int, int], Attribution] | None = None
-    for open_, close in _quote_spans(text):
+    for open_, close in quote_spans(text):
         found: Attribution | None = None
         # only the frame that ends last before the quote can sit right against it
         before = bisect_right(ends, open_, key=lambda i: frames[i].end)
-        if before and re.fullmatch(r"\s*[,:]?\s*", text[frames[ends[before - 1]].end : open_]):
-            found = frames[ends[before - 1]]
+        if before:
+            frame = frames[ends[before - 1]]
+            if open_ - frame.end <= 8 and FRAME_TO_QUOTE.fullmatch(text, frame.end, open_):
+                found = frame
         if found is None:
             for frame in frames[bisect_right(frames, close, key=lambda f: f.start) :]:
+                if frame.start - close > MAX_CHARS_QUOTE_TO_CUE:
+                    break  # every later frame is further away still
                 between = text[close + 1 : frame.start]
                 if len(between.split()) > MAX_WORDS_QUOTE_TO_CUE:
-                    break  # every later frame is further away still
+                    break
                 if QUOTE_TO_CUE.fullmatch(between):
                     found = frame
                     break
         if found is None and previous is not None:
-            (prev_open, prev_close), prev_frame = previous
-            if "\n" not in text[prev_close:open_]:
+            (_, prev_close), prev_frame = previous
+            if "\n" not in text[prev_close:open_] or runs_on(text, open_):
                 found = prev_frame
         if found is not None:
             result[(open_, close)] = found
@@ -70,15 +77,7 @@ def sentence_index(sentences: Sequence[SentenceAttribution], position: int) -> i
     return index if index >= 0 and position < sentences[index].end else -1
 
 
-def _quote_around(
-    quotes: Mapping[tuple[int, int], Attribution], position: int
-) -> Attribution | None:
-    """The attribution of the quote strictly around ``position``, if any."""
-    spans = quotes if isinstance(quotes, _SortedQuotes) else _SortedQuotes(quotes)
-    return spans.around(position)
-
-
-class _SortedQuotes(dict):
+class SortedQuotes(dict):
     """Quote spans and their attribution, searchable by position (quotes do not overlap)."""
 
     def __init__(self, quotes: Mapping[tuple[int, int], Attribution]) -> None:
@@ -94,30 +93,41 @@ class _SortedQuotes(dict):
         return None
 
 
-def governing_attribution(
-    text: str,
-    position: int,
-    sentences: list[SentenceAttribution],
-    quotes: Mapping[tuple[int, int], Attribution] | None = None,
-) -> Governing:
-    """Return who a position of the text is attributed to.
-
-    Inside an attributed quote: the quote's speaker. Otherwise the sentence's frames: a speaker
-    who is not an outlet wins over an outlet (which is then the via); among several, the
-    nearest one whose verb comes before the position, else the nearest after it. No frame:
-    the outlet itself.
-    """
-    if quotes is None:
-        quotes = _quote_speakers(text, sentences)
-    frame = _quote_around(quotes, position)
-    if frame is not None:
-        return Governing(frame.speaker, frame.via, frame.cue, frame)
-    index = sentence_index(sentences, position)
-    sentence = sentences[index] if index >= 0 else None
-    if sentence is None or not sentence.frames:
-        return Governing(NO_SPEAKER, "", "", None)
+def _frame_of(sentence: SentenceAttribution, position: int) -> Attribution:
+    """A speaker who is not an outlet wins over an outlet (which is then the via); among
+    several, the nearest whose verb comes before the position, else the nearest after it."""
     speakers = [f for f in sentence.frames if not f.speaker.is_outlet or f.via]
     pool = speakers or list(sentence.frames)
     before = [f for f in pool if f.start <= position]
-    frame = before[-1] if before else min(pool, key=lambda f: f.start)
+    return before[-1] if before else min(pool, key=lambda f: f.start)
+
+
+def governing_frame(
+    text: str,
+    position: int,
+    sentences: Sequence[SentenceAttribution],
+    quotes: SortedQuotes,
+) -> Attribution | None:
+    """The frame that governs ``position`` of clean ``text``, or None for the outlet itself."""
+    frame = quotes.around(position)
+    if frame is not None:
+        return frame
+    index = sentence_index(sentences, position)
+    if index < 0:
+        return None
+    if sentences[index].frames:
+        return _frame_of(sentences[index], position)
+    # a sentence without a frame continues the attributed sentence before it in its paragraph
+    floor = max(0, index - MAX_CONTINUED_SENTENCES)
+    while index > floor and "\n" not in text[sentences[index - 1].end : sentences[index].start]:
+        index -= 1
+        if sentences[index].frames:
+            return _frame_of(sentences[index], sentences[index].end)
+    return None
+
+
+def governing_of(frame: Attribution | None, label: str = OUTLET_ITSELF) -> Governing:
+    """The :class:`Governing` record of a frame (None: the outlet itself, named ``label``)."""
+    if frame is None:
+        return Governing(no_speaker(label), "", "", None)
     return Governing(frame.speaker, frame.via, frame.cue, frame)

@@ -1,42 +1,35 @@
-"""The labels of attribution: source types, stances, the outlet itself, the claim columns."""
+"""The labels of attribution: claim columns, speaker kinds, and the vocabularies it speaks.
+
+``SOURCE_TYPES``, ``STANCES`` and ``OUTLET_ITSELF`` are the library's generic vocabulary
+(:mod:`helpers.vocabulary`); a study renames the source types (``Study.type_label``).
+"""
 
 from __future__ import annotations
 
-SOURCE_TYPES = (
-    "Ukrainian government",
-    "Ukrainian military",
-    "Russian government",
-    "Russian military",
-    "Iranian government",
-    "US government",
-    "UK government",
-    "other government",
-    "anonymous officials",
-    "news outlet",
-    "outlet itself",
-)
-STANCES = ("asserted", "denied", "disputed")
-TOPICS = (
-    "drones",
-    "missiles",
-    "other weapons",
-    "air defence",
-    "power outage",
-    "casualties",
-    "range",
-    "sanctions/money",
-    "other",
-)
-EVENTS = ("supplied", "launched/used", "shot down/intercepted", "without power", "range", "other")
-OUTLET_ITSELF = "outlet itself"
-CLAIM_COLUMNS = (
-    "source",
-    "source_canonical",
-    "source_type",
-    "via",
-    "cue",
-    "hedges",
-    "stance",
-    "topic",
-    "event",
-)
+from helpers.vocabulary import OUTLET_ITSELF, SOURCE_TYPES, STANCES
+
+# The attribution columns of a claim, in the order of claims.csv (after the figure columns).
+CLAIM_COLUMNS = ("source", "source_canonical", "source_type", "via", "cue", "hedges", "stance")
+# The article columns claims.csv adds after them.
+ARTICLE_COLUMNS = ("outlet", "published")
+
+# Kinds of speaker, for resolving "he", "they", "it", "the report" (vocabulary.ACTOR_KINDS plus
+# documents, which only attribution needs).
+PERSON = "person"
+GROUP = "group"
+ORG = "org"
+OUTLET = "outlet"
+DOCUMENT = "document"
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "CLAIM_COLUMNS",
+    "DOCUMENT",
+    "GROUP",
+    "ORG",
+    "OUTLET",
+    "OUTLET_ITSELF",
+    "PERSON",
+    "SOURCE_TYPES",
+    "STANCES",
+]

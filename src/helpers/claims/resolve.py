@@ -1,122 +1,218 @@
-"""Resolving pronouns and references across the sentences of a post, and outlets as vias."""
+"""Resolve pronouns and references across sentences, and make outlets the via of a speaker.
+
+:func:`resolve_sentences` turns each sentence's raw frames into :class:`Attribution` records.
+A speaker phrase is resolved against what the article said before it:
+
+- "he", "she", "it", "they", "the think tank", "the report", "the ministry" point to the most
+  recent fitting party of the same paragraph (a speaker, or a name that opened a sentence),
+  else to the most recent fitting speaker of the same post (posts are separated by a blank
+  line: "He added" at the start of a paragraph continues the speaker before it);
+- "officials", "one senior official", "the broadcaster" to the most recent fitting speaker
+  of the post;
+- a surname ("said Ms. Rivera") or an acronym ("FEMA") to the person or organisation named
+  in full earlier in the article.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from helpers.claims.actors import _find_actor, _kind_of, canonical_source, source_type_for
-from helpers.claims.frames import (
-    GENERIC_GROUP,
-    GENERIC_MEDIA,
-    GENERIC_OUTLET,
-    GENERIC_PERSON,
-    GROUP_MEMBER,
-    Attribution,
-    Speaker,
-    _raw_frames,
+from helpers import vocabulary as v
+from helpers.claims import cues as c
+from helpers.claims.actors import canonical_source, find_actor, kind_of, source_type_for
+from helpers.claims.frames import raw_frames
+from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
+from helpers.claims.model import Attribution, SentenceAttribution, Speaker
+from helpers.claims.names import acronym_of, canonical_form, person_name, surname_of, tidy
+from helpers.claims.quotes import quote_spans
+from helpers.claims.sourcetypes import generic_type
+from helpers.study import Study
+
+MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
+# A name opening a sentence: "Gov. Tom Hale toured ...", "The Institute for Fiscal Studies, a
+# think tank, published ..." (read from a bounded prefix of the sentence)
+OPENING_NAME = re.compile(
+    r"(?:The\s)?(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen)\.?\s)?[A-Z][\w'&.-]*+"
+    r"(?:\s(?:of|for|and|on|the|&)\s[A-Z][\w'&.-]*+|\s[A-Z][\w'&.-]*+)*+)"
+    r"(?:\s\((?P<acronym>[A-Z][A-Za-z.&]{1,11})\))?"
+    r"(?:,\s(?P<desc>(?:an?|the)\s[^,\"]{1,80}),)?\s[a-z]"
+)
+# An acronym in brackets after a name anywhere: "the Federal Emergency Management Agency (FEMA)"
+ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.&]{1,10}s?)\)")
+NAME_WORD = re.compile(r"[A-Z][\w'&.-]*|of|for|and|on|the|&")
+OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
+NOT_A_NAME = frozenset(
+    "The A An This That These Those It He She They We I In On At But And As After".split()
 )
 
 
-class _History:
-    """The speakers met so far in a post, newest last, for resolving "he" or "officials"."""
+def make_speaker(phrase: str, study: Study, description: str = "") -> Speaker:
+    """A new speaker from its phrase: canonical name, type in the study's labels, kind."""
+    name, _ = acronym_of(phrase)
+    return Speaker(
+        phrase,
+        canonical_source(phrase, study),
+        source_type_for(name, study, description),
+        kind_of(name, study),
+        description,
+    )
 
-    def __init__(self) -> None:
-        self.speakers: list[Speaker] = []
 
-    def latest(self, kinds: set[str], media: set[str] | None = None) -> Speaker | None:
-        for speaker in reversed(self.speakers):
-            if speaker.kind not in kinds:
-                continue
-            actor = _find_actor(speaker.canonical)
-            if media and actor is not None and actor.medium and actor.medium not in media:
-                continue
-            return speaker
+@dataclass
+class History:
+    """The parties met so far: per post (speakers), per paragraph (also names), per article."""
+
+    study: Study
+    entries: list[tuple[int, Speaker, bool]] = field(default_factory=list)  # (para, who, said)
+    aliases: dict[str, Speaker] = field(default_factory=dict)  # surnames and acronyms
+    paragraph: int = 0
+
+    def new_post(self) -> None:
+        self.entries.clear()
+
+    def add(self, speaker: Speaker, spoke: bool = True) -> None:
+        self.entries.append((self.paragraph, speaker, spoke))
+        del self.entries[:-MAX_HISTORY]
+        if speaker.kind == PERSON and speaker.canonical:
+            surname = surname_of(speaker.canonical)
+            if surname:
+                self.aliases.setdefault(surname, speaker)
+
+    def latest(self, fits) -> Speaker | None:
+        """The most recent party of this paragraph that fits, else the post's last speaker."""
+        for paragraph, speaker, _ in reversed(self.entries):
+            if paragraph == self.paragraph and fits(speaker):
+                return speaker
+        for _, speaker, spoke in reversed(self.entries):
+            if spoke and fits(speaker):
+                return speaker
         return None
 
-    def resolve(self, phrase: str) -> Speaker:
-        """Turn a phrase into a speaker, resolving pronouns and generic references."""
-        phrase = _strip_quotes(phrase)
-        lowered = phrase.lower()
-        target: Speaker | None = None
-        if lowered in {"he", "she", "him", "her"}:
-            target = self.latest({"person"})
-        elif lowered in {"they", "them"}:
-            target = self.latest({"group", "org", "outlet"})
-        elif lowered == "it":
-            target = self.latest({"org", "outlet"})
-        elif lowered == "who":
-            target = self.latest({"person", "group", "org", "outlet"})
-        elif GENERIC_GROUP.match(phrase) or GROUP_MEMBER.match(phrase):
-            target = self.latest({"group"})
-        elif GENERIC_PERSON.match(phrase):
-            target = self.latest({"person", "group"})
-        elif GENERIC_OUTLET.match(phrase):
-            medium = GENERIC_OUTLET.match(phrase).group("medium").lower()
-            target = self.latest({"outlet"}, GENERIC_MEDIA.get(medium))
+    def resolve(self, phrase: str, description: str = "") -> Speaker:
+        """Turn a phrase into a speaker, resolving pronouns and references."""
+        phrase = tidy(phrase)
+        target = self._target(phrase)
         if target is not None:
             return replace(target, phrase=phrase)
-        return Speaker(phrase, canonical_source(phrase), source_type_for(phrase), _kind_of(phrase))
+        return make_speaker(phrase, self.study, description)
 
-    def add(self, speaker: Speaker) -> None:
-        self.speakers.append(speaker)
+    def _target(self, phrase: str) -> Speaker | None:
+        lowered = phrase.lower()
+        study = self.study
+        if lowered in {"he", "she", "him", "her"}:
+            return self.latest(lambda s: s.kind == PERSON)
+        if lowered in {"they", "them"}:
+            return self.latest(lambda s: s.kind in {GROUP, ORG, OUTLET})
+        if lowered == "it":
+            return self.latest(lambda s: s.kind in {ORG, OUTLET, DOCUMENT})
+        if lowered == "who":
+            return self.latest(lambda s: s.kind != DOCUMENT)
+        if c.GENERIC_GROUP.match(phrase) or c.GROUP_MEMBER.match(phrase):
+            return self.latest(lambda s: s.kind == GROUP)
+        if c.GENERIC_PERSON.match(phrase):
+            return self.latest(lambda s: s.kind in {PERSON, GROUP})
+        outlet = c.GENERIC_OUTLET.match(phrase)
+        if outlet:
+            media = c.GENERIC_MEDIA.get(outlet.group("medium").lower())
+            found = self.latest(lambda s: s.is_outlet and _medium_fits(s, media, study))
+            if found is not None or outlet.group("medium").lower() != "agency":
+                return found
+        reference = c.GENERIC_REFERENCE.match(phrase)
+        if reference:
+            return self._reference(phrase, reference.group("head").lower())
+        if find_actor(phrase, study) is not None:
+            return None
+        key = canonical_form(phrase)
+        if key in self.aliases:
+            return self.aliases[key]
+        return None
+
+    def _reference(self, phrase: str, head: str) -> Speaker | None:
+        """ "the think tank" -> the last party described so, else the last of the same type."""
+        words = head.split()
+
+        def named(s: Speaker) -> bool:
+            text = f"{s.phrase} {s.description} {s.canonical}".lower()
+            return s.kind != PERSON and all(w in text for w in words)
+
+        found = self.latest(named)
+        if found is not None:
+            return found
+        wanted = generic_type(phrase)
+        if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
+            return None
+        kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
+        return self.latest(
+            lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
+        )
+
+    def mention(self, sentence: str) -> None:
+        """Remember a name that opens a sentence ("Gov. Tom Hale toured ...") for pronouns."""
+        match = OPENING_NAME.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
+        if not match or match.group("np").split()[0] in NOT_A_NAME:
+            return
+        name = match.group("np")
+        speaker = self.resolve(name, match.group("desc") or "")
+        if speaker.kind == PERSON and not (person_name(name) or " " in name.strip()):
+            return  # a single capitalised word is not known to be a person
+        self.add(speaker, spoke=False)
+        if match.group("acronym"):
+            self.aliases.setdefault(match.group("acronym"), speaker)
 
 
-def _strip_quotes(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase).strip(" ,;:.\"'")
+def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:
+    actor = find_actor(speaker.canonical, study)
+    return not (media and actor is not None and actor.medium and actor.medium not in media)
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Pair straight double quotes line by line: [(open, close), ...] (offsets of the marks)."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        marks = [offset + m.start() for m in re.finditer('"', line)]
-        spans.extend(zip(marks[0::2], marks[1::2], strict=False))
-        offset += len(line) + 1
-    return spans
+def acronym_aliases(text: str, study: Study) -> dict[str, Speaker]:
+    """Acronyms the text defines: "the Federal Emergency Management Agency (FEMA)"."""
+    aliases: dict[str, Speaker] = {}
+    for match in ACRONYM.finditer(text):
+        words = text[max(0, match.start() - 200) : match.start()].split()[-12:]
+        name: list[str] = []
+        for word in reversed(words):
+            if not NAME_WORD.fullmatch(word):
+                break
+            name.insert(0, word)
+        while name and not name[0][:1].isupper():
+            name.pop(0)
+        if len(name) >= 2 and match.group("acronym") not in aliases:
+            aliases[match.group("acronym")] = make_speaker(" ".join(name), study)
+    return aliases
 
 
-@dataclass(frozen=True)
-class SentenceAttribution:
-    """The frames of one sentence once pronouns and references are resolved."""
-
-    start: int
-    end: int
-    frames: tuple[Attribution, ...]
-
-
-def attribute_sentences(
-    text: str, sentence_spans: Sequence[tuple[int, int]]
+def resolve_sentences(
+    text: str, sentence_spans: Sequence[tuple[int, int]], study: Study
 ) -> list[SentenceAttribution]:
-    """Find and resolve the reporting frames of every sentence of ``text``, in order.
-
-    ``sentence_spans`` are (start, end) offsets of the sentences into ``text``. Pronouns and
-    generic references are resolved against the speakers met earlier in the same post (posts
-    are separated by a blank line); an outlet next to another speaker in a sentence becomes that
-    speaker's ``via``, and "according to X, citing Y" also gives X as the via of Y's claims in
-    the sentence just before.
-    """
-    _check_spans(text, sentence_spans)
-    quotes = sorted(_quote_spans(text))  # quotes do not overlap: opens and closes both ascend
+    """Find and resolve the reporting frames of every sentence of clean ``text``, in order."""
+    quotes = sorted(quote_spans(text))  # quotes do not overlap: opens and closes both ascend
     quote_closes = [b for _, b in quotes]
-    history = _History()
+    history = History(study, aliases=acronym_aliases(text, study))
     result: list[SentenceAttribution] = []
     previous_end = 0
     for start, end in sentence_spans:
-        if "\n\n" in text[previous_end:start]:
-            history = _History()
+        gap = text[previous_end:start]
+        if "\n\n" in gap:
+            history.new_post()
+        if "\n" in gap:
+            history.paragraph += 1
         previous_end = end
         sentence = text[start:end]
         overlapping = quotes[bisect_right(quote_closes, start) : bisect_left(quotes, (end, -1))]
-        local_quotes = [(max(a, start) - start, min(b, end) - start) for a, b in overlapping]
-        # a quote opened before this sentence covers its start
-        local_quotes = [(a if a > 0 else -1, b) for a, b in local_quotes]
+        # a quote opened before this sentence covers its start (-1)
+        local_quotes = [
+            (a - start if a > start else -1, min(b, end) - start) for a, b in overlapping
+        ]
         resolved: list[Attribution] = []
-        for raw in _raw_frames(sentence, local_quotes):
-            speaker = history.resolve(raw.phrase)
+        frames = raw_frames(sentence, local_quotes, study)
+        if not frames or frames[0].start > 0:
+            history.mention(sentence)
+        for raw in frames:
+            speaker = history.resolve(raw.phrase, raw.description)
             history.add(speaker)
             if raw.cited:
                 cited = history.resolve(raw.cited)
@@ -127,32 +223,35 @@ def attribute_sentences(
                 )  # fmt: skip
                 continue
             if raw.outlet_only and not speaker.is_outlet:
-                speaker = replace(speaker, kind="outlet", source_type="news outlet")
+                label = study.type_label(v.MEDIA)
+                speaker = replace(speaker, kind=OUTLET, source_type=label)
             resolved.append(Attribution(start + raw.start, start + raw.end, speaker, raw.cue))
-        result.append(SentenceAttribution(start, end, tuple(_merge_via(resolved))))
-    return _carry_citing_back(text, result)
+        result.append(SentenceAttribution(start, end, tuple(merge_via(resolved))))
+    return carry_citing_back(text, result)
 
 
-def _merge_via(frames: list[Attribution]) -> list[Attribution]:
+def merge_via(frames: list[Attribution]) -> list[Attribution]:
     """Make an outlet that sits next to another speaker in a sentence that speaker's via."""
     outlets = [f for f in frames if f.speaker.is_outlet and not f.via]
     others = [f for f in frames if not (f.speaker.is_outlet and not f.via)]
     if not others or not outlets:
         return frames
+    starts = [o.start for o in outlets]
     merged = []
     for frame in others:
         if frame.via:
             merged.append(frame)
             continue
-        nearest = min(outlets, key=lambda o: abs(o.start - frame.start))
+        i = bisect_left(starts, frame.start)
+        near = [o for o in outlets[max(0, i - 1) : i + 1]]
+        nearest = min(near, key=lambda o: abs(o.start - frame.start))
         merged.append(replace(frame, via=nearest.speaker.canonical))
     return merged
 
 
-def _carry_citing_back(
-    text: str, sentences: list[SentenceAttribution]
-) -> list[SentenceAttribution]:
-    """'X wrote ... . ..., according to TASS, citing X.' gives TASS as via of X's first sentence."""
+def carry_citing_back(text: str, sentences: list[SentenceAttribution]) -> list[SentenceAttribution]:
+    """'X wrote ... . ..., according to the agency, citing X.': the agency is the via of X's
+    sentence before too."""
     out = list(sentences)
     for index in range(1, len(out)):
         for frame in out[index].frames:
@@ -169,16 +268,3 @@ def _carry_citing_back(
             )
             out[index - 1] = replace(earlier, frames=frames)
     return out
-
-
-def _check_spans(text: str, spans: Sequence[tuple[int, int]]) -> None:
-    if not isinstance(text, str):
-        raise TypeError(f"expected the article's clean text as str, got {type(text)!r}")
-    last = 0
-    for start, end in spans:
-        if not (0 <= start <= end <= len(text)) or start < last:
-            raise ValueError(
-                f"sentence span ({start}, {end}) is not an ordered span inside a text of "
-                f"{len(text)} characters"
-            )
-        last = end

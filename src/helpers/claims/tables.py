@@ -1,127 +1,167 @@
-"""The claims table (claims.csv) and the table of every attribution."""
+"""The claims table (claims.csv) and the table of every attribution, article by article.
+
+Each article is attributed within a time budget (:func:`helpers.budget.time_limit`): an
+article that takes longer, or that cannot be read, gets no rows and is listed with its reason
+in ``table.attrs["refused"]`` (a list of ``{"article_id", "reason"}``), so one bad article
+never hangs or stops the run.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields as dataclass_fields
 
 import pandas as pd
 
-from helpers.claims.extract import _same_outlet, attribute_figures
-from helpers.claims.labels import CLAIM_COLUMNS
-from helpers.claims.resolve import attribute_sentences
-from helpers.figures import Figure, figures_table
+from helpers.budget import time_limit
+from helpers.claims.actors import resolve_study
+from helpers.claims.extract import attribute_figures, attribute_sentences, same_outlet
+from helpers.claims.labels import ARTICLE_COLUMNS, CLAIM_COLUMNS
+from helpers.figures import FIGURE_COLUMNS, Figure, figures_table
 from helpers.io import require_columns
+from helpers.study import Study
 
-
-def claims_table(
-    articles: pd.DataFrame, sentences: pd.DataFrame, clean_texts: Mapping[str, str]
-) -> pd.DataFrame:
-    """Build the ``claims.csv`` frame: the figures.csv columns plus the claim fields.
-
-    ``articles`` is articles.csv (``article_id``, ``status``, ``outlet``, ``published``),
-    ``sentences`` is sentences.csv and ``clean_texts`` maps article ids to clean texts. The
-    figures are those of :func:`helpers.figures.figures_table`; refused articles and articles
-    without a clean text are skipped. Rows are sorted by article_id and start; ``hedges`` is
-    ";"-joined.
-    """
-    require_columns(articles, ("article_id", "outlet", "published"), "articles")
-    require_columns(
-        sentences, ("article_id", "post", "sentence_id", "start", "end", "text"), "sentences"
-    )
-    meta = articles.drop_duplicates("article_id").set_index("article_id")
-    keep = [
-        a for a in sorted(clean_texts)
-        if a in meta.index and _text(meta.at[a, "status"] if "status" in meta else "ok") == "ok"
-    ]  # fmt: skip
-    missing = sorted(set(clean_texts) - set(meta.index))
-    if missing:
-        raise KeyError(f"articles {missing} have a clean text but no row in the articles frame")
-    own = sentences.loc[sentences["article_id"].isin(keep)].sort_values(
-        ["article_id", "start"], kind="mergesort"
-    )
-    figures = figures_table(own)
-    names = [f.name for f in dataclass_fields(Figure)]
-    parts: list[pd.DataFrame] = []
-    for article_id in keep:
-        rows = figures.loc[figures["article_id"] == article_id]
-        spans = own.loc[own["article_id"] == article_id, ["start", "end"]]
-        spans = [(int(a), int(b)) for a, b in spans.itertuples(index=False)]
-        found = [Figure(**{n: row[n] for n in names}) for _, row in rows.iterrows()]
-        outlet = _text(meta.at[article_id, "outlet"])
-        claims = attribute_figures(clean_texts[article_id], spans, found, outlet)
-        fields_ = pd.DataFrame(
-            [
-                {
-                    "source": c.source,
-                    "source_canonical": c.source_canonical,
-                    "source_type": c.source_type,
-                    "via": c.via,
-                    "cue": c.cue,
-                    "hedges": ";".join(c.hedges),
-                    "stance": c.stance,
-                    "topic": c.topic,
-                    "event": c.event,
-                }
-                for c in claims
-            ],
-            columns=list(CLAIM_COLUMNS),
-            index=rows.index,
-        )
-        fields_["outlet"] = outlet
-        fields_["published"] = _text(meta.at[article_id, "published"])
-        parts.append(pd.concat([rows, fields_], axis=1))
-    columns = [*figures.columns, *CLAIM_COLUMNS, "outlet", "published"]
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    table = pd.concat(parts, ignore_index=True)[columns]
-    return table.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+ARTICLE_SECONDS = 60.0  # the default time budget of one article
+FIGURE_FIELDS = tuple(f.name for f in dataclass_fields(Figure))
+ATTRIBUTION_COLUMNS = (
+    "article_id", "outlet", "sentence_id", "start", "end", "source", "source_canonical",
+    "source_type", "via", "cue", "sentence_text",
+)  # fmt: skip
 
 
 def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-# --------------------------------------------------------------------------------------------
-# Every attribution, with or without a figure
-# --------------------------------------------------------------------------------------------
+def _budgeted(article_id: str, seconds: float | None, work: Callable[[], object], refused: list):
+    """Run ``work`` for one article; on a timeout or an error, note the refusal, return None."""
+    try:
+        with time_limit(seconds, f"attributing article {article_id}"):
+            return work()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:  # noqa: BLE001 - one article's failure must not stop the run
+        refused.append({"article_id": article_id, "reason": f"{type(error).__name__}: {error}"})
+        return None
+
+
+def claims_table(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    clean_texts: Mapping[str, str],
+    figures: pd.DataFrame | None = None,
+    study: Study | None = None,
+    seconds_per_article: float | None = ARTICLE_SECONDS,
+) -> pd.DataFrame:
+    """Build the ``claims.csv`` frame: the figure columns plus the claim fields.
+
+    ``articles`` is articles.csv (``article_id``, ``status``, ``outlet``, ``published``),
+    ``sentences`` is sentences.csv and ``clean_texts`` maps article ids to clean texts.
+    ``figures`` is the figures table of notebook 02 (figures.csv); when None, the figures are
+    extracted again with :func:`helpers.figures.figures_table`. Refused articles are skipped.
+    Returns the figure columns + ``source, source_canonical, source_type, via, cue, hedges,
+    stance, outlet, published``, sorted by article_id and start (``hedges`` ";"-joined);
+    ``attrs["refused"]`` lists the articles refused here, with the reason.
+    """
+    require_columns(articles, ("article_id", "outlet", "published"), "articles")
+    require_columns(
+        sentences, ("article_id", "post", "sentence_id", "start", "end", "text"), "sentences"
+    )
+    if figures is not None:
+        require_columns(figures, ("article_id", *FIGURE_FIELDS), "figures")
+    study = resolve_study(study)
+    meta = articles.drop_duplicates("article_id").set_index("article_id")
+    missing = sorted(set(clean_texts) - set(meta.index))
+    if missing:
+        raise KeyError(f"articles {missing} have a clean text but no row in the articles frame")
+    keep = [
+        a for a in sorted(clean_texts)
+        if _text(meta.at[a, "status"] if "status" in meta else "ok") == "ok"
+    ]  # fmt: skip
+    own = sentences.loc[sentences["article_id"].isin(keep)].sort_values(
+        ["article_id", "start"], kind="mergesort"
+    )
+    figure_columns = list(figures.columns) if figures is not None else list(FIGURE_COLUMNS)
+    refused: list[dict[str, str]] = []
+    parts: list[pd.DataFrame] = []
+    for article_id in keep:
+        outlet = _text(meta.at[article_id, "outlet"])
+        article_sentences = own.loc[own["article_id"] == article_id]
+
+        def work(article_id=article_id, outlet=outlet, article_sentences=article_sentences):
+            if figures is None:
+                rows = figures_table(article_sentences)
+            else:
+                rows = figures.loc[figures["article_id"] == article_id]
+                rows = rows.sort_values("start", kind="mergesort")
+            spans = [(int(a), int(b)) for a, b in zip(
+                article_sentences["start"], article_sentences["end"], strict=True)]  # fmt: skip
+            found = [Figure(**{n: row[n] for n in FIGURE_FIELDS}) for _, row in rows.iterrows()]
+            claims = attribute_figures(clean_texts[article_id], spans, found, outlet, study)
+            return rows, claims
+
+        result = _budgeted(article_id, seconds_per_article, work, refused)
+        if result is None:
+            continue
+        rows, claims = result
+        fields_ = pd.DataFrame(
+            [[c.source, c.source_canonical, c.source_type, c.via, c.cue, ";".join(c.hedges),
+              c.stance] for c in claims],
+            columns=list(CLAIM_COLUMNS),
+            index=rows.index,
+        )  # fmt: skip
+        fields_["outlet"] = outlet
+        fields_["published"] = _text(meta.at[article_id, "published"])
+        parts.append(pd.concat([rows[figure_columns], fields_], axis=1))
+    columns = [*figure_columns, *CLAIM_COLUMNS, *ARTICLE_COLUMNS]
+    if parts:
+        table = pd.concat(parts, ignore_index=True)[columns]
+        table = table.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+    else:
+        table = pd.DataFrame(columns=columns)
+    table.attrs["refused"] = refused
+    return table
 
 
 def attributions_table(
-    articles: pd.DataFrame, sentences: pd.DataFrame, clean_texts: Mapping[str, str]
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    clean_texts: Mapping[str, str],
+    study: Study | None = None,
+    seconds_per_article: float | None = ARTICLE_SECONDS,
 ) -> pd.DataFrame:
     """List every reporting frame of every article, whether or not it carries a figure.
 
     One row per frame: ``article_id, outlet, sentence_id, start, end, source,
     source_canonical, source_type, via, cue, sentence_text``; "who is quoted" counts these.
+    ``attrs["refused"]`` lists the articles refused (over budget or unreadable).
     """
     require_columns(articles, ("article_id", "outlet"), "articles")
     require_columns(sentences, ("article_id", "sentence_id", "start", "end"), "sentences")
+    study = resolve_study(study)
     outlets = dict(zip(articles["article_id"], articles["outlet"].map(_text), strict=True))
+    refused: list[dict[str, str]] = []
     rows: list[dict[str, object]] = []
     for article_id, text in sorted(clean_texts.items()):
         own = sentences.loc[sentences["article_id"] == article_id].sort_values("start")
         spans = [(int(a), int(b)) for a, b in zip(own["start"], own["end"], strict=True)]
         ids = dict(zip(own["start"].astype(int), own["sentence_id"].astype(int), strict=True))
         outlet = outlets.get(article_id, "")
-        for sentence in attribute_sentences(text, spans):
+        found = _budgeted(
+            article_id,
+            seconds_per_article,
+            lambda text=text, spans=spans: attribute_sentences(text, spans, study),
+            refused,
+        )
+        for sentence in found or []:
             for frame in sentence.frames:
-                via = "" if _same_outlet(frame.via, outlet) else frame.via
+                via = "" if same_outlet(frame.via, outlet, study) else frame.via
                 rows.append(
-                    {
-                        "article_id": article_id,
-                        "outlet": outlet,
-                        "sentence_id": ids[sentence.start],
-                        "start": frame.start,
-                        "end": frame.end,
-                        "source": frame.speaker.phrase,
-                        "source_canonical": frame.speaker.canonical,
-                        "source_type": frame.speaker.source_type,
-                        "via": via,
-                        "cue": frame.cue,
-                        "sentence_text": text[sentence.start : sentence.end],
-                    }
-                )
-    columns = ["article_id", "outlet", "sentence_id", "start", "end", "source",
-               "source_canonical", "source_type", "via", "cue", "sentence_text"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+                    dict(zip(ATTRIBUTION_COLUMNS, (
+                        article_id, outlet, ids[sentence.start], frame.start, frame.end,
+                        frame.speaker.phrase, frame.speaker.canonical, frame.speaker.source_type,
+                        via, frame.cue, text[sentence.start : sentence.end]), strict=True))
+                )  # fmt: skip
+    table = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+    table.attrs["refused"] = refused
+    return table

@@ -1,0 +1,189 @@
+"""The words of attribution: reporting verbs, their frames, and what a speaker phrase may be.
+
+Every pattern here meets article text, so each is written to run in linear time: no
+quantified group whose pieces can match the same text two ways, possessive quantifiers where
+a run must not be split, and noun phrases read from a bounded window (:data:`NP_WINDOW`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.claims.sourcetypes import DOCUMENT_NOUNS, document_head, generic_type
+from helpers.vocabulary import OTHER
+
+# Reporting verbs that make any speaker-like subject a source: "said", "told", "announced"
+STRONG_CUES = (
+    "said|says|say|told|tells|announced|announces|reported|reports|wrote|writes|added|adds|"
+    "stressed|stresses|stated|states|elaborated|explained|explains|emphasized|emphasised|"
+    "acknowledged|acknowledges|insisted|insists|affirmed|asserted|argued|argues|disclosed|"
+    "admitted|admits|warned|warns|tweeted|declared|declares|testified|confirmed|confirms|"
+    "denied|denies|deny|rejected|rejects|dismissed|noted|notes|estimated|estimates|estimate"
+)
+# Verbs that report only with a subject that can speak: "the storm claimed 14 lives" is not
+# attribution, "the think tank projects" is; "found"/"shows" need a document or "that".
+WEAK_CUES = (
+    "claimed|claims|found|finds|show|shows|showed|reveal|reveals|revealed|indicate|indicates|"
+    "indicated|counted|recorded|tallied|calculated|projected|projects|predicted|predicts|"
+    "forecast|forecasts|suggested|suggests|concluded|concludes|continued|called|voiced|"
+    "expressed|posted"
+)
+CUE_VERBS = f"{STRONG_CUES}|{WEAK_CUES}"
+CUE_PATTERN = re.compile(rf"\b(?P<cue>{CUE_VERBS})\b")
+WEAK_CUE_SET = frozenset(WEAK_CUES.split("|"))
+# Verbs that need a document subject or a "that" clause: "the report found", "found that"
+FINDING_CUES = frozenset(
+    "found finds show shows showed reveal reveals revealed indicate indicates indicated".split()
+)
+# Verbs that deny what follows: "the ministry denied that 40 ..."
+DENIAL_CUES = frozenset({"denied", "denies", "deny", "rejected", "rejects", "dismissed"})
+# "put the figure at", "puts the death toll at", "placed the number at", "pegged the cost at"
+PUT_AT = re.compile(
+    r"\b(?P<cue>puts?|putting|placed|places|pegged|pegs)\s++(?:the|its|their|his|her|this|"
+    r"that|a|an)\s++(?:[\w'-]++\s++){0,3}?(?:figure|toll|number|count|total|cost|estimate|"
+    r"tally|losses|damage|bill|crowd|turnout|attendance|size|loss)\s++at\b"
+)
+# After "claimed": a number or lives is a toll, not a claim ("claimed 14 lives")
+CLAIMED_TOLL = re.compile(
+    r"\s++(?:(?:at least|more than|about|nearly|some|the|an?|over)\s++)?(?:\d|(?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b|lives\b|"
+    r"life\b|responsibility\b|victory\b|credit\b|seats?\b)",
+    re.IGNORECASE,
+)
+# A cue used as an adjective or noun: "an estimated 300", "the reported 12"
+CUE_AS_MODIFIER = re.compile(r"\b(?:an?|the|their|its|his|her)\s*+$", re.IGNORECASE)
+
+# The end of a noun phrase: a comma, semicolon, colon, quote, bracket, or a sentence-final
+# period (the period of an abbreviation or initial does not end it).
+ABBREVIATION = (
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Cpl|Pvt|St|Jr|"
+    r"Sr|Inc|Corp|Co|Ltd|Rev|Hon|Supt|Insp|Det|Dept|Univ|No)\."
+)
+NP_BODY = rf"(?:{ABBREVIATION}|\b[A-Z]\.|[^,;:.\"()\n])*+"
+NP_END = re.compile(r"\s*+(?:[,;:\"()]|\.(?:\s|$)|$)")
+NP_WINDOW = 400  # characters a noun phrase is looked for in
+
+# "according to the county", "According to him"
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s++")
+# "as reported by the agency", "was announced by John Kirby"
+PASSIVE_BY = re.compile(
+    rf"\b(?:was|were|been|being|is|are|as)\s++(?:(?:\w+ly|later|also|first)\s++)*+"
+    rf"(?P<cue>{CUE_VERBS})\s++by\s++"
+)
+# ", citing Gladkov" / ", who cited senior officials" / ", quoting the mayor"
+CITING = re.compile(r"\s*+,\s*+(?:citing|who cited|quoting)\s++")
+# A speaker phrase after an inverted cue: '," said Ms. Rivera' / ', writes the Daily Herald'
+INVERTED_NP = re.compile(
+    rf"\s++(?P<np>(?:[A-Z]|(?:the|a|an|one|two|three|some|several|senior|county|state|city|"
+    rf"local|federal|police|fire|health)\s){NP_BODY})"
+)
+NOUN_PHRASE = re.compile(rf"(?P<np>{NP_BODY})")
+# An apposition after a speaker: ", an epidemiologist at the university," / ", who heads ..."
+APPOSITION = re.compile(
+    rf",\s*+(?P<desc>(?:an?|the|who|which|its|his|her|chief|head|director|spokes\w+)\s{NP_BODY})"
+)
+
+# Words trimmed from the end of a subject: "also", "has", "later", "on November 7"
+TAIL_WORDS = (
+    r"also|has|have|had|later|then|repeatedly|previously|earlier|already|once|again|recently|"
+    r"formally|publicly|officially|first|further|not|did|would|will|could|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"on (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|last week|this week"
+)
+SUBJECT_TAIL = re.compile(rf"\s++(?:{TAIL_WORDS})$")
+# "in a statement", "in his nightly address" closing a subject
+IN_A_TAIL = re.compile(r"\s++in (?:a|an|his|her|their|its) [\w ]++$")
+# Words trimmed from the start of a subject: "and", "but", "Meanwhile", "even as", "while"
+SUBJECT_HEAD = re.compile(
+    r"^(?:and|but|so|yet|however|meanwhile|even as|as|while|though|although|because|since|"
+    r"when|whereas|if|after|before|now|instead|still|also|separately)\s++",
+    re.IGNORECASE,
+)
+MAX_SEGMENT_WORDS = 60  # a comma segment longer than this holds no speaker phrase
+# A comma-enclosed aside that is not the speaker: "alongside the foreign secretary"
+ASIDE = re.compile(r"^(?:alongside|along with|together with|with|like|including|unlike)\b", re.I)
+# Pronouns and generic descriptions that point back to an earlier speaker
+PRONOUN = re.compile(r"^(?:he|she|him|her|they|them|it|who)$", re.IGNORECASE)
+GENERIC_GROUP = re.compile(r"^(?:the |these |those )?(?:senior |top )?(?:officials|sources)$", re.I)
+GROUP_MEMBER = re.compile(r"^(?:one|a|another) (?:senior |top )?(?:official|source)$", re.I)
+GENERIC_PERSON = re.compile(
+    r"^the (?:senior |top )?(?:official|spokes(?:man|woman|person)|minister)$", re.IGNORECASE
+)
+GENERIC_OUTLET = re.compile(
+    r"^the (?:\w+ )?(?P<medium>broadcaster|publication|newspaper|agency|outlet|paper|channel)$",
+    re.I,
+)
+# "the ministry", "the think tank", "the report", "this study": a reference to an earlier one
+GENERIC_REFERENCE = re.compile(
+    r"^(?:the|this|that|its|their) (?:\w+ )?(?P<head>ministry|department|agency|company|firm|"
+    r"utility|union|think tank|institute|organi[sz]ation|group|charity|council|commission|"
+    r"bureau|office|service|report|study|survey|analysis|data|statement|document|audit|"
+    r"review|census|government|administration|university|hospital|airline|operator|"
+    r"coalition|alliance|foundation|court|regulator|campaign|network|lab|laboratory|"
+    r"researchers|scientists|authors|team|experts|analysts|organi[sz]ers)$",
+    re.I,
+)
+GENERIC_MEDIA = {
+    "broadcaster": {"broadcaster"},
+    "channel": {"broadcaster"},
+    "publication": {"newspaper"},
+    "newspaper": {"newspaper"},
+    "paper": {"newspaper"},
+    "agency": {"agency"},
+}
+MAX_SPEAKER_WORDS = 16
+# Words that cannot start an inverted speaker ("said on Friday", "said that")
+NOT_A_SPEAKER = re.compile(
+    r"^(?:on|in|at|that|to|during|after|before|last|this|it|they|he|she|we|I|if|how|"
+    r"what|when|whether|there|his|her|its|their|more|about|some|many|no|nearly|almost)\b"
+)
+# A finite verb inside a would-be subject makes it a clause: "Those evacuated include 300"
+FINITE_VERB = re.compile(
+    rf"\b(?:is|are|was|were|has|have|had|seen|include|includes|included|will|would|"
+    rf"can|could|should|must|remain|remains|remained|{CUE_VERBS})\b"
+)
+# How a speaker phrase may start (a name, an article, a number, "senior", "officials")
+SPEAKER_START = re.compile(
+    r"(?:[A-Z]|the |an? |one |two |three |four |some |several |senior |officials|sources|police|"
+    r"authorities|firefighters|rescuers|organi[sz]ers)"
+)
+# Head nouns of a lower-case speaker phrase: "county fire officials", "state police"
+SPEAKER_NOUNS = frozenset(
+    """officials official authorities police spokesperson spokesman spokeswoman ministry
+    department agency government administration company firm utility union organisers
+    organizers activists residents witnesses experts analysts economists researchers
+    scientists forecasters firefighters rescuers paramedics doctors investigators prosecutors
+    sources lawmakers leaders regulators executives officers troopers deputies commanders
+    military army governor mayor president minister chief director manager sheriff
+    coordinator superintendent commissioner secretary spokespeople crews workers responders
+    staff team authors observers monitors agencies groups""".split()
+)
+# A relative pronoun ends the speaker part of a subject: "officials who spoke ..."
+RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")
+
+
+def is_speaker_like(phrase: str, cue: str = "said") -> bool:
+    """True when ``phrase`` can be the one who said something with the verb ``cue``.
+
+    A clause (a finite verb inside) is not a speaker, nor a phrase over
+    :data:`MAX_SPEAKER_WORDS` words. With a weak cue ("claimed", "continued", "found") the
+    phrase must name someone who can speak: a name, a pronoun, a speaker noun or a document.
+    """
+    words = phrase.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    if PRONOUN.match(phrase) or GENERIC_GROUP.match(phrase) or GROUP_MEMBER.match(phrase):
+        return True
+    core = RELATIVE.sub("", phrase)
+    if not core.strip() or FINITE_VERB.search(core):
+        return False
+    head = core.split()[-1].lower().removesuffix("'s")
+    known_head = head in SPEAKER_NOUNS or head in DOCUMENT_NOUNS
+    if not (SPEAKER_START.match(phrase) or known_head):
+        return False
+    if cue in FINDING_CUES:
+        return document_head(core)
+    if cue in WEAK_CUE_SET:
+        named = core[:1].isupper() and not re.match(r"(?:The|A|An|This|That)\b", core)
+        return named or known_head or generic_type(core) != OTHER
+    return True

@@ -1,0 +1,65 @@
+"""The records of attribution: a speaker, a frame, the frames of a sentence, who governs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpers.claims.cues import DENIAL_CUES
+from helpers.claims.labels import OUTLET
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker phrase as written with its canonical name, source type and kind.
+
+    ``description`` is what the text says of the speaker (an apposition), used for its type
+    and to resolve "the think tank" back to it.
+    """
+
+    phrase: str
+    canonical: str
+    source_type: str
+    kind: str
+    description: str = ""
+
+    @property
+    def is_outlet(self) -> bool:
+        return self.kind == OUTLET
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reporting frame: who (``speaker``) said what with which verb, and through whom.
+
+    ``start``/``end`` span the frame's cue in the article text; ``via`` is the canonical name
+    of an outlet the speaker was cited by ("" if none).
+    """
+
+    start: int
+    end: int
+    speaker: Speaker
+    cue: str
+    via: str = ""
+
+    @property
+    def denies(self) -> bool:
+        return self.cue in DENIAL_CUES
+
+
+@dataclass(frozen=True)
+class SentenceAttribution:
+    """The frames of one sentence once pronouns and references are resolved."""
+
+    start: int
+    end: int
+    frames: tuple[Attribution, ...]
+
+
+@dataclass(frozen=True)
+class Governing:
+    """The attribution that governs one position in the text (speaker "" for the outlet)."""
+
+    speaker: Speaker
+    via: str
+    cue: str
+    frame: Attribution | None

@@ -1,0 +1,132 @@
+"""The forms of a speaker phrase: titles, honorifics, a person's name, acronyms, the canonical form.
+
+Pure string work on one speaker phrase, with no knowledge of any study:
+
+>>> canonical_form("said Ms. Rivera".removeprefix("said "))
+'Rivera'
+>>> canonical_form("Police Chief John Smith")
+'John Smith'
+>>> canonical_form("the Federal Emergency Management Agency (FEMA)")
+'Federal Emergency Management Agency'
+>>> surname_of("Dr. Ana Ortiz")
+'Ortiz'
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longest speaker phrase looked at, in characters: longer text is not a name (keeps every
+# pattern below working on bounded input).
+MAX_PHRASE_CHARS = 300
+
+# Honorifics before a name: "Mr.", "Ms", "Mrs.", "Dr.", "Prof.", "Sir", "Dame", "Rev."
+HONORIFIC = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Rev|Hon)\.?"
+# Titles written before a name, capitalised: "Gov.", "Sen.", "Police Chief", "Secretary"
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary governor gov. gov mayor senator sen. sen
+    representative rep. rep congressman congresswoman general gen. gen lt. lt col. col maj. maj
+    capt. capt sgt. sgt cmdr. adm. admiral chief sheriff judge justice commissioner director
+    chancellor king queen prince princess pope ambassador professor prof. superintendent
+    inspector deputy speaker chairman chairwoman chair ceo councilman councilwoman councillor
+    councilor officer detective trooper sergeant captain lieutenant colonel major commander
+    marshal spokesman spokeswoman spokesperson spokespeople premier president-elect leader
+    minister-president administrator coordinator head founder executive manager analyst
+    economist researcher scientist attorney lawyer dean rector provost coach""".split()
+)
+# Words that make a capitalised run an organisation, not a person: "Fire Department"
+ORG_NAME_WORDS = frozenset(
+    """department ministry agency office service services bureau council commission committee
+    government administration authority police army navy force forces command university
+    institute institution college school hospital center centre foundation fund union
+    association society group company corporation inc inc. corp corp. ltd ltd. llc plc bank
+    news times post journal network party court assembly parliament congress senate house
+    organisation organization board county city state republic kingdom federation
+    department's ministry's""".split()
+)
+# A capitalised name token: "Rivera", "O'Neill", "Smith-Jones", an initial "F." or "al-Sadr"
+NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*+\.?|(?:al|el|bin|ibn|de|van|von|der|du|da|di|la|le)-?)")
+# A parenthesised acronym after a name: "(FEMA)", "(U.N.)", "(ICRC)"
+ACRONYM_IN_PARENS = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z.&]{1,11})\)")
+# Leading words dropped from any phrase for its canonical form: "the", "a", "an"
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s++", re.IGNORECASE)
+# Whitespace runs, and the punctuation trimmed from both ends of a phrase
+SPACES = re.compile(r"\s++")
+TRIM = " ,;:.\"'"
+
+
+def tidy(phrase: str) -> str:
+    """Collapse whitespace and trim punctuation: ``'  "the mayor," '`` -> ``'the mayor'``."""
+    phrase = SPACES.sub(" ", phrase[:MAX_PHRASE_CHARS]).strip(TRIM)
+    # a trailing honorific or initial keeps its period: "said Ms." is rare, "Jr." common
+    return phrase
+
+
+def acronym_of(phrase: str) -> tuple[str, str]:
+    """Split ``"the Federal Emergency Management Agency (FEMA)"`` into the name and ``"FEMA"``."""
+    match = ACRONYM_IN_PARENS.search(phrase)
+    if not match:
+        return phrase, ""
+    name = (phrase[: match.start()] + phrase[match.end() :]).strip()
+    return name, match.group("acronym")
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(",") in TITLE_WORDS or re.fullmatch(HONORIFIC, word) is not None
+
+
+def person_name(phrase: str) -> str:
+    """The person's name a phrase ends with once titles are dropped, or "".
+
+    "Police Chief John Smith" -> "John Smith"; "Ms. Rivera" -> "Rivera"; "spokesperson Ana
+    Ruiz" -> "Ana Ruiz"; "the Fire Department" -> "" (an organisation); "Rivera" -> "".
+    A bare capitalised word is not taken for a person: nothing marks it as one.
+    """
+    words = tidy(phrase).split(" ")
+    if len(words) < 2:
+        return ""
+    last_title = -1
+    for index, word in enumerate(words):
+        if _is_title(word):
+            last_title = index
+    if last_title < 0:
+        return ""
+    name = words[last_title + 1 :]
+    if not (1 <= len(name) <= 4) or not all(NAME_TOKEN.fullmatch(w) for w in name):
+        return ""
+    if any(w.lower() in ORG_NAME_WORDS for w in name) or not name[-1][:1].isupper():
+        return ""
+    return " ".join(name)
+
+
+def looks_like_full_name(phrase: str) -> bool:
+    """True for two to four capitalised name words with no organisation word: "Ana Ortiz"."""
+    words = tidy(phrase).split(" ")
+    return (
+        2 <= len(words) <= 4
+        and all(NAME_TOKEN.fullmatch(w) and w[:1].isupper() for w in words)
+        and not any(w.lower() in ORG_NAME_WORDS or _is_title(w) for w in words)
+    )
+
+
+def surname_of(phrase: str) -> str:
+    """The last word of a person's name: "Dr. Ana Ortiz" -> "Ortiz" ("" if not a name)."""
+    name = person_name(phrase) or (tidy(phrase) if looks_like_full_name(phrase) else "")
+    return name.split(" ")[-1] if name else ""
+
+
+def canonical_form(phrase: str) -> str:
+    """The canonical form of a speaker phrase no study knows.
+
+    A person's name loses its titles and honorifics ("Gov. Tom Hale" -> "Tom Hale"), an
+    organisation its parenthesised acronym, and any phrase its leading article ("the county
+    fire officials" -> "county fire officials").
+    """
+    text = tidy(phrase)
+    if not text:
+        return ""
+    text = acronym_of(text)[0]
+    name = person_name(text)
+    if name:
+        return name
+    return LEADING_ARTICLE.sub("", text).strip(TRIM)
