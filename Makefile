@@ -23,7 +23,7 @@ STYLE ?= report
 .PHONY: help setup report manifest test lab bench lint clean
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 setup: $(READY)  ## Build the .venv from requirements.lock and register the Jupyter kernel
 
@@ -74,3 +74,4 @@ lint: $(READY)  ## Check style with ruff
 
 clean:  ## Delete generated data and reports (keeps the environment)
 	find data/processed reports -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf .reports.run data/.processed.run

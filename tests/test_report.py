@@ -1,8 +1,11 @@
-"""The whole collection, end to end: `make report`'s runner on the seed corpus into a temporary
-folder. Checks that every promised output exists, that a second run from a clean state gives
-byte-identical files, and that the report page works offline in a browser."""
+"""The report page and manifest. Fast checks build the page from tables written into a temporary
+folder: it speaks of the study and corpus it is given, escapes article text, summarises long
+tables, says when no validation was possible. The end-to-end checks run `make report`'s runner
+on the seed corpus into a temporary folder: every promised output exists, the manifest hashes
+match, a clean rebuild is byte-identical, and the page works offline in a browser."""
 
 import hashlib
+import json
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -12,22 +15,192 @@ import pandas as pd
 import pytest
 
 from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR
-from helpers import paths, report, runner
+from helpers import paths, provenance, report, runner
+from helpers.io import write_json, write_table
+from helpers.plan import RunPlan
 
 
 def _quiet(*args, **kwargs):
     pass
 
 
+class _Targets(HTMLParser):
+    """Every link and image target of a page, and its scripts and stylesheets."""
+
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img":
+            self.targets.append(attrs["src"])
+        if tag == "a":
+            self.targets.append(attrs["href"])
+        if tag in {"script", "link"}:
+            self.scripts.append(attrs.get("src") or attrs.get("href") or "inline")
+
+
+def _assert_offline(out: Path) -> None:
+    parser = _Targets()
+    parser.feed((out / "index.html").read_text(encoding="utf-8"))
+    assert parser.scripts == []
+    for target in parser.targets:
+        assert not target.startswith(("http:", "https:", "//")), target
+        assert (out / target.split("#")[0]).exists(), target
+
+
+# ------------------------------------------------------------------ the page from written tables
+
+STUDY = """name: storms
+title: Storm <damage> & power cuts
+question: How many homes lost power, according to whom?
+headline_charts: [fig42, fig41]
+"""
+
+
+def _chart(out: Path, slug: str, title: str) -> None:
+    for ext in ("png", "svg"):
+        (out / "figures" / f"{slug}.{ext}").write_bytes(b"picture")
+    write_table(pd.DataFrame({"value": [1]}), out / "figures" / f"{slug}.csv")
+    write_json(out / "figures" / f"{slug}.json", {"slug": slug, "title": title, "caption": "C."})
+
+
+@pytest.fixture
+def written(tmp_path):
+    """A run's folders as the notebooks leave them, for a study of storms."""
+    (tmp_path / "studies" / "storms").mkdir(parents=True)
+    (tmp_path / "studies" / "storms" / "study.yml").write_text(STUDY)
+    plan = RunPlan(
+        notebooks_dir=tmp_path / "notebooks",
+        raw_dir=tmp_path / "raw",
+        processed_dir=tmp_path / "out" / "processed",
+        annotations_dir=tmp_path / "annotations",
+        out_dir=tmp_path / "out",
+        study="storms",
+        studies_dir=tmp_path / "studies",
+    )
+    out = plan.out_dir
+    (out / "figures").mkdir(parents=True)
+    (out / "tables").mkdir()
+    (out / "html").mkdir()
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"{i:03d}_a" for i in range(40)],
+            "status": ["ok"] * 39 + ["refused"],
+            "reason": [""] * 39 + ["empty file"],
+            "file_name": [f"{i:03d}.txt" for i in range(40)],
+            "outlet": ["<script>alert(1)</script> Daily"] * 20 + ["Gazette & Post"] * 20,
+            "title": ["Storm leaves 4,000 homes dark"] * 40,
+            "published": ["2024-01-0" + str(1 + i % 9) for i in range(40)],
+            "duplicate_cluster": ["c1", "c1", "c2", "c2", "c2"] + [""] * 35,
+        }
+    )
+    write_table(articles, plan.processed_dir / paths.ARTICLES_CSV)
+    write_table(pd.DataFrame({"article_id": ["000_a"] * 3}), plan.processed_dir / "figures.csv")
+    ledger = pd.DataFrame({"surface": [f"{i} homes" for i in range(100)], "outlet": "Gazette"})
+    write_table(ledger, out / "tables" / "claims_ledger.csv")
+    (out / "tables" / "validation_scores.csv").write_text("measure,score\n")
+    _chart(out, "fig11-lines", "Lines kept")
+    _chart(out, "fig41-homes", "Homes without power")
+    _chart(out, "fig42-people", "People <evacuated>")
+    return plan
+
+
+def _page(plan: RunPlan) -> str:
+    """The page's text with every run of white space made one space."""
+    return " ".join((plan.out_dir / "index.html").read_text(encoding="utf-8").split())
+
+
+def test_the_page_speaks_of_the_study_and_corpus_it_is_given(written):
+    assert report.build_report(written) == ""
+    provenance.write_manifest(written, written.out_dir, written.processed_dir, {})
+    page = _page(written)
+    assert "<title>Storm &lt;damage&gt; &amp; power cuts</title>" in page
+    assert "How many homes lost power, according to whom?" in page
+    headline = page.index("Headline charts")
+    assert headline < page.index('id="fig42-people"') < page.index('id="fig41-homes"')
+    assert page.index("More charts") < page.index('id="fig11-lines"')
+    assert "39 articles read, 1" in page and "empty file" in page
+    assert "2 near-duplicate clusters" in page and "5 articles" in page
+    assert report.NO_GOLD in page
+    assert "Iran" not in page and "drone" not in page  # nothing of the seed study
+    _assert_offline(written.out_dir)
+
+
+def test_article_text_and_captions_are_escaped(written):
+    report.build_report(written)
+    page = _page(written)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Daily" in page
+    assert "Gazette &amp; Post" in page and "People &lt;evacuated&gt;" in page
+
+
+def test_long_tables_are_summarised_with_a_link_to_the_full_csv(written):
+    report.build_report(written)
+    page = _page(written)
+    assert "100 claims; the first 25 are shown" in page and "24 homes" in page
+    assert "25 homes" not in page
+    assert 'href="tables/claims_ledger.csv"' in page
+    assert "the first 25 of 40" in page
+    listed = pd.read_csv(written.out_dir / report.CORPUS_TABLE)
+    assert len(listed) == 40 and "duplicate_cluster" in listed
+
+
+def test_the_page_of_a_large_corpus_stays_small(written):
+    n = 20_000
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"{i:05d}_x" for i in range(n)],
+            "status": "ok",
+            "outlet": [f"Outlet {i % 400}" for i in range(n)],
+            "title": "A long enough headline about a storm and the homes it left dark",
+        }
+    )
+    write_table(articles, written.processed_dir / paths.ARTICLES_CSV)
+    ledger = pd.DataFrame({"surface": [f"{i} homes" for i in range(100_000)], "outlet": "G"})
+    write_table(ledger, written.out_dir / "tables" / "claims_ledger.csv")
+    report.build_report(written)
+    page = (written.out_dir / "index.html").read_bytes()
+    assert len(page) < 60_000
+    assert "20,000 articles read" in page.decode() and "100,000 claims" in page.decode()
+
+
+def test_a_study_that_cannot_be_read_is_named_on_the_page(written):
+    (written.studies_dir / "storms" / "study.yml").write_text("name: storms\n")  # no title
+    problem = report.build_report(written)
+    assert "title" in problem
+    page = _page(written)
+    assert report.FALLBACK_TITLE in page and "The study could not be read" in page
+    assert "Headline charts" not in page and 'id="fig41-homes"' in page
+
+
+def test_the_manifest_hashes_every_output_and_records_the_settings(written):
+    report.build_report(written)
+    provenance.write_manifest(written, written.out_dir, written.processed_dir, {"raw/a.txt": "x"})
+    recorded = json.loads((written.out_dir / "manifest.json").read_text())
+    assert recorded["parameters"]["study"] == "storms"
+    assert {"columns", "style"} <= set(recorded["parameters"])
+    assert "reports/index.html" in recorded["outputs"]
+    assert "reports/processed/articles.csv" in recorded["outputs"]
+    for name, digest in recorded["outputs"].items():
+        path = written.out_dir / name.removeprefix("reports/")
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
+
+
+# ------------------------------------------------------------ end to end on the seed corpus
+
+
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "out"
-    return runner.RunPlan(
+    return RunPlan(
         notebooks_dir=paths.NOTEBOOKS_DIR,
         raw_dir=SEED_RAW_DIR,
         processed_dir=out / "processed",
         annotations_dir=SEED_ANNOTATIONS_DIR,
         out_dir=out,
+        study=paths.DEFAULT_STUDY,
     )
 
 
@@ -62,44 +235,19 @@ def test_every_promised_output_is_there(built):
 
 
 def test_manifest_hashes_every_input_and_output(built):
-    manifest = pd.read_json(built.out_dir / "manifest.json", typ="series")
+    recorded = json.loads((built.out_dir / "manifest.json").read_text(encoding="utf-8"))
     raw_names = {f"raw/{p.name}" for p in built.raw_dir.iterdir()}
-    assert raw_names <= set(manifest["inputs"])
-    for name, digest in manifest["outputs"].items():
+    assert raw_names <= set(recorded["inputs"])
+    assert any(name.startswith(f"studies/{paths.DEFAULT_STUDY}/") for name in recorded["inputs"])
+    for name, digest in recorded["outputs"].items():
         path = built.out_dir / name.removeprefix("reports/")
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
-    assert manifest["packages"]["pandas"] == pd.__version__
-
-
-class _Targets(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.targets: list[str] = []
-        self.scripts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "img":
-            self.targets.append(attrs["src"])
-        if tag == "a":
-            self.targets.append(attrs["href"])
-        if tag in {"script", "link"}:
-            self.scripts.append(attrs.get("src") or attrs.get("href") or "inline")
+    assert recorded["packages"]["pandas"] == pd.__version__
 
 
 def test_index_links_and_images_resolve_offline(built):
-    parser = _Targets()
-    parser.feed((built.out_dir / "index.html").read_text(encoding="utf-8"))
-    assert parser.scripts == []
-    assert any(t.endswith(".png") for t in parser.targets)
-    for target in parser.targets:
-        assert not target.startswith(("http:", "https:", "//")), target
-        assert (built.out_dir / target.split("#")[0]).exists(), target
-
-
-def test_article_text_is_escaped_in_the_page():
-    page = report.html_table(pd.DataFrame({"title": ["<script>alert('Iran')</script> & co"]}))
-    assert "<script>" not in page and "&lt;script&gt;" in page and "&amp; co" in page
+    _assert_offline(built.out_dir)
+    assert any(p.suffix == ".png" for p in (built.out_dir / "figures").iterdir())
 
 
 def test_index_renders_in_headless_chromium(built, tmp_path):

@@ -2,16 +2,20 @@
 
 Every processed file and report table goes through here so that rows are sorted,
 floats are printed the same way, line endings are ``\\n`` and files are replaced
-atomically (a crash never leaves half a file behind). :func:`require_columns` is the one
-check, shared by the library, that a frame handed in has the columns a function reads.
+atomically (a crash never leaves half a file behind), with the permissions the umask gives.
+:func:`require_columns` is the one check, shared by the library, that a frame handed in has
+the columns a function reads. :func:`sha256_file` is the one file hash of the kit, and
+:func:`file_hashes` hashes every file below a folder (the runner's fingerprints and the
+report's manifest both use it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,18 +24,64 @@ import pandas as pd
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    The file is created with mode 0666 less the umask, like any file a program writes, so a
+    shared report folder is readable by the group when the umask says so.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def sha256_file(path: str | Path) -> str:
+    """The hex SHA-256 of a file's bytes, read in chunks (``hashlib.file_digest``)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _entry_hash(path: Path) -> str:
+    """A file's sha256; a symbolic link's is that of its target path (it is never followed)."""
+    if path.is_symlink():
+        return hashlib.sha256(b"symlink:" + os.fsencode(os.readlink(path))).hexdigest()
+    return sha256_file(path)
+
+
+def file_hashes(root: str | Path, prefix: str = "") -> dict[str, str]:
+    """``{prefix/relative path: sha256}`` of every file below ``root``, in sorted order.
+
+    Hidden files and folders (``.gitkeep``, checkpoints, state files) and ``__pycache__`` are
+    skipped; symbolic links are hashed by their target's path, never followed. ``root`` may
+    also be a single file: its key is then ``prefix/name``. A missing ``root`` gives ``{}``.
+    """
+    root = Path(root)
+    lead = f"{prefix}/" if prefix else ""
+    if root.is_file() or (root.is_symlink() and not root.is_dir()):
+        return {f"{lead}{root.name}": _entry_hash(root)}
+    hashes: dict[str, str] = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        base = Path(folder)
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = base / name
+            hashes[f"{lead}{path.relative_to(root).as_posix()}"] = _entry_hash(path)
+    return dict(sorted(hashes.items()))
 
 
 def write_text(path: str | Path, text: str) -> Path:

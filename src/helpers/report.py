@@ -1,230 +1,257 @@
-"""The report page and its provenance manifest, built from what the notebooks wrote.
+"""The report page: what the notebooks wrote, summarised on one page that opens offline.
 
-``build_report(plan)`` writes ``<out>/index.html``, one self-contained page (no external
-scripts or fonts, every article string escaped) with the corpus, the charts and their captions,
-the claims ledger, the validation scores and links to every notebook and table; and
-``<out>/manifest.json`` with the sha256 of every input and output, package versions and the
-run's parameters.
+:func:`build_report` renders ``<out>/index.html`` from the jinja2 template
+``templates/report.html.j2`` (autoescaped: outlet names, titles and captions are text, never
+markup). The page takes its title, question and headline charts from the study
+(``Study.title``, ``Study.question``, ``Study.headline_charts``), and everything else from what
+the notebooks wrote: the corpus tables, the charts' JSON captions in ``figures/``, the claims
+ledger and the validation scores. Long tables are summarised (their first rows, and a link to
+the full CSV), so the page of a corpus of any size opens quickly. It also writes
+``tables/corpus_articles.csv``, the full article list the page links to.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 import json
-from importlib import metadata
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import jinja2
 import pandas as pd
 
 from helpers import paths
-from helpers.io import read_table, write_json, write_text
+from helpers.io import read_table, write_table, write_text
+from helpers.plan import RunPlan
 
-if TYPE_CHECKING:
-    from helpers.runner import RunPlan
-
-REPORT_PACKAGES = (
-    "jupyterlab", "ipykernel", "pandas", "pyarrow", "matplotlib", "seaborn", "nltk",
-    "papermill", "nbconvert", "nbformat", "vaderSentiment", "tqdm", "numpy",
-)  # fmt: skip
+PREVIEW_ROWS = 25  # rows of a long table shown on the page; the rest is in its CSV
+TOP_OUTLETS = 15
+CORPUS_TABLE = "tables/corpus_articles.csv"
+LEDGER_TABLE = "tables/claims_ledger.csv"
+VALIDATION_TABLE = "tables/validation_scores.csv"
 LEDGER_COLUMNS = [
-    "topic", "event", "surface", "value", "low", "high", "change", "unit_normalized",
-    "source_canonical", "source_type", "stance", "outlet", "published", "article_id",
-    "sentence_id",
+    "group", "what", "happened", "topic", "event", "surface", "value", "low", "high", "change",
+    "unit_normalized", "source_canonical", "source_type", "stance", "outlet", "published",
+    "article_id", "sentence_id",
 ]  # fmt: skip
 CORPUS_COLUMNS = [
     "article_id", "outlet", "title", "published", "date_status", "status", "reason",
-    "n_sentences",
+    "n_sentences", "duplicate_cluster",
 ]  # fmt: skip
-EXCLUDED_OUTPUTS = {"manifest.json"}
-# The charts that answer the kit's questions, shown first: weapons by event and source, the
-# claims ledger, people without power, weapon ranges. Every other chart follows them.
-HEADLINE_CHARTS = ("fig41", "fig33", "fig42", "fig43")
-
-STYLE = """
-body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 64rem; margin: 2rem auto;
-       padding: 0 1rem; color: #222; line-height: 1.45; }
-h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
-table { border-collapse: collapse; font-size: 0.85rem; margin: 1rem 0; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: left;
-         vertical-align: top; }
-th { background: #f3f3f3; }
-figure { margin: 2rem 0; }
-figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
-figcaption { font-size: 0.9rem; color: #444; }
-.note { color: #555; font-size: 0.9rem; }
-.scroll { overflow-x: auto; }
-"""
+FALLBACK_TITLE = "Reported figures in the news"
+FALLBACK_QUESTION = "What numbers did the news report, who gave them, and how do sources differ?"
+NO_GOLD = "No validation was possible: no article of this corpus has hand annotations."
 
 
-def _esc(value: object) -> str:
-    return html.escape("" if value is None or value != value else str(value))
+@dataclass(frozen=True)
+class StudyInfo:
+    """What the page needs of the study; ``problem`` says why the study could not be read."""
+
+    name: str
+    title: str = FALLBACK_TITLE
+    question: str = FALLBACK_QUESTION
+    description: str = ""
+    headline_charts: tuple[str, ...] = ()
+    problem: str = ""
 
 
-def html_table(frame: pd.DataFrame, columns: list[str] | None = None) -> str:
-    """Render ``frame`` (the named columns that exist) as an escaped HTML table."""
+def read_study(plan: RunPlan) -> StudyInfo:
+    """The run's study, or generic titles and the reason when it cannot be loaded."""
+    try:
+        from helpers.study import load_study
+
+        study = load_study(plan.study_location)
+    except (ImportError, ValueError, OSError) as error:
+        return StudyInfo(name=plan.study_ref, problem=str(error))
+    return StudyInfo(
+        name=study.name,
+        title=study.title,
+        question=study.question,
+        description=study.description,
+        headline_charts=tuple(study.headline_charts),
+    )
+
+
+@dataclass(frozen=True)
+class Table:
+    """The first rows of a table, for the page: column names and cells as text."""
+
+    columns: list[str]
+    rows: list[list[str]]
+    total: int
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def preview(frame: pd.DataFrame, columns: list[str] | None = None, rows: int = PREVIEW_ROWS):
+    """The first ``rows`` rows of ``frame`` (the named columns it has) as a :class:`Table`."""
     if columns:
         frame = frame[[c for c in columns if c in frame.columns]]
-    head = "".join(f"<th>{_esc(c)}</th>" for c in frame.columns)
-    rows = "\n".join(
-        "<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>"
-        for row in frame.itertuples(index=False)
-    )
-    return (
-        f"<div class='scroll'><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n"
-        "</tbody>\n</table></div>"
-    )
+    head = frame.head(rows)
+    cells = [[_cell(v) for v in row] for row in head.itertuples(index=False)]
+    return Table([str(c) for c in frame.columns], cells, len(frame))
 
 
-def _read_if_exists(path: Path) -> pd.DataFrame | None:
-    return read_table(path) if path.exists() else None
+def _read(path: Path) -> pd.DataFrame | None:
+    """A table the notebooks wrote, or None when it is missing; an empty file has no rows."""
+    if not path.is_file():
+        return None
+    if path.stat().st_size == 0:
+        return pd.DataFrame()
+    return read_table(path)
 
 
-def _section_corpus(plan: RunPlan) -> str:
-    articles = _read_if_exists(plan.processed_dir / paths.ARTICLES_CSV)
-    if articles is None:
-        return "<p class='note'>No articles table: notebook 01 has not run.</p>"
-    figures = _read_if_exists(plan.processed_dir / paths.FIGURES_CSV)
-    if figures is not None:
+def corpus_summary(processed_dir: Path) -> dict | None:
+    """Counts of the corpus for the page: articles read and refused, outlets, dates,
+    near-duplicate clusters, figures and claims."""
+    articles = _read(processed_dir / paths.ARTICLES_CSV)
+    if articles is None or "status" not in articles:
+        return None
+    figures = _read(processed_dir / paths.FIGURES_CSV)
+    if figures is not None and "article_id" in figures:
         counts = figures.groupby("article_id").size().rename("figures").reset_index()
         articles = articles.merge(counts, on="article_id", how="left")
         articles["figures"] = articles["figures"].fillna(0).astype(int)
-    ok = int((articles["status"] == "ok").sum())
-    refused = len(articles) - ok
-    summary = f"<p>{ok} articles read, {refused} refused (with the reason below).</p>"
-    return summary + html_table(articles, CORPUS_COLUMNS + ["figures"])
-
-
-def _chart_block(caption_file: Path) -> str:
-    info = json.loads(caption_file.read_text(encoding="utf-8"))
-    slug = info["slug"]
-    return (
-        f"<figure id='{_esc(slug)}'>\n"
-        f"<img src='figures/{_esc(slug)}.png' alt='{_esc(info['title'])}'>\n"
-        f"<figcaption><strong>{_esc(info['title'])}</strong> {_esc(info['caption'])} "
-        f"<a href='figures/{_esc(slug)}.csv'>data (CSV)</a> · "
-        f"<a href='figures/{_esc(slug)}.svg'>SVG</a></figcaption>\n</figure>"
-    )
-
-
-def _charts(out_dir: Path, headline: bool) -> str:
-    """The headline charts (in :data:`HEADLINE_CHARTS` order) or all the others (by number)."""
-    captions = {p.name.split("-")[0]: p for p in sorted((out_dir / "figures").glob("fig*.json"))}
-    if headline:
-        chosen = [captions[n] for n in HEADLINE_CHARTS if n in captions]
-    else:
-        chosen = [p for n, p in captions.items() if n not in HEADLINE_CHARTS]
-    return "\n".join(_chart_block(p) for p in chosen) or "<p class='note'>No charts.</p>"
-
-
-def _section_table(path: Path, columns: list[str] | None, missing: str) -> str:
-    frame = _read_if_exists(path)
-    if frame is None:
-        return f"<p class='note'>{_esc(missing)}</p>"
-    return html_table(frame, columns)
-
-
-def _section_links(out_dir: Path) -> str:
-    items = []
-    for page in sorted((out_dir / "html").glob("*.html")):
-        items.append(
-            f"<li><a href='html/{_esc(page.name)}'>{_esc(page.stem)}</a> "
-            f"(<a href='notebooks/{_esc(page.stem)}.ipynb'>executed notebook</a>)</li>"
-        )
-    tables = [
-        f"<li><a href='tables/{_esc(t.name)}'>{_esc(t.name)}</a></li>"
-        for t in sorted((out_dir / "tables").glob("*.csv"))
-    ]
-    return (
-        "<h3>Notebooks</h3>\n<ul>\n" + "\n".join(items) + "\n</ul>\n"
-        "<h3>Tables</h3>\n<ul>\n" + "\n".join(tables) + "\n</ul>\n"
-        "<p><a href='manifest.json'>manifest.json</a>: the sha256 of every input and output.</p>"
-    )
-
-
-def render_index(plan: RunPlan) -> str:
-    """The HTML of the report page."""
-    out = plan.out_dir
-    sections = [
-        ("What is in the corpus", _section_corpus(plan)),
-        ("Headline charts", _charts(out, headline=True)),
-        (
-            "The claims ledger",
-            _section_table(
-                out / "tables" / "claims_ledger.csv", LEDGER_COLUMNS, "No claims ledger was made."
-            ),
+    claims = _read(processed_dir / paths.CLAIMS_CSV)
+    ok = articles[articles["status"] == "ok"]
+    refused = articles[articles["status"] != "ok"]
+    outlets = ok["outlet"].fillna("unknown outlet") if "outlet" in ok else pd.Series(dtype=str)
+    dates = pd.to_datetime(ok.get("published", pd.Series(dtype=str)), errors="coerce")
+    summary = {
+        "articles": articles,
+        "read": len(ok),
+        "refused": preview(refused, ["file_name", "reason"], rows=100),
+        "outlets": preview(
+            outlets.value_counts().rename_axis("outlet").reset_index(name="articles"),
+            rows=TOP_OUTLETS,
         ),
-        (
-            "How well the machine reads (against hand annotations)",
-            _section_table(
-                out / "tables" / "validation_scores.csv", None, "No validation scores were made."
-            ),
-        ),
-        ("More charts", _charts(out, headline=False)),
-        ("Notebooks and tables", _section_links(out)),
-    ]
-    body = "\n".join(f"<h2>{_esc(title)}</h2>\n{content}" for title, content in sections)
-    return (
-        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        "<title>Reported figures in the news</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
-        "<h1>Reported figures in the news</h1>\n"
-        "<p>What numbers did the news report, who said them, and how do outlets differ? "
-        "Every number below comes from an article sentence: the CSV beside each chart and the "
-        "tables give its article, sentence and character span. Figures are as reported, "
-        "not verified.</p>\n"
-        f"{body}\n</body>\n</html>\n"
-    )
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def hash_tree(folder: Path, prefix: str, exclude: set[str] = frozenset()) -> dict[str, str]:
-    """``{prefix/relative path: sha256}`` for every file below ``folder`` (hidden ones skipped)."""
-    if not folder.is_dir():
-        return {}
-    hashes = {}
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        hidden = any(part.startswith(".") for part in relative.parts)  # checkpoints, state
-        if path.is_file() and not hidden and path.name not in exclude:
-            hashes[f"{prefix}/{relative.as_posix()}"] = sha256_of(path)
-    return hashes
-
-
-def package_versions() -> dict[str, str]:
-    """Installed versions of the packages the report depends on."""
-    versions = {}
-    for name in REPORT_PACKAGES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
-
-
-def build_manifest(plan: RunPlan) -> dict:
-    """sha256 of every input and output, package versions and the run's parameters."""
-    processed_inside_out = plan.processed_dir.is_relative_to(plan.out_dir)
-    outputs = hash_tree(plan.out_dir, "reports", EXCLUDED_OUTPUTS)
-    if not processed_inside_out:
-        outputs.update(hash_tree(plan.processed_dir, "processed"))
-    return {
-        "parameters": plan.parameters(),
-        "inputs": {
-            **hash_tree(plan.raw_dir, "raw"),
-            **hash_tree(plan.annotations_dir, "annotations"),
-            **hash_tree(plan.notebooks_dir, "notebooks"),
-        },
-        "outputs": outputs,
-        "packages": package_versions(),
+        "first_date": dates.min().date().isoformat() if dates.notna().any() else "",
+        "last_date": dates.max().date().isoformat() if dates.notna().any() else "",
+        "undated": int(dates.isna().sum()),
+        "figures": None if figures is None else len(figures),
+        "claims": None if claims is None else len(claims),
+        "list": preview(articles, CORPUS_COLUMNS + ["figures"]),
+        "clusters": None,
     }
+    if "duplicate_cluster" in articles:
+        sizes = articles["duplicate_cluster"].dropna().astype(str).value_counts()
+        sizes = sizes[(sizes >= 2) & (sizes.index != "")]
+        summary["clusters"] = {"count": len(sizes), "articles": int(sizes.sum())}
+    return summary
 
 
-def build_report(plan: RunPlan) -> None:
-    """Write ``index.html`` then ``manifest.json`` (last, so it can hash the page)."""
-    write_text(plan.out_dir / "index.html", render_index(plan))
-    write_json(plan.out_dir / "manifest.json", build_manifest(plan))
+def read_charts(out_dir: Path) -> tuple[list[dict], list[str]]:
+    """Every chart's caption (from ``figures/*.json``, by slug) and the caption files that
+    could not be read."""
+    charts, problems = [], []
+    for path in sorted((out_dir / "figures").glob("fig*.json")):
+        try:
+            info = json.loads(path.read_text(encoding="utf-8"))
+            slug = str(info["slug"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            problems.append(f"{path.name}: {error}")
+            continue
+        charts.append(
+            {
+                "slug": slug,
+                "title": str(info.get("title", slug)),
+                "caption": str(info.get("caption", "")),
+                "png": (out_dir / "figures" / f"{slug}.png").is_file(),
+                "csv": (out_dir / "figures" / f"{slug}.csv").is_file(),
+                "svg": (out_dir / "figures" / f"{slug}.svg").is_file(),
+            }
+        )
+    return charts, problems
+
+
+def split_headline(charts: list[dict], prefixes: tuple[str, ...]) -> tuple[list, list]:
+    """The charts whose slug starts with one of ``prefixes`` ("fig41" or a whole slug), in the
+    study's order, and all the others in number order."""
+
+    def matches(slug: str, prefix: str) -> bool:
+        return slug == prefix or slug.startswith(f"{prefix}-")
+
+    headline = [c for p in prefixes for c in charts if matches(c["slug"], p)]
+    headline = list({c["slug"]: c for c in headline}.values())
+    chosen = {c["slug"] for c in headline}
+    return headline, [c for c in charts if c["slug"] not in chosen]
+
+
+def validation(out_dir: Path) -> dict:
+    """The validation scores, or why there are none."""
+    scores = _read(out_dir / VALIDATION_TABLE)
+    if scores is None:
+        return {
+            "table": None,
+            "note": "No validation scores were written (notebook 06 did not run).",
+        }
+    if scores.empty:
+        return {"table": None, "note": NO_GOLD}
+    return {"table": preview(scores, rows=60), "note": ""}
+
+
+def links(out_dir: Path) -> dict:
+    """The executed notebooks (HTML and .ipynb) and every report table."""
+    notebooks = [
+        {"name": p.stem, "ipynb": (out_dir / "notebooks" / f"{p.stem}.ipynb").is_file()}
+        for p in sorted((out_dir / "html").glob("*.html"))
+    ]
+    tables = [p.name for p in sorted((out_dir / "tables").glob("*.csv"))]
+    return {"notebooks": notebooks, "tables": tables}
+
+
+@cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("helpers", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return environment.get_template("report.html.j2")
+
+
+def render_index(plan: RunPlan, out_dir: Path, study: StudyInfo, corpus: dict | None) -> str:
+    """The HTML of the report page of a run whose outputs are in ``out_dir``, with the study
+    and the :func:`corpus_summary` given."""
+    charts, chart_problems = read_charts(out_dir)
+    headline, others = split_headline(charts, study.headline_charts)
+    ledger = _read(out_dir / LEDGER_TABLE)
+    return _template().render(
+        study=study,
+        settings={k: plan.parameters()[k] for k in ("study", "columns", "style")},
+        corpus=corpus,
+        headline=headline,
+        others=others,
+        chart_problems=chart_problems,
+        ledger=None if ledger is None else preview(ledger, LEDGER_COLUMNS),
+        ledger_link=LEDGER_TABLE,
+        corpus_link=CORPUS_TABLE,
+        validation=validation(out_dir),
+        links=links(out_dir),
+    )
+
+
+def build_report(plan: RunPlan, out_dir: Path | None = None, processed_dir: Path | None = None):
+    """Write ``index.html`` (and the article list it links to) into ``out_dir``, reading what
+    the notebooks wrote there and in ``processed_dir`` (by default the plan's folders).
+
+    Returns the problem with the study ("" when it was read), also named on the page.
+    """
+    out_dir = out_dir or plan.out_dir
+    processed_dir = processed_dir or plan.processed_dir
+    study = read_study(plan)
+    corpus = corpus_summary(processed_dir)
+    if corpus is not None:
+        columns = [c for c in CORPUS_COLUMNS + ["figures"] if c in corpus["articles"].columns]
+        write_table(corpus["articles"][columns], out_dir / CORPUS_TABLE, sort_by=["article_id"])
+    write_text(out_dir / "index.html", render_index(plan, out_dir, study, corpus))
+    return study.problem

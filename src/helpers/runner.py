@@ -1,232 +1,190 @@
-"""Run the numbered notebooks with papermill, in order, incrementally and reproducibly.
+"""Run the numbered notebooks with papermill: in order, incrementally, atomically, one at a time.
 
-``python -m helpers.runner`` (what ``make report`` calls) executes ``notebooks/NN-*.ipynb``
-in number order, passing the folders into each notebook's ``parameters`` cell. Each executed
-copy is written to a temporary file, stripped of run times and random ids, then moved to
-``<out>/notebooks/``, with an HTML copy in ``<out>/html/``. A notebook reruns only when its
-source, the library, the lock file, the inputs or an earlier notebook changed; with nothing
-changed the run says it is up to date. A failing notebook stops the run with its name, the
-failing cell and the error, and leaves the previous good executed copy in place.
+``python -m helpers.runner`` (what ``make report`` calls) executes ``notebooks/NN-*.ipynb`` in
+number order, offering each notebook the run's folders, study, columns and style (a notebook
+receives those its ``parameters`` cell declares). A notebook reruns when its source, the
+library, the lock file, the study files, the inputs or an earlier notebook changed; with
+nothing changed the run says it is up to date.
+
+Nothing is written into the report folder or the processed folder while the notebooks run:
+the run takes their locks (a second run waits), stages new copies of both beside them (the
+outputs of notebooks that do not rerun are copied in, so an incremental build is the same bytes
+as a clean one), and swaps them in whole at the end (see :mod:`helpers.staging`). A failing,
+interrupted or killed run leaves the previous report as it was; a failing notebook stops the run
+with its name, the failing cell and the error.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
+import errno
 import os
 import re
+import shutil
 import sys
-import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import paths
-from helpers.io import atomic_write_bytes, write_json
+from helpers import paths, provenance, report, staging
+from helpers.execute import NotebookFailed, execute_notebook, normalise_notebook
+from helpers.io import atomic_write_bytes, sha256_file, write_json
+from helpers.plan import STYLES, RunPlan
+from helpers.rerun import (
+    STATE_FILE,
+    STATE_VERSION,
+    changed_since_recorded,
+    executed_copies,
+    final_path,
+    first_stale,
+    input_hashes,
+    load_state,
+    notebook_fingerprints,
+    shared_fingerprint,
+)
+
+__all__ = ["NotebookFailed", "RunPlan", "RunStopped", "find_notebooks", "normalise_notebook"]
 
 NOTEBOOK_NAME = re.compile(r"^\d{2}-[a-z0-9-]+\.ipynb$")  # e.g. 02-extract-figures.ipynb
-STATE_FILE = ".runner-state.json"
-EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
-# a progress bar line as tqdm draws it: " 40%|████      | 2/5 [00:01<00:02,  1.2it/s]"
-PROGRESS_BAR = re.compile(r"\|\s*\d+/\d+\s*\[")
-# ipykernel warns on every start that its local TCP sockets are unencrypted; the kernel
-# only ever listens on this machine for the run, so keep its log to errors.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
-VOLATILE_CELL_KEYS = ("execution", "papermill")
-VOLATILE_NOTEBOOK_KEYS = ("papermill",)
+RUNNER_FILES = {"index.html", "manifest.json", STATE_FILE, *staging.KEEP_NAMES}
+RUNNER_FOLDERS = ("notebooks", "html")  # executed copies, written by the runner itself
 
 
-class NotebookFailed(RuntimeError):
-    """A notebook raised: carries the notebook name, the failing cell and the error."""
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    """Folders of one run; paths passed to notebooks are relative to the notebooks folder."""
-
-    notebooks_dir: Path
-    raw_dir: Path
-    processed_dir: Path
-    annotations_dir: Path
-    out_dir: Path
-    max_file_mb: int = 10
-    library_dir: Path = paths.PROJECT_ROOT / "src" / "helpers"  # code every notebook imports
-
-    def parameters(self) -> dict[str, str | int]:
-        """The values injected into every notebook's parameters cell."""
-        base = self.notebooks_dir
-
-        def rel(path: Path) -> str:
-            return os.path.relpath(path, base)
-
-        return {
-            "raw_dir": rel(self.raw_dir),
-            "processed_dir": rel(self.processed_dir),
-            "annotations_dir": rel(self.annotations_dir),
-            "reports_dir": rel(self.out_dir),
-            "max_file_mb": self.max_file_mb,
-        }
+class RunStopped(RuntimeError):
+    """The run cannot start with what it was given; the message says why in one line."""
 
 
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
     """The ``NN-name.ipynb`` notebooks of ``notebooks_dir`` in number order."""
     found = sorted(p for p in notebooks_dir.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
     if not found:
-        raise FileNotFoundError(f"no NN-name.ipynb notebooks in {notebooks_dir}")
+        raise RunStopped(f"no NN-name.ipynb notebooks in {notebooks_dir}")
     return found
 
 
-def hash_files(files: list[Path], root: Path | None = None) -> str:
-    """sha256 over the names (relative to ``root``) and bytes of ``files``, in sorted order."""
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        name = str(path.relative_to(root)) if root else path.name
-        digest.update(name.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+def _check_inputs(plan: RunPlan) -> None:
+    """Refuse a missing input, or output folders that overlap the inputs."""
+    if not plan.raw_dir.exists():
+        raise RunStopped(f"the raw folder or file {plan.raw_dir} does not exist (set RAW=...)")
+    if not plan.notebooks_dir.is_dir():
+        raise RunStopped(f"the notebooks folder {plan.notebooks_dir} does not exist")
+    inputs = {
+        "RAW": plan.raw_dir, "annotations": plan.annotations_dir,
+        "notebooks": plan.notebooks_dir, "library": plan.library_dir,
+        "studies": plan.studies_dir, "STUDY": plan.study_location,
+    }  # fmt: skip
+    outputs = {"OUT": plan.out_dir, "PROCESSED": plan.processed_dir}
+    for out_name, out in outputs.items():
+        for in_name, source in inputs.items():
+            if source.is_relative_to(out) or out.is_relative_to(source):
+                raise RunStopped(
+                    f"{out_name}={out} and the {in_name} folder {source} overlap: a run replaces "
+                    f"{out} whole, so it must be a folder of its own"
+                )
+    if plan.out_dir.is_relative_to(plan.processed_dir):
+        raise RunStopped(f"OUT={plan.out_dir} lies inside PROCESSED={plan.processed_dir}")
 
 
-def _files_below(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+def _check_outputs(plan: RunPlan, state: dict) -> None:
+    """Refuse output folders that hold files a run would delete by replacing them."""
+    outputs = {"OUT": plan.out_dir, "PROCESSED": plan.processed_dir}
+    ours = {
+        "OUT": (plan.out_dir / STATE_FILE).is_file(),
+        "PROCESSED": plan.processed_inside_out()
+        or state.get("processed") == str(plan.processed_dir)
+        or (plan.processed_dir / paths.ARTICLES_CSV).is_file(),
+    }
+    for name, folder in outputs.items():
+        if folder.exists() and not folder.is_dir():
+            raise RunStopped(f"{name}={folder} is a file, not a folder")
+        if folder.is_dir() and not ours[name]:
+            foreign = sorted(p.name for p in folder.iterdir() if p.name not in RUNNER_FILES)
+            if foreign:
+                raise RunStopped(
+                    f"{name}={folder} holds files that make report did not write (such as "
+                    f"{foreign[0]}); a run replaces that folder whole: give a new or empty one"
+                )
 
 
-def shared_fingerprint(plan: RunPlan) -> str:
-    """What every notebook depends on: library code, lock file, raw data, annotations, folders."""
-    root = paths.PROJECT_ROOT
-    library = [p for p in _files_below(plan.library_dir) if p.suffix in {".py", ".txt"}]
-    project = [p for p in (root / "requirements.lock", root / "pyproject.toml") if p.exists()]
-    digest = hashlib.sha256()
-    digest.update(hash_files(library, plan.library_dir).encode())
-    digest.update(hash_files(project, root).encode())
-    digest.update(hash_files(_files_below(plan.raw_dir), plan.raw_dir).encode())
-    digest.update(hash_files(_files_below(plan.annotations_dir), plan.annotations_dir).encode())
-    digest.update(json.dumps(plan.parameters(), sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def normalise_notebook(nb) -> None:
-    """Strip what differs between two runs of the same notebook: run times, ids, progress bars."""
-    for key in VOLATILE_NOTEBOOK_KEYS:
-        nb.metadata.pop(key, None)
-    for index, cell in enumerate(nb.cells):
-        for key in VOLATILE_CELL_KEYS:
-            cell.metadata.pop(key, None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell["id"] = "injected-parameters"
-        elif not cell.get("id"):
-            cell["id"] = f"cell-{index}"
-        if cell.cell_type == "code":
-            cell.outputs = _steady_outputs(cell.outputs)
-
-
-def _steady_outputs(outputs: list) -> list:
-    """Outputs without progress bars, and with each run of one stream joined into one output.
-
-    How a stream is cut into messages depends on timing, so two runs agree only once the
-    pieces are joined; progress bars (tqdm on stderr) carry timings and are dropped.
-    """
-    steady: list = []
-    for out in outputs:
-        if out.get("output_type") != "stream":
-            steady.append(out)
-            continue
-        text = out["text"]
-        if out.get("name") == "stderr":
-            pieces = re.split(r"(?<=[\r\n])", text)
-            text = "".join(piece for piece in pieces if not PROGRESS_BAR.search(piece))
-            if not text.strip():
-                continue
-        previous = steady[-1] if steady else None
-        if (
-            previous is not None
-            and previous.get("output_type") == "stream"
-            and (previous.get("name") == out.get("name"))
-        ):
-            previous["text"] += text
-        else:
-            out["text"] = text
-            steady.append(out)
-    return steady
-
-
-def _failure_message(name: str, error: Exception) -> str:
-    cell = getattr(error, "exec_count", None)
-    ename = getattr(error, "ename", type(error).__name__)
-    evalue = getattr(error, "evalue", str(error))
-    where = f"cell [{cell}]" if cell is not None else "a cell"
-    source = getattr(error, "source", "") or ""
-    first_line = source.strip().splitlines()[0] if source.strip() else ""
-    detail = f" ({first_line})" if first_line else ""
-    return f"{name} failed in {where}{detail}: {ename}: {evalue}"
-
-
-def execute_notebook(source: Path, plan: RunPlan) -> tuple[bytes, bytes]:
-    """Execute ``source`` with papermill; return the normalised executed notebook and its HTML."""
-    import nbformat
-    import papermill
-    from nbconvert import HTMLExporter
-
-    with tempfile.TemporaryDirectory(prefix="news-figures-run-") as tmp:
-        executed = Path(tmp) / source.name
-        declared = papermill.inspect_notebook(str(source))
-        parameters = {k: v for k, v in plan.parameters().items() if k in declared}
-        try:
-            papermill.execute_notebook(
-                str(source),
-                str(executed),
-                parameters=parameters,
-                kernel_name=paths.KERNEL_NAME,
-                language="python",
-                cwd=str(plan.notebooks_dir),
-                progress_bar=sys.stderr.isatty(),  # cell by cell, for a person watching
-                log_output=False,
-                extra_arguments=KERNEL_ARGUMENTS,
-            )
-        except papermill.PapermillExecutionError as error:
-            raise NotebookFailed(_failure_message(source.name, error)) from None
-        nb = nbformat.read(executed, as_version=4)
-    normalise_notebook(nb)
-    notebook_bytes = (nbformat.writes(nb) + "\n").encode("utf-8")
-    html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    html = EXTERNAL_SCRIPT.sub("", html)
-    return notebook_bytes, html.encode("utf-8")
-
-
-def notebook_fingerprints(notebooks: list[Path], shared: str) -> dict[str, str]:
-    """One fingerprint per notebook, chained so a change upstream marks everything after it."""
-    fingerprints: dict[str, str] = {}
-    previous = shared
-    for source in notebooks:
-        previous = hashlib.sha256(previous.encode() + source.read_bytes()).hexdigest()
-        fingerprints[source.name] = previous
-    return fingerprints
-
-
-def _is_current(source: Path, fingerprints: dict[str, str], state: dict, plan: RunPlan) -> bool:
-    executed = plan.out_dir / "notebooks" / source.name
-    html = plan.out_dir / "html" / f"{source.stem}.html"
-    return (
-        state.get(source.name) == fingerprints[source.name] and executed.exists() and html.exists()
-    )
-
-
-def load_state(out_dir: Path) -> dict[str, str]:
-    """Fingerprints of the notebooks the last successful runs produced."""
-    path = out_dir / STATE_FILE
-    if not path.exists():
-        return {}
+def _check_study(plan: RunPlan, echo) -> None:
+    """Stop on a study file that cannot be used; only warn when the study module is missing."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return {}
+        from helpers.study import StudyError, load_study
+    except ImportError as error:
+        echo(f"Warning: the study {plan.study_ref} was not checked ({error}).")
+        return
+    try:
+        load_study(plan.study_location)
+    except StudyError as error:
+        raise RunStopped(f"the study file cannot be used: {error}") from None
 
 
-def _echo_corpus_messages(plan: RunPlan, echo) -> None:
+def _snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:
+    """``{relative path: (inode, size, mtime)}`` of the files below ``root``."""
+    found = {}
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if base / d != skip]
+        for name in files:
+            stat = os.lstat(base / name)
+            found[(base / name).relative_to(root).as_posix()] = (
+                stat.st_ino, stat.st_size, stat.st_mtime_ns
+            )  # fmt: skip
+    return found
+
+
+class _Stage:
+    """The staging folders of one run and what the notebooks write into them."""
+
+    def __init__(self, plan: RunPlan, run_id: str) -> None:
+        self.final = plan
+        self.swaps = [staging.staging_for(plan.out_dir, run_id)]
+        out = self.swaps[0].staged
+        if plan.processed_inside_out():
+            processed = out / plan.processed_dir.relative_to(plan.out_dir)
+            processed.mkdir(parents=True, exist_ok=True)
+        else:
+            self.swaps.append(staging.staging_for(plan.processed_dir, run_id))
+            processed = self.swaps[1].staged
+        self.plan = plan.staged(out, processed)
+        self.scratch = staging.run_dir(plan.out_dir) / run_id / "scratch"
+        self.scratch.mkdir()
+
+    def replacements(self) -> dict[str, str]:
+        """Staging folder -> final folder, as the notebooks see them and absolute."""
+        staged, final = self.plan.parameters(), self.final.parameters()
+        pairs = {staged[k]: final[k] for k in ("reports_dir", "processed_dir")}
+        pairs[str(self.plan.out_dir)] = str(self.final.out_dir)
+        pairs[str(self.plan.processed_dir)] = str(self.final.processed_dir)
+        return pairs
+
+    def path(self, name: str) -> Path:
+        return final_path(self.plan, name)
+
+    def carry(self, names) -> None:
+        """Copy outputs of notebooks that do not rerun from the final folders."""
+        for name in names:
+            target = self.path(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(final_path(self.final, name), target)
+
+    def snapshot(self) -> dict[str, tuple[int, int, int]]:
+        skip = self.plan.processed_dir if self.final.processed_inside_out() else None
+        found = {f"reports/{k}": v for k, v in _snapshot(self.plan.out_dir, skip).items()}
+        found.update({f"processed/{k}": v for k, v in _snapshot(self.plan.processed_dir).items()})
+        return {name: sig for name, sig in found.items() if not _runner_file(name)}
+
+
+def _runner_file(name: str) -> bool:
+    """True for the files the runner writes in the report folder (not a notebook's output)."""
+    if not name.startswith("reports/"):
+        return False
+    relative = name.removeprefix("reports/")
+    return relative in RUNNER_FILES or relative.split("/")[0] in RUNNER_FOLDERS
+
+
+def _echo_corpus_messages(processed_dir: Path, echo) -> None:
     """Repeat what reading the corpus said (refused files, decodings, bad manifest rows)."""
-    path = plan.processed_dir / paths.CORPUS_MESSAGES_TXT
+    path = processed_dir / paths.CORPUS_MESSAGES_TXT
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     if lines:
         echo(f"Reading the corpus said ({len(lines)}; see articles.csv):")
@@ -235,56 +193,122 @@ def _echo_corpus_messages(plan: RunPlan, echo) -> None:
 
 
 def run(plan: RunPlan, force: bool = False, echo=print) -> int:
-    """Run every notebook whose inputs changed, then rebuild the report page and manifest.
+    """Run every notebook whose inputs changed, then rebuild the report page and manifest, and
+    swap the new report in. Returns the number of notebooks executed.
 
-    Returns the number of notebooks executed. Raises :class:`NotebookFailed` on the first
-    failing notebook, after recording the ones that succeeded.
+    Raises :class:`NotebookFailed` on the first failing notebook and :class:`RunStopped` when
+    the run cannot start; the previous report is then left as it was.
     """
-    from helpers import report
-
-    if not plan.raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {plan.raw_dir} does not exist (set RAW=...)")
+    _check_inputs(plan)
     notebooks = find_notebooks(plan.notebooks_dir)
-    state = {} if force else load_state(plan.out_dir)
-    fingerprints = notebook_fingerprints(notebooks, shared_fingerprint(plan))
-    report_key = fingerprints[notebooks[-1].name]
-    stale = [source for source in notebooks if not _is_current(source, fingerprints, state, plan)]
-    if not any(plan.processed_dir.glob("*.csv")):
-        stale = notebooks  # the processed data was deleted: rebuild it all
-    if not stale and state.get("report") == report_key and (plan.out_dir / "index.html").exists():
-        echo(f"Report is up to date: {len(notebooks)} notebooks, nothing changed ({plan.out_dir}).")
-        return 0
+    locks = [plan.out_dir] + ([] if plan.processed_inside_out() else [plan.processed_dir])
+    held = [staging.FolderLock(folder, echo) for folder in sorted(locks)]
+    try:
+        for lock in held:
+            lock.acquire()
+        journal = staging.run_dir(plan.out_dir) / staging.JOURNAL_NAME
+        if staging.recover(journal, locks):
+            echo(f"Finished swapping in the report an interrupted run had built ({plan.out_dir}).")
+        return _run_locked(plan, notebooks, force, echo)
+    finally:
+        for lock in reversed(held):
+            lock.release()
 
-    # A notebook reads what earlier ones wrote, so everything after the first stale one reruns.
-    todo = notebooks[notebooks.index(stale[0]) :] if stale else []
-    for number, source in enumerate(todo, start=1):
-        echo(f"[{number}/{len(todo)}] {source.name} ...", end=" ", flush=True)
-        started = time.perf_counter()
-        try:
-            notebook_bytes, html_bytes = execute_notebook(source, plan)
-        except NotebookFailed:
-            echo("FAILED")
-            write_json(plan.out_dir / STATE_FILE, state)
-            raise
-        atomic_write_bytes(plan.out_dir / "notebooks" / source.name, notebook_bytes)
-        atomic_write_bytes(plan.out_dir / "html" / f"{source.stem}.html", html_bytes)
-        state[source.name] = fingerprints[source.name]
-        write_json(plan.out_dir / STATE_FILE, state)
-        echo(f"done in {time.perf_counter() - started:.1f} s")
-    _echo_corpus_messages(plan, echo)
-    echo("Writing the report page and manifest ...", end=" ", flush=True)
-    report.build_report(plan)
-    state["report"] = report_key
-    write_json(plan.out_dir / STATE_FILE, state)
+
+def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
+    recorded = load_state(plan.out_dir)
+    _check_outputs(plan, recorded)
+    state = {} if force else recorded
+    _check_study(plan, echo)
+    inputs = input_hashes(plan)
+    fingerprints = notebook_fingerprints(notebooks, shared_fingerprint(plan, inputs))
+    report_key = fingerprints[notebooks[-1].name]
+    start = first_stale(notebooks, fingerprints, state, plan)
+    out = plan.out_dir
+    if start == len(notebooks) and state.get("report") == report_key:
+        if (plan.out_dir / "index.html").is_file():
+            echo(f"Report is up to date: {len(notebooks)} notebooks, nothing changed ({out}).")
+            return 0
+    start = changed_since_recorded(notebooks, start, state, plan)
+
+    stage = _Stage(plan, str(os.getpid()))
+    journal = staging.run_dir(plan.out_dir) / staging.JOURNAL_NAME
+    try:
+        recorded = state.get("notebooks", {})
+        new_state = {
+            "version": STATE_VERSION,
+            "processed": str(plan.processed_dir),
+            "notebooks": {},
+        }
+        for source in notebooks[:start]:
+            entry = recorded[source.name]
+            stage.carry(
+                [*entry["outputs"], *(f"reports/{n}" for n in executed_copies(source.name))]
+            )
+            new_state["notebooks"][source.name] = entry
+        todo = notebooks[start:]
+        for number, source in enumerate(todo, start=1):
+            echo(f"[{number}/{len(todo)}] {source.name} ...", end=" ", flush=True)
+            started = time.perf_counter()
+            before = stage.snapshot()
+            try:
+                notebook_bytes, html_bytes = execute_notebook(
+                    source, stage.plan.parameters(), plan.notebooks_dir, stage.scratch,
+                    stage.replacements(), progress_bar=sys.stderr.isatty(),
+                )  # fmt: skip
+            except NotebookFailed:
+                echo("FAILED")
+                raise
+            written = sorted(k for k, v in stage.snapshot().items() if before.get(k) != v)
+            for entry in new_state["notebooks"].values():  # a file belongs to its last writer
+                for name in written:
+                    entry["outputs"].pop(name, None)
+            new_state["notebooks"][source.name] = {
+                "fingerprint": fingerprints[source.name],
+                "outputs": {name: sha256_file(stage.path(name)) for name in written},
+            }
+            executed, html = executed_copies(source.name)
+            atomic_write_bytes(stage.path(f"reports/{executed}"), notebook_bytes)
+            atomic_write_bytes(stage.path(f"reports/{html}"), html_bytes)
+            echo(f"done in {time.perf_counter() - started:.1f} s")
+        _echo_corpus_messages(stage.plan.processed_dir, echo)
+        echo("Writing the report page and manifest ...", end=" ", flush=True)
+        problem = report.build_report(plan, stage.plan.out_dir, stage.plan.processed_dir)
+        new_state["report"] = report_key
+        write_json(stage.plan.out_dir / STATE_FILE, new_state)
+        provenance.write_manifest(plan, stage.plan.out_dir, stage.plan.processed_dir, inputs)
+        staging.commit(stage.swaps, journal)
+    finally:
+        if not journal.exists():  # else a commit began: the next run finishes it
+            staging.discard(stage.swaps)
     echo(f"done: open {plan.out_dir / 'index.html'}")
+    if problem:
+        echo(f"Warning: the report page could not read the study: {problem}")
     return len(todo)
+
+
+def _previous_report(out_dir: Path) -> str:
+    if (out_dir / "index.html").is_file():
+        return f"the previous report in {out_dir} is unchanged"
+    return f"no report was written to {out_dir}"
+
+
+def _os_error_message(error: OSError, plan: RunPlan) -> str:
+    where = error.filename or plan.out_dir
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full (writing {where}): free some space and run it again"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"cannot write {where} ({error.strerror}): choose another OUT= or fix its permissions"
+        )
+    return f"{where}: {error.strerror or error}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.runner", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("--raw", default=str(paths.RAW_DIR), help="folder of .txt articles")
+    parser.add_argument("--raw", default=str(paths.RAW_DIR), help="folder of articles, or a file")
     parser.add_argument("--out", default=str(paths.REPORTS_DIR), help="report folder")
     parser.add_argument(
         "--processed",
@@ -294,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotations", default=str(paths.ANNOTATIONS_DIR), help="gold standards")
     parser.add_argument("--notebooks", default=str(paths.NOTEBOOKS_DIR), help="source notebooks")
     parser.add_argument("--max-file-mb", type=int, default=10, help="refuse larger raw files")
+    parser.add_argument("--study", default="", help="study name or path (default: by RAW)")
+    parser.add_argument("--columns", default="", help="column mapping of an export, passed on")
+    parser.add_argument("--style", default="report", choices=STYLES, help="how charts are drawn")
     parser.add_argument("--force", action="store_true", help="rerun every notebook")
     args = parser.parse_args(argv)
     base = Path.cwd()
@@ -311,20 +338,38 @@ def main(argv: list[str] | None = None) -> int:
         annotations_dir=paths.resolve(args.annotations, base),
         out_dir=out_dir,
         max_file_mb=args.max_file_mb,
+        study=args.study,
+        columns=args.columns,
+        style=args.style,
     )
+    return run_and_report(plan, force=args.force)
+
+
+def run_and_report(plan: RunPlan, force: bool = False) -> int:
+    """:func:`run`, with every way it can stop told in a line or two on stderr (no traceback)."""
+
+    def stop(message: str, code: int) -> int:
+        print(f"make report stopped: {message}", file=sys.stderr)
+        return code
+
     try:
-        run(plan, force=args.force)
+        run(plan, force=force)
     except NotebookFailed as error:
-        print(f"\nmake report stopped: {error}", file=sys.stderr)
+        full = "the disk is full. " if "[Errno 28]" in str(error) else ""
+        stop(f"{error}", 1)
         print(
-            f"The previous good outputs are still in {plan.out_dir}. Open the notebook in "
-            "JupyterLab (make lab) to see the failing cell.",
+            f"{full}{_previous_report(plan.out_dir).capitalize()}. To see the failing cell, "
+            "open the notebook in JupyterLab (make lab).",
             file=sys.stderr,
         )
         return 1
-    except FileNotFoundError as error:
-        print(f"make report stopped: {error}", file=sys.stderr)
-        return 2
+    except RunStopped as error:
+        return stop(str(error), 2)
+    except KeyboardInterrupt:
+        print(f"\nmake report interrupted: {_previous_report(plan.out_dir)}.", file=sys.stderr)
+        return 130
+    except OSError as error:
+        return stop(f"{_os_error_message(error, plan)}; {_previous_report(plan.out_dir)}.", 1)
     return 0
 
 
