@@ -62,7 +62,7 @@ ounces|ounce|oz ; ounce ; mass ; 0.0283495 ; kg
 carats|carat ; carat ; mass ; 0.0002 ; kg
 drams|dram ; dram ; mass ; 0.0017718 ; kg
 miles per hour|mile per hour|miles an hour|mph|m.p.h. ; mile per hour ; speed ; 1.609344 ; km/h
-kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour|km/h|km/hr|kmh|kph ; kilometre per hour ; speed ; 1 ; km/h
+kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour|km/h|km/hr|kmh|kmph|kph ; kilometre per hour ; speed ; 1 ; km/h
 metres per second|meters per second|m/s ; metre per second ; speed ; 3.6 ; km/h
 knots|knot|kt|kts|kn ; knot ; speed ; 1.852 ; km/h
 mach ; mach ; speed ; 1234.8 ; km/h
@@ -112,9 +112,9 @@ gigabytes|gigabyte|gb ; gigabyte ; other ; 1 ; GB
 terabytes|terabyte|tb ; terabyte ; other ; 1000 ; GB
 petabytes|petabyte|pb ; petabyte ; other ; 1e6 ; GB
 megapixels|megapixel|mp ; megapixel ; other ; 1 ; megapixel
-degrees celsius|degree celsius|degrees centigrade|celsius|centigrade|°c|ºc|c ; celsius ; other ; 1 ; celsius
-degrees fahrenheit|degree fahrenheit|fahrenheit|°f|ºf ; fahrenheit ; other ; 1 ; celsius
-degrees|degree|° ; degree ; other ; 1 ; degree
+degrees celsius|degree celsius|degrees celcius|degrees centigrade|deg celsius|deg. celsius|degrees c|degree c|deg c|deg. c|celsius|celcius|centigrade|°c|ºc|c ; celsius ; other ; 1 ; celsius
+degrees fahrenheit|degree fahrenheit|degrees farenheit|deg fahrenheit|deg. fahrenheit|degrees f|degree f|deg f|deg. f|fahrenheit|farenheit|°f|ºf ; fahrenheit ; other ; 1 ; celsius
+degrees|degree|deg.|deg|° ; degree ; other ; 1 ; degree
 parts per million|ppm ; parts-per-million ; other ; 1 ; parts-per-million
 parts per billion|ppb ; parts-per-billion ; other ; 1 ; parts-per-billion
 roentgens|roentgen ; roentgen ; other ; 1 ; roentgen
@@ -146,6 +146,11 @@ CNY|RMB ; chinese yuan
 ₪|NIS|ILS ; israeli shekel
 RM|MYR ; malaysian ringgit
 CHF ; swiss franc
+SEK ; swedish krona
+MUSD ; dollar
+MEUR ; euro
+MGBP ; pound sterling
+MAUD ; australian dollar
 R ; south african rand
 """
 
@@ -170,6 +175,14 @@ rand ; south african rand
 kuna|kn ; croatian kuna
 pesos|peso ; peso
 francs|franc|CHF ; swiss franc
+Swedish kronor|Swedish krona|kronor|krona|SEK ; swedish krona
+Norwegian kroner|Norwegian krone|NOK ; norwegian krone
+Danish kroner|Danish krone|DKK ; danish krone
+MUSD ; dollar
+MEUR ; euro
+MGBP ; pound sterling
+MAUD ; australian dollar
+MSEK ; swedish krona
 won ; south korean won
 rials|rial|riyals|riyal ; rial
 lira|liras ; lira
@@ -209,6 +222,9 @@ def _parse_currencies(lines: str) -> dict[str, str]:
 UNITS: dict[str, Unit] = _parse(_UNIT_LINES)
 CURRENCY_PREFIXES: dict[str, str] = _parse_currencies(_CURRENCY_PREFIX_LINES)
 CURRENCY_SUFFIXES: dict[str, str] = _parse_currencies(_CURRENCY_SUFFIX_LINES)
+
+# Currency codes written with an M for millions: "30 MUSD", "MEUR 120" (Nordic business news).
+MILLION_CODES = frozenset({"MUSD", "MEUR", "MGBP", "MAUD", "MSEK"})
 
 # Scale words and suffixes: "4.5 million", "$13.6M", "25k", "2 bn", "$1tn", "RM3.06mil".
 SCALES: dict[str, float] = {

@@ -33,7 +33,7 @@ from helpers.figures.ranges import try_range
 from helpers.figures.scan import VULGAR_FRACTIONS
 from helpers.figures.vocabulary import FURNITURE_WORDS
 from helpers.figures.words import read_ratio
-from helpers.units import CURRENCY_PREFIXES
+from helpers.units import CURRENCY_PREFIXES, MILLION_CODES
 
 # Sign just before a number: "-5 yards", "+0.3%", "minus-130 degrees".
 SIGN_BEFORE_RE = re.compile(
@@ -81,6 +81,8 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     mult, end2, scale_written = read_scale(text, end, bool(currency), s if rule == "digits" else -1)
     if scale_written:
         value, end, rule = value * mult, end2, "digits+scale"
+    if written in MILLION_CODES:
+        value, rule = value * 1e6, "digits+scale"  # "MAUD 60" is 60 million
     r = Reading(cur_start, end, value, rule)
     if currency:
         r.currency, r.unit, r.unit_normalized = currency, written, currency

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from helpers.figures.model import last_word
-from helpers.figures.vocabulary import MONTHS, NOT_NAME_WORDS, STREET_WORDS
+from helpers.figures.vocabulary import LOWER_MONTHS, MONTHS, NOT_NAME_WORDS, STREET_WORDS
 
 # Non-figures recognised at the start of a candidate.
 # Clock times: "1:23 a.m.", "17:22", "2 p.m.", "1.56pm", "0401 GMT".
@@ -30,8 +30,11 @@ CARD_PHONE_AT_RE = re.compile(
 DECADE_AT_RE = re.compile(r"(?:1[5-9]|20)\d0s\b|\d0s\b(?<='\d0s)")
 # A month name right before a number: "November 7", "Oct. 31", "Sept. 20-24", "Mar 9 2018".
 MONTH_BEFORE_RE = re.compile(r"\b(?:" + MONTHS + r")\.?[^\S\n]+$")
-# A month name right after a number: "7 November 2023", "9 May".
-MONTH_AFTER_RE = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?(?:" + MONTHS + r")\b\.?")
+# A month name right after a number: "7 November 2023", "9 May", "1 may 1990", "5 june".
+MONTH_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:of[^\S\n]+)?(?:(?:" + MONTHS + r")\b\.?|(?:" + LOWER_MONTHS + r")\b"
+    r"|may(?=[^\S\n]+(?:\d{4}|that|this|last|next)\b|[,.;]))"
+)
 # Years are written without a thousands separator: "in 2014", "since 2016", "2019 review".
 YEAR_RE = re.compile(r"(?:1[0-9]|20)\d\d")
 # Words before a bare number that make it a rank or label: "No. 1", "#3", "Section 427".
@@ -67,6 +70,13 @@ GLUED_AFTER_RE = re.compile(r"[A-Za-z]|-[A-Z]|-\d")
 AGE_AROUND_RE = re.compile(r"[A-Z][a-z]+,[^\S\n]$")
 AGE_AFTER_RE = re.compile(r",[^\S\n]")
 MONTH_WORDS = frozenset(MONTHS.split("|"))
+# Lower-cased month words before a day or year: "on may 19", "dec. 12, 1994", "sept. 30".
+LOWER_MONTH_WORDS = frozenset(LOWER_MONTHS.split("|")) | frozenset(
+    w.lower() + "." for w in MONTHS.split("|") if len(w) <= 4
+)
+# After "may"/"march" written in lower case, a day is a date only before a comma, a full stop,
+# a year or the end ("on may 19, the", but "troops march 20 miles").
+DAY_END_RE = re.compile(r"[^\S\n]*(?:[,.;:)]|$|[^\S\n]\d{4}\b)")
 
 
 def is_year(text: str, s: int, e: int, value: float) -> bool:
@@ -81,25 +91,45 @@ def year_like(raw: str) -> bool:
 
 
 def excluded_digits(text: str, s: int, e: int) -> str:
-    """Return why a digit candidate at [s, e) is not a figure, or "" if it may be one."""
-    if TIME_AT_RE.match(text, s):
+    """Return why a digit candidate at [s, e) is not a figure, or "" if it may be one.
+
+    Each pattern runs only when the character after the digits could start what it matches.
+    """
+    nxt = text[e : e + 1]
+    after = text[e + 1 : e + 2]
+    if (nxt in ":." or nxt in "aApP" or nxt == " " and after in "aApPGUECBI") and TIME_AT_RE.match(
+        text, s
+    ):
         return "time"
-    if ORDINAL_AT_RE.match(text, s):
+    if nxt in "snrt" and ORDINAL_AT_RE.match(text, s):
         return "ordinal"
-    if CARD_PHONE_AT_RE.match(text, s):
+    if (nxt in " .-)\t\u00a0" or s and text[s - 1] == "+") and CARD_PHONE_AT_RE.match(text, s):
         return "card-or-phone"
-    if DECADE_AT_RE.match(text, s):
+    if nxt == "s" and DECADE_AT_RE.match(text, s):
         return "decade"
-    before = text[max(0, s - 14) : s]
-    if last_word(text, s).rstrip(".") in MONTH_WORDS and MONTH_BEFORE_RE.search(before):
+    if _date_before(text, s, e):
         return "date"
-    if e - s <= 2 and MONTH_AFTER_RE.match(text, e):
+    if e - s <= 2 and nxt == " " and after.isalpha() and MONTH_AFTER_RE.match(text, e):
         return "date"
-    if e - s == 5 and text[s] == "0" and POSTAL_BEFORE_RE.search(before):
+    if e - s == 5 and text[s] == "0" and POSTAL_BEFORE_RE.search(text, max(0, s - 14), s):
         return "postal"
-    if ADDRESS_AFTER_RE.match(text, e) and "," not in text[s:e]:
-        return "address"
+    if nxt == " " and (after.isupper() or after.isdigit()) and "," not in text[s:e]:
+        if ADDRESS_AFTER_RE.match(text, e):
+            return "address"
     return ""
+
+
+def _date_before(text: str, s: int, e: int) -> bool:
+    """A month right before the number: "November 7", "Oct. 31", "on may 19", "dec. 12"."""
+    lw = last_word(text, s)
+    if lw.rstrip(".") in MONTH_WORDS:
+        return MONTH_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+    low = lw.lower()
+    if low in LOWER_MONTH_WORDS:
+        return e - s <= 2 or e - s == 4
+    if low in ("may", "march", "mar") and e - s <= 2:
+        return DAY_END_RE.match(text, e) is not None
+    return False
 
 
 _LOWER_LABELS = frozenset("no nos number vol p pp v sp".split())

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from helpers.figures.model import Reading, digits_value
-from helpers.figures.numwords import parse_number_words
+from helpers.figures.numwords import WORD_NUM, parse_number_words
 from helpers.figures.vocabulary import STOP_WORDS, alternation
 from helpers.units import (
     CASE_SENSITIVE_UNITS,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
+    MILLION_CODES,
     SCALES,
     UNITS,
     Unit,
@@ -55,9 +56,23 @@ UNIT_AFTER_RE = re.compile(
     + alternation(_UNIT_CS)
     + r"))(?![A-Za-z0-9²³])"
 )
-# A currency written after a number: "800 million dollars", "10.5 million Australian dollars".
+# A currency written after a number: "800 million dollars", "10.5 million Australian dollars",
+# "75 usd", "3 us dollars" (case does not matter, except for the short "p", "kn", "sen", "won").
+_CASED_SUFFIXES = ("p", "kn", "sen", "won", "rand")
 CURRENCY_AFTER_RE = re.compile(
-    r"[^\S\n]?(?P<cur>" + alternation(CURRENCY_SUFFIXES) + r")(?![A-Za-z])"
+    r"[^\S\n]?-?(?P<cur>(?i:"
+    + alternation(c for c in CURRENCY_SUFFIXES if c not in _CASED_SUFFIXES)
+    + r")|"
+    + alternation(_CASED_SUFFIXES)
+    + r")(?![A-Za-z])"
+)
+# The cents of an amount in two parts: "3 dollars 50 cents", "thirteen dollars and forty-five
+# cents", "15 dollars 50", "17 USD 25".
+CENTS_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:and[^\S\n]+)?(?:(?P<d>\d{1,2})(?!\d|[.,]\d)|(?P<w>(?i:"
+    + WORD_NUM
+    + r")))(?:[ \t\u00a0-]+(?P<w2>(?i:one|two|three|four|five|six|seven|eight|nine))\b)?"
+    r"(?P<cents>[^\S\n]*(?i:cents?|pence|c|p)\b)?"
 )
 # A rate after a unit: "per barrel", "a month", "an ounce", "per square foot", "a-year".
 PER_RE = re.compile(
@@ -67,7 +82,7 @@ PER_RE = re.compile(
 # "a"/"an" only make a rate with these denominators ("$50 a barrel", not "5% a deal").
 A_RATE_WORDS = frozenset(
     """second minute hour day week month year decade barrel gallon litre liter ounce pound
-    tonne ton share head person kilo kilogram gram bottle unit piece night game""".split()
+    tonne ton share head person kilo kilogram gram bottle unit piece night game dozen""".split()
 )
 
 SUFFIX_LOWER = {k.lower(): v for k, v in CURRENCY_SUFFIXES.items()}
@@ -126,27 +141,13 @@ _NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z][a-z-]*)")
 
 def read_unit(text: str, r: Reading, pos: int) -> int:
     """Read a unit or currency after the number at ``pos``; return the new end."""
+    c = text[pos : pos + 1]
+    if not c or c in _NO_UNIT:
+        return pos  # punctuation or the end: no unit, no rate
     if not r.currency:
         m = CURRENCY_AFTER_RE.match(text, pos)
-        if (
-            m
-            and m.group("cur") not in ("p", "sen", "kn")
-            or (
-                m
-                and m.group("cur") in ("p", "sen", "kn")
-                and m.start("cur") == pos
-                or m
-                and m.group("cur") in ("sen",)
-            )
-        ):
-            cur = m.group("cur")
-            r.currency = CURRENCY_SUFFIXES.get(cur) or SUFFIX_LOWER.get(cur.lower(), cur.lower())
-            r.unit = cur
-            r.unit_normalized = r.currency
-            r.kind = "money"
-            r.si_unit = r.currency
-            pos = m.end()
-            return read_rate(text, r, pos)
+        if m and (m.group("cur") not in ("p", "kn") or m.start("cur") == pos):
+            return _read_currency_after(text, r, m)
     m = UNIT_AFTER_RE.match(text, pos)
     if m:
         ci = m.group("ci") is not None
@@ -174,6 +175,59 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
     if r.currency:
         return read_rate(text, r, pos)
     return pos
+
+
+_NO_UNIT = frozenset(",.;:!?)]\"'”’\n")
+
+
+def _read_currency_after(text: str, r: Reading, m: re.Match) -> int:
+    """A currency after the number, then a scale or the cents: "75 USD million", "30 MUSD",
+    "3 dollars 50 cents"."""
+    cur = m.group("cur")
+    r.currency = CURRENCY_SUFFIXES.get(cur) or SUFFIX_LOWER.get(cur.lower(), cur.lower())
+    r.unit = cur
+    r.unit_normalized = r.currency
+    r.kind = "money"
+    r.si_unit = r.currency
+    pos = m.end()
+    mult = 1e6 if cur.upper() in MILLION_CODES and cur[0] == "M" else 1.0
+    sc = SCALE_AFTER_RE.match(text, pos)
+    if sc and sc.group("word") and r.rule == "digits" or sc and sc.group("abbr") in ("bn", "mn"):
+        mult *= SCALES[(sc.group("word") or sc.group("abbr")).lower().rstrip("s")]
+        pos = sc.end()  # "75 USD million"
+    if mult != 1.0:
+        r.value, r.low, r.high = r.value * mult, r.low * mult, r.high * mult
+        r.rule = r.rule.replace("digits", "digits+scale")
+    elif not r.is_range and r.value == int(r.value):
+        pos = _read_cents(text, r, pos)
+    return read_rate(text, r, pos)
+
+
+def _read_cents(text: str, r: Reading, pos: int) -> int:
+    """The cents of "3 dollars 50 cents", "15 dollars 50" (not "15 dollars 50 times")."""
+    m = CENTS_AFTER_RE.match(text, pos)
+    if not m or r.unit.lower() in ("cents", "cent", "p", "pence", "sen"):
+        return pos
+    if m.group("d"):
+        cents = int(m.group("d"))
+    else:
+        parsed = parse_number_words(text, m.start("w"))
+        if parsed is None or parsed.form != "integer" or parsed.value >= 100:
+            return pos
+        cents = int(parsed.value)
+    end = m.end()
+    if m.group("cents"):
+        r.unit = f"{r.unit} cents"
+    else:
+        end = m.end("w2") if m.group("w2") else m.end("w") if m.group("w") else m.end("d")
+        if not _CENTS_END_RE.match(text, end):
+            return pos  # "15 dollars and 50 people": another figure
+    r.value = r.low = r.high = r.value + cents / 100
+    return end
+
+
+# What may follow the cents when no "cents" is written: the end, punctuation, "more".
+_CENTS_END_RE = re.compile(r"[^\S\n]*(?:$|[,.;:!?)]|more\b|less\b|in\b|for\b|each\b)")
 
 
 def read_rate(text: str, r: Reading, pos: int) -> int:

@@ -76,12 +76,13 @@ VAGUE = {
     "billions": (1e9, 1e10),
     "trillions": (1e12, 1e13),
 }
-UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# Month names that stay dates in lower case (not "may", "march": also a verb).
+LOWER_MONTHS = "january|february|april|june|july|august|september|october|november|december"
 
 # Words that end a counted-noun phrase: "17 Ukrainian drones [over] the Black Sea".
 STOP_WORDS = frozenset(

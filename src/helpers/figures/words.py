@@ -68,6 +68,8 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         return read_fraction(text, s, parsed, lead_a)
     if lead_a and not _SCALE_WORDS.intersection(words):
         return None, e  # "a" before anything but a scale ("a dozen", "a million")
+    if words[0] in ("zero", "nought", "naught") and text[parsed.end : parsed.end + 1] == "-":
+        return None, parsed.end  # "zero-coupon bonds", "zero-sum"
     end = parsed.end
     value = parsed.value
     only_one = words == ("one",)
