@@ -17,12 +17,14 @@ from helpers.figures.exclusions import (
     CARD_PHONE_AT_RE,
     FURNITURE_RE,
     GLUED_AFTER_RE,
+    MODEL_AFTER_RE,
     NAME_BEFORE_RE,
     NAME_SPACED_HYPHEN_RE,
     PERCENT_AFTER_RE,
     excluded_digits,
     is_year,
     name_before,
+    year_is_amount,
     year_like,
 )
 from helpers.figures.measures import CURRENCY_BEFORE_RE, read_scale, read_unit
@@ -259,14 +261,19 @@ def _bare_number(
     s, e, end = span
     if r.is_range:
         if year_like(raw) and 1000 <= r.high <= 2099 and r.high == int(r.high):
-            return -skip_to(text, end)
+            if not year_is_amount(text, s, end, r.low, r.high):
+                return -skip_to(text, end)
     elif is_year(text, s, e, abs(value)):
-        if not qualifier_before(text, s) or text[e : e + 1] == "s":
+        if (not qualifier_before(text, s) or text[e : e + 1] == "s") and not year_is_amount(
+            text, s, end, value, value
+        ):
             return -skip_to(text, e)
     if not r.is_range and GLUED_AFTER_RE.match(text, end):
         return -skip_to(text, end)
     if not marked and name_before(text, s):
         return -skip_to(text, end)
+    if text[end : end + 1] == " " and MODEL_AFTER_RE.match(text, end):
+        return -skip_to(text, end)  # "iPhone 11 Pro": a model name
     if text[s - 1 : s] == "(" and text[end : end + 1] == ")":
         return -end  # "Dak Prescott (4)": a label, not an amount
     if (

@@ -61,7 +61,21 @@ FURNITURE_RE = re.compile(r"[^\S\n]+(?P<w>[A-Z][a-z]+)[^\S\n]*(?:\n|$)")
 # Names with a number inside: "Shahed-136", "F-16", "COVID-19", "G7", "S23", "TA-35", "Fath-360".
 PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per cent|percent)")
 # A lower-case prefix ("sub-7", "now-18", "minus-5", "mid-2020") does not make a name.
-NAME_BEFORE_RE = re.compile(r"(?:[A-Za-z]|\b[A-Za-z]*[A-Z][A-Za-z]*[-‑][^\S\n]?)$")
+# A short lower-case word glued by a hyphen is a name too ("covid-19", "f-16", "last-32",
+# "under-21"), unless it says how much ("sub-7", "now-18", "mid-2020", "up-5").
+NAME_BEFORE_RE = re.compile(
+    r"(?:[A-Za-z]|\b[A-Za-z]*[A-Z][A-Za-z]*[-‑][^\S\n]?"
+    r"|(?<![\w-])(?!(?:sub|mid|now|minus|plus|pre|post|circa|ca|about|around|some|nearly|almost|"
+    r"up|down|to|from|and|or|by|per|than|x|a|an|the|of|in|at|on|for|over)-)[a-z]{1,6}-)$"
+)
+# A model word after a number: "iPhone 11 Pro", "Galaxy S23 Ultra", "the 7 Plus".
+MODEL_AFTER_RE = re.compile(r"[^\S\n]+(?:Pro|Max|Plus|Mini|Ultra|Lite|Air|Edge|XL|GT|GTI|RS)\b")
+# "an average of 1500", "a total of 1200": a four-digit amount, not a year.
+AMOUNT_OF_RE = re.compile(
+    r"(?i)\b(?:average|total|maximum|minimum|sum|tally|count|estimate|number)[^\S\n]+of[^\S\n]+$"
+)
+# A plural noun after a number: "1500 homes", "from 1000 to 2000 hires".
+PLURAL_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?P<n>[a-z]{3,}s)\b")
 # An upper-case word and a spaced hyphen: "COVID -19" is a name, "FTSE -0.6%" a change.
 NAME_SPACED_HYPHEN_RE = re.compile(r"\b[A-Z][A-Za-z]*[^\S\n]$")
 # Letters glued after the number: "3D", "5G", "4x4", "F-16s"; units and scales are checked first.
@@ -77,6 +91,20 @@ LOWER_MONTH_WORDS = frozenset(LOWER_MONTHS.split("|")) | frozenset(
 # After "may"/"march" written in lower case, a day is a date only before a comma, a full stop,
 # a year or the end ("on may 19, the", but "troops march 20 miles").
 DAY_END_RE = re.compile(r"[^\S\n]*(?:[,.;:)]|$|[^\S\n]\d{4}\b)")
+
+
+_TIME_PLURALS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+
+
+def year_is_amount(text: str, s: int, end: int, low: float, high: float) -> bool:
+    """Whether four digits that could be years are an amount: after "an average of", or
+    round hundreds before a plural noun ("1500 homes", "from 1000 to 2000 hires")."""
+    if AMOUNT_OF_RE.search(text, max(0, s - 24), s):
+        return True
+    if low % 100 or high % 100:
+        return False
+    m = PLURAL_AFTER_RE.match(text, end)
+    return m is not None and m.group("n") not in _TIME_PLURALS
 
 
 def is_year(text: str, s: int, e: int, value: float) -> bool:

@@ -67,6 +67,10 @@ ORDINAL_SCALES = {
     "trillionth": 1e12,
 }
 HALVES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+# Multiples: "twofold", "tenfold", "a hundredfold".
+FOLDS = {
+    w + "fold": v for w, v in {**SMALL_NUMBERS, **TENS, "hundred": 100, "thousand": 1000}.items()
+}
 
 
 def _with_plurals(table: dict) -> dict:
@@ -81,7 +85,7 @@ DENOMINATOR_WORDS = {
 }
 NUMBER_WORDS = frozenset(
     [*UNITS_WORDS, *TENS, "hundred", "hundreds", *BIG_SCALES, "dozen", "dozens"]
-    + [*DENOMINATOR_WORDS, "and", "a", "an", "point", "of"]
+    + [*DENOMINATOR_WORDS, *FOLDS, "and", "a", "an", "point", "of"]
 )
 
 # One number word; "one" not in fixed phrases ("one-off", "one-sided", "one-time"). Used by
@@ -188,6 +192,13 @@ def cardinal(toks: list[tuple[str, int, int]], i: int) -> _Cardinal | None:
                 state = "unit"
             group += v
             run = v
+        elif tok in FOLDS:
+            if state not in ("start", "a"):
+                break
+            group, run = float(FOLDS[tok]), 0.0
+            j += 1
+            best = _Cardinal(total + group, j, last_big, split)
+            break
         elif tok in TENS:
             if state not in ("start", "and", "hundred", "big"):
                 break

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from helpers.figures.numwords import BIG_SCALES, DENOMINATOR_WORDS, ZEROS
+from helpers.figures.numwords import BIG_SCALES, DENOMINATOR_WORDS, FOLDS, ZEROS
 from helpers.figures.vocabulary import SMALL_NUMBERS, TENS, VAGUE, trie_alternation
 
 # Number words that can start a figure (bare scales cannot: "hundred" needs "a" or a number).
-START_WORDS = [*SMALL_NUMBERS, *ZEROS, *TENS, "half", "quarter", *VAGUE]
+START_WORDS = [*SMALL_NUMBERS, *ZEROS, *TENS, "half", "quarter", *VAGUE, *FOLDS]
 # Words after "a"/"an" that make a figure: "a dozen", "a million", "a third", "an eighth".
 AFTER_A_WORDS = ["dozen", "hundred", *BIG_SCALES, "half", "quarter"] + [
     w for w in DENOMINATOR_WORDS if not w.endswith("s") and w not in ("half", "quarter")

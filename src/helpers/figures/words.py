@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from helpers.figures.exclusions import name_before
-from helpers.figures.measures import UNIT_AFTER_RE
+from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE
 from helpers.figures.model import Reading
 from helpers.figures.nouns import read_fraction_of, read_unit_or_noun, read_vague_unit
 from helpers.figures.numwords import WORD_NUM, Parsed, parse_number_words
@@ -37,6 +37,9 @@ RATIO_AFTER_RE = re.compile(
 )
 # What may follow a fraction that stands alone: "a third of", "a half.", "one fifth" at the end.
 FRACTION_END_RE = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
+# A number word joined by a hyphen to a singular noun that describes the next noun: "a
+# six-speed gearbox", "a three-bed flat" (a measure stays a figure: "a five-year plan").
+HYPHEN_MODIFIER_RE = re.compile(r"-(?P<w>[a-z]+)(?<!s)(?!-)(?=[^\S\n]+[a-z])")
 # "minus one", "negative five point five": a sign written as a word before number words.
 SIGN_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:minus|negative)[^\S\n]+$")
 # Vague tails: "tens of thousands of", "hundreds of millions".
@@ -68,8 +71,11 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         return read_fraction(text, s, parsed, lead_a)
     if lead_a and not _SCALE_WORDS.intersection(words):
         return None, e  # "a" before anything but a scale ("a dozen", "a million")
-    if words[0] in ("zero", "nought", "naught") and text[parsed.end : parsed.end + 1] == "-":
-        return None, parsed.end  # "zero-coupon bonds", "zero-sum"
+    if text[parsed.end : parsed.end + 1] == "-":
+        if words[0] in ("zero", "nought", "naught") or _descriptive(text, parsed.end):
+            return None, parsed.end  # "zero-coupon bonds", "a six-speed gearbox"
+    if parsed.words[-1].endswith("fold"):
+        return read_fold(text, s, parsed)
     end = parsed.end
     value = parsed.value
     only_one = words == ("one",)
@@ -194,3 +200,23 @@ def read_ratio(text: str, s: int, end: int, value: float) -> Reading | None:
     r.end = read_fraction_of(text, r, den.end)
     read_qualifiers(text, r)
     return r
+
+
+def _descriptive(text: str, pos: int) -> bool:
+    """A hyphenated compound that names a type, not an amount ("six-speed", "four-cylinder")."""
+    m = HYPHEN_MODIFIER_RE.match(text, pos)
+    return (
+        m is not None
+        and not UNIT_AFTER_RE.fullmatch(text, pos, m.end())
+        and not (CURRENCY_AFTER_RE.fullmatch(text, pos, m.end()))
+    )
+
+
+def read_fold(text: str, s: int, parsed: Parsed) -> tuple[Reading, int]:
+    """ "grew more than sixfold": a multiple, unit "times" (kind other)."""
+    r = Reading(s, parsed.end, parsed.value, "words+fold")
+    r.unit = text[s : parsed.end].split()[-1]
+    r.unit_normalized = r.si_unit = "times"
+    r.kind = "other"
+    read_qualifiers(text, r)
+    return r, parsed.end
