@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.figures.measures import read_unit
+from helpers.figures.measures import A_RATE_WORDS, read_unit
 from helpers.figures.model import Reading
 from helpers.figures.vocabulary import FURNITURE_WORDS, NOT_PLURAL, SKIP_WORDS, STOP_WORDS
 from helpers.units import IRREGULAR_PLURALS, singular
@@ -35,7 +35,7 @@ def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
         if i == 0 and low == "of" or i == 1 and low in _PARTITIVE and words[0][0] == "of":
             continue  # "two of the systems" counts systems
         if low in STOP_WORDS:
-            return None
+            return None if count_is_one else _compound_head(words[:i])
         if count_is_one:
             if low.endswith(("ive", "ous", "ful", "ical", "ian", "ese", "ish")):
                 if i + 1 < len(words):
@@ -55,14 +55,38 @@ def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
             return (w, s, e)
         if i >= 4:
             return None
-    return None
+    return _compound_head(words) if not count_is_one else None
+
+
+_ADJECTIVE_ENDINGS = ("ly", "ed", "ing", "est", "ish", "ese", "ian", "an", "ic", "al", "ous", "ive")
+
+
+def _compound_head(words: list[tuple[str, int, int]]):
+    """ "a three course meal", "a 3 cylinder engine": with no plural noun, a singular noun
+    right after the number that describes the next noun is what is counted."""
+    if len(words) < 2:
+        return None
+    (w, s, e), (w2, _, _) = words[0], words[1]
+    low, low2 = w.lower(), w2.lower()
+    if not w.islower() or not w2.islower() or low in STOP_WORDS or low in SKIP_WORDS:
+        return None
+    if low2 in STOP_WORDS or "-" in w or low.endswith(_ADJECTIVE_ENDINGS):
+        return None
+    return (w, s, e)
 
 
 def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
-    """Counted noun after a count: "17 Ukrainian drones" -> drones, ends the figure there."""
+    """Counted noun after a count: "17 Ukrainian drones" -> drones, ends the figure there;
+    or a rate with no unit before it: "an average of 20 per week" -> per week."""
     m = NOUN_RUN_RE.match(text, pos)
     if not m:
         return pos
+    rate = PER_ALONE_RE.match(text, pos)
+    if rate and singular(rate.group("den").lower()) in A_RATE_WORDS:
+        r.unit = r.unit_normalized = f"per {singular(rate.group('den').lower())}"
+        r.unit = text[rate.start("per") : rate.end()]
+        r.kind = "count"
+        return rate.end()
     words = []
     for t in re.finditer(r"[A-Za-z][A-Za-z0-9'’-]*", text[pos : m.end()]):
         words.append((t.group(), pos + t.start(), pos + t.end()))
@@ -108,15 +132,19 @@ FRACTION_OF_RE = re.compile(
 )
 
 
-def read_fraction_of(text: str, r: Reading, pos: int) -> int:
+# A rate with no unit before it: "20 per week", "3 a day".
+PER_ALONE_RE = re.compile(r"[^\S\n]+(?P<per>per|a)[^\S\n]+(?P<den>[A-Za-z]+)\b")
+
+
+def read_fraction_of(text: str, r: Reading, pos: int, direct: bool = False) -> int:
     """The group a fraction or ratio is a part of: "half the condos" -> condos, "one out of
     three Germans" -> Germans, "a third of those screened" -> screened. The figure's span
     ends at ``pos`` when no plural noun follows; its kind stays "other"."""
     m = FRACTION_OF_RE.match(text, pos)
-    if not m:
-        return pos
+    if not m or m.end() == pos and not direct:
+        return pos  # "a one-third interest": the noun is described, not divided
     kind = r.kind
-    end = read_counted_noun(text, r, m.end(), False)
+    end = read_counted_noun(text, r, m.end(), True)
     r.kind = kind
     if not r.unit:
         return pos

@@ -22,6 +22,10 @@ from helpers.figures.model import Figure
 # Between a lower and an upper bound of one range: "and", "but", a comma ("greater than 100
 # and smaller than 300", "at most 100 and at least 20 apples", "above 5, below 10").
 BOUNDS_GAP_RE = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|but)[^\S\n]+)?")
+# Between "3.9 million headsets" and "2.4 million" that leaves its noun unsaid.
+ELLIPSIS_GAP_RE = re.compile(
+    r"[^\d]*\b(?:from|to|than|including|compared[^\S\n]+with|versus|vs\.?|against)[^\S\n]+"
+)
 # "eight or nine euros".
 OR_GAP_RE = re.compile(r"[^\S\n]+or[^\S\n]+")
 # Between a value and its restatement: "75 miles (120 km)", "75 miles, or 120 km".

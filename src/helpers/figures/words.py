@@ -197,7 +197,7 @@ def read_ratio(text: str, s: int, end: int, value: float) -> Reading | None:
     r.kind = "other"
     if UNIT_AFTER_RE.match(text, den.end):
         return None  # "3 in 10 days": a count within a time, not a ratio
-    r.end = read_fraction_of(text, r, den.end)
+    r.end = read_fraction_of(text, r, den.end, direct=True)
     read_qualifiers(text, r)
     return r
 
