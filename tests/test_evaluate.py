@@ -564,3 +564,26 @@ def test_a_cell_that_is_not_a_number_names_its_column(tmp_path):
 def test_a_missing_gold_file_is_named(tmp_path):
     with pytest.raises(evaluate.GoldFileError, match="figures_gold.csv: file not found"):
         evaluate.load_gold(tmp_path)
+
+
+def test_an_article_with_nothing_to_count_has_no_score_not_a_score_of_zero():
+    # an annotated article with no gold figure: a prediction there is a false alarm (precision
+    # 0 of 1) and its recall, 0 of 0, is undefined rather than 0
+    quiet = "No figure is reported in this sentence."
+    texts = {**TEXTS, "quiet": quiet, "alarm": "It was 2022 again."}
+    alarm = perfect_claims().iloc[[0]].assign(article_id="alarm", start=7, end=11)
+    alarm[["surface", "value", "low", "high"]] = ["2022", 2022.0, 2022.0, 2022.0]
+    pred = pd.concat([perfect_claims(), alarm], ignore_index=True)
+    annotators = {**ANNOTATORS, "quiet": "Cy", "alarm": "Cy"}
+    table = evaluate.scoped_scores(pred, pred, gold_frame(), texts, annotators)
+    scores = table.set_index(["article_id", "level", "metric"])["score"]
+    assert math.isnan(scores[("quiet", "value", "precision")])
+    assert math.isnan(scores[("quiet", "value", "recall")])
+    assert scores[("alarm", "value", "precision")] == 0.0
+    assert math.isnan(scores[("alarm", "value", "recall")])
+    overview = evaluate.overview(table).set_index("article_id")
+    assert overview.loc["alarm", "false alarms"] == 1 and overview.loc["quiet", "found"] == "0 of 0"
+    figures = evaluate.score_figures(pred, gold_frame(), {"quiet": quiet})
+    assert evaluate.summary(figures).startswith(
+        "The extractor found 0 of 0 gold figures (recall n/a) with 0 false alarms (precision n/a"
+    )

@@ -30,6 +30,7 @@ from statsmodels.stats.inter_rater import cohens_kappa, to_table
 
 from helpers import paths
 from helpers.annotate.sheets import Sheet, read_sheet
+from helpers.annotate.vocab import default_study
 from helpers.corpus import collect_corpus
 from helpers.evaluate.gold import Problem
 from helpers.evaluate.matching import (
@@ -42,6 +43,7 @@ from helpers.evaluate.matching import (
     values_agree,
 )
 from helpers.io import write_table
+from helpers.study import StudyError, load_study
 
 KAPPA_FIELDS = ("source_type", "stance", "topic", "event")
 PERCENT_FIELDS = ("value", "unit_normalized", "change", "source_canonical")
@@ -242,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("a", help="annotation sheet of annotator A")
     parser.add_argument("b", help="annotation sheet of annotator B (same article)")
     parser.add_argument("--raw", default=str(paths.RAW_DIR), help="folder holding the article")
+    parser.add_argument("--study", default="", help="study name or path (default: by corpus)")
     parser.add_argument("--out", default="", help="also write the disagreements to this CSV")
     args = parser.parse_args(argv)
     try:
@@ -254,7 +257,10 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         if any(p.severity == "error" for p in problems):
             raise ValueError("fix the sheets' errors above first")
-        build = collect_corpus(args.raw, progress=False)
+        study = load_study(args.study or default_study(args.raw))
+        build = collect_corpus(
+            args.raw, progress=False, columns=study.columns, outlets=study.outlets
+        )
         article = sheet_a.article_id
         if article not in build.clean_texts:
             raise ValueError(f"article {article!r} is not in {args.raw} (pass --raw / RAW=)")
@@ -264,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{sheet.path}: made on another version of the article", file=sys.stderr)
         names = [s.annotator or s.path.stem for s in (sheet_a, sheet_b)]
         result = compare(sheet_a.rows, sheet_b.rows, build.clean_texts[article], names)
-    except (FileNotFoundError, ValueError) as error:
+    except (FileNotFoundError, ValueError, StudyError) as error:
         print(f"make agreement: {error}", file=sys.stderr)
         return 2
     print(report(result))

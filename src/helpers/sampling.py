@@ -213,6 +213,17 @@ def rates_sentence(rates: pd.DataFrame) -> str:
     return "In the judged sample: " + "; ".join(parts) + "."
 
 
+def judged_rates(path: str | Path) -> tuple[pd.DataFrame, list[Problem], str]:
+    """The error rates of the judged sample at ``path``, the problems of its cells, and the
+    pooled rates in a sentence; with no sample there, an empty table and how to draw one."""
+    if not Path(path).exists():
+        sentence = "No validation sample was drawn: make sample N=100 SEED=1 draws one to judge."
+        return pd.DataFrame(columns=list(RATE_COLUMNS)), [], sentence
+    judged, problems = read_judged(path)
+    rates = error_rates(judged)
+    return rates, problems, rates_sentence(rates)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.sampling", description=__doc__.split("\n\n")[0]

@@ -20,12 +20,12 @@ from pathlib import Path
 from helpers import paths
 from helpers.annotate.check import check_annotations, check_sheet
 from helpers.annotate.sheets import add_sheet, make_template, read_sheet
-from helpers.annotate.vocab import load_vocabulary
+from helpers.annotate.vocab import default_study, vocabulary_for
 from helpers.corpus import CorpusBuild, collect_corpus
 from helpers.evaluate.gold import GoldFileError, Problem, csv_text
 from helpers.figures import figures_table
 from helpers.io import write_text
-from helpers.study import StudyError
+from helpers.study import Study, StudyError, load_study
 
 SHEETS_DIR = paths.PROJECT_ROOT / "data" / "annotation-sheets"  # new sheets (not the gold)
 
@@ -73,13 +73,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _corpus(args) -> CorpusBuild:
+def _study(args) -> Study:
+    return load_study(args.study or default_study(args.raw))
+
+
+def _corpus(args, study: Study) -> CorpusBuild:
+    """The corpus as notebook 01 reads it with this study (its export columns and outlets)."""
     print(f"Reading the corpus in {_shown(args.raw)} ...", file=sys.stderr)
-    return collect_corpus(args.raw, progress=not args.quiet and sys.stderr.isatty())
+    return collect_corpus(
+        args.raw,
+        progress=not args.quiet and sys.stderr.isatty(),
+        columns=study.columns,
+        outlets=study.outlets,
+    )
 
 
 def _template(args) -> int:
-    build = _corpus(args)
+    build = _corpus(args, _study(args))
     article = _find_article(build, args.article)
     sentences = build.sentences[build.sentences["article_id"] == article.article_id]
     figures = None if args.blind else figures_table(sentences)
@@ -131,8 +141,9 @@ def _find_article(build: CorpusBuild, article_id: str):
 
 
 def _check(args) -> int:
-    vocab = load_vocabulary(args.study or None, args.raw)
-    build = _corpus(args)
+    study = _study(args)
+    vocab = vocabulary_for(study)
+    build = _corpus(args, study)
     result = check_annotations(
         args.annotations, build.articles, build.clean_texts, vocab, _shown(args.annotations)
     )
@@ -151,9 +162,10 @@ def _check(args) -> int:
 
 
 def _add(args) -> int:
-    vocab = load_vocabulary(args.study or None, args.raw)
+    study = _study(args)
+    vocab = vocabulary_for(study)
     sheet = read_sheet(args.sheet)
-    build = _corpus(args)
+    build = _corpus(args, study)
     problems = check_sheet(sheet, build.articles, build.clean_texts, vocab)
     _print(problems)
     if any(p.severity == "error" for p in problems):

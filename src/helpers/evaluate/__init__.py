@@ -16,7 +16,13 @@ Everything a notebook needs is importable from ``helpers.evaluate``.
 
 from __future__ import annotations
 
-from helpers.evaluate.coverage import COVERAGE_COLUMNS, coverage_sentence, gold_coverage
+from helpers.evaluate.coverage import (
+    COVERAGE_COLUMNS,
+    annotators_of,
+    coverage_sentence,
+    gold_coverage,
+    gold_for,
+)
 from helpers.evaluate.gold import (
     ANNOTATED_COLUMNS,
     CLAIM_GOLD_COLUMNS,
@@ -45,6 +51,7 @@ from helpers.evaluate.scoring import (
 from helpers.evaluate.summaries import (
     SCOPED_COLUMNS,
     error_table,
+    findings,
     overview,
     scoped_scores,
     summary,
@@ -67,9 +74,12 @@ __all__ = [
     "FigureScores",
     "GoldFileError",
     "Problem",
+    "annotators_of",
     "coverage_sentence",
     "error_table",
+    "findings",
     "gold_coverage",
+    "gold_for",
     "load_annotated_articles",
     "load_gold",
     "locate_gold",

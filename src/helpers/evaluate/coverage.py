@@ -9,8 +9,11 @@ annotated (its gold surfaces may no longer be where they were).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from helpers.evaluate.gold import CLAIM_GOLD_COLUMNS, FIGURE_GOLD_COLUMNS, load_gold, merge_gold
 from helpers.io import require_columns
 
 COVERAGE_COLUMNS = ("article_id", "annotator", "status", "scored", "detail")
@@ -89,6 +92,25 @@ def coverage_sentence(coverage: pd.DataFrame) -> str:
     if n_scored == 0:
         text += "; no validation was possible on this corpus"
     return text + "."
+
+
+def gold_for(coverage: pd.DataFrame, annotations_dir: str | Path) -> pd.DataFrame:
+    """The merged gold (:func:`load_gold`) of the scored articles of ``coverage`` only; an
+    empty frame with the gold columns when none is scored (the gold files are then not read,
+    so a corpus without annotations needs none)."""
+    scored = set(coverage.loc[coverage["scored"], "article_id"])
+    if not scored:
+        empty = pd.DataFrame(columns=list(FIGURE_GOLD_COLUMNS))
+        return merge_gold(empty, pd.DataFrame(columns=list(CLAIM_GOLD_COLUMNS)))
+    gold = load_gold(annotations_dir)
+    return gold[gold["article_id"].isin(scored)].reset_index(drop=True)
+
+
+def annotators_of(coverage: pd.DataFrame) -> dict[str, str]:
+    """{article_id: annotator} of the scored articles; an unnamed annotator is "(unnamed)"."""
+    scored = coverage[coverage["scored"]]
+    pairs = zip(scored["article_id"], scored["annotator"], strict=True)
+    return {article: name or "(unnamed)" for article, name in pairs}
 
 
 def _s(n: int) -> str:

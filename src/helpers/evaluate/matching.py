@@ -210,8 +210,9 @@ def format_value(value: object) -> str:
 
 
 def ratio(numerator: float, denominator: float) -> float:
-    """numerator / denominator, or 0.0 when there is nothing to divide by."""
-    return numerator / denominator if denominator else 0.0
+    """numerator / denominator; NaN when there is nothing to divide by (0 of 0 is no score,
+    not a score of 0)."""
+    return numerator / denominator if denominator else math.nan
 
 
 def sentence_around(text_: str, start: int, end: int) -> str:

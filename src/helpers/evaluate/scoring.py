@@ -37,8 +37,10 @@ PRED_FIGURE_COLUMNS = (
     "unit_normalized",
     "sentence_text",
 )
-# Attribution fields compared by score_claims, in the order tables show them.
+# Attribution fields compared by score_claims, in the order tables show them. The first three
+# are required of a claims table; topic and event are scored whenever it has them.
 CLAIM_FIELDS = ("source_canonical", "source_type", "stance", "topic", "event")
+REQUIRED_CLAIM_FIELDS = CLAIM_FIELDS[:3]
 LEVELS = ("value", "value+unit", "value+change")
 CONFUSION_FIELDS = ("unit_normalized", "change")
 NO_MATCH = "(no matching figure)"
@@ -156,7 +158,7 @@ def score_claims(
     pred: pd.DataFrame,
     gold: pd.DataFrame,
     clean_texts: Mapping[str, str],
-    fields: Iterable[str] = CLAIM_FIELDS,
+    fields: Iterable[str] | None = None,
 ) -> ClaimScores:
     """Score the attribution of predicted claims rows against the claims gold.
 
@@ -165,7 +167,12 @@ def score_claims(
     gold columns (value, low, high, is_range) they are used for matching, otherwise pass the
     claims gold merged with the figures gold (:func:`merge_gold` does that). Each gold figure
     is judged once per field: right, wrong, or wrong because no predicted figure matched it.
+    ``fields`` defaults to :data:`CLAIM_FIELDS`, topic and event only when ``pred`` has them
+    (the table lists the fields scored).
     """
+    if fields is None:
+        optional = [f for f in CLAIM_FIELDS[3:] if f in pred.columns]
+        fields = (*REQUIRED_CLAIM_FIELDS, *optional)
     fields = tuple(fields)
     require_columns(pred, fields, "predicted claims")
     require_columns(gold, (*GOLD_KEYS, *fields, "value", "low", "high", "is_range"), "gold")

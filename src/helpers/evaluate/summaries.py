@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -129,6 +130,7 @@ def overview(scores: pd.DataFrame) -> pd.DataFrame:
                 "precision": round(float(precision["score"]), 2),
                 "recall": round(float(recall["score"]), 2),
                 "F1": round(float(cell.loc[("value", "f1"), "score"]), 2),
+                # rounded for display; NaN (shown empty) when there was nothing to count
             }
         )
         for field in CLAIM_FIELDS:
@@ -138,7 +140,9 @@ def overview(scores: pd.DataFrame) -> pd.DataFrame:
                     f"{int(right['numerator'])} of {int(right['denominator'])}"
                 )
         rows.append(row)
-    return pd.DataFrame(rows)
+    fixed = ["scope", "article_id", "annotator", "gold figures", "found", "false alarms"]
+    fixed += ["precision", "recall", "F1"] + [f"{FIELD_NAMES[f]} right" for f in CLAIM_FIELDS]
+    return pd.DataFrame(rows, columns=fixed if not rows else None)
 
 
 def summary(figures: FigureScores, claims: ClaimScores | None = None) -> str:
@@ -154,10 +158,10 @@ def summary(figures: FigureScores, claims: ClaimScores | None = None) -> str:
     n_alarms = int(value["n_pred"] - value["tp"])
     text = (
         f"The extractor found {int(value['tp'])} of {n_gold} gold figure{_s(n_gold)} "
-        f"(recall {value['recall']:.2f}) with {n_alarms} false alarm{_s(n_alarms)} "
-        f"(precision {value['precision']:.2f}, F1 {value['f1']:.2f}). With the unit also "
-        f"right, F1 is {levels.loc['value+unit', 'f1']:.2f}; with the change (about, more "
-        f"than ...) also right, {levels.loc['value+change', 'f1']:.2f}."
+        f"(recall {_f(value['recall'])}) with {n_alarms} false alarm{_s(n_alarms)} "
+        f"(precision {_f(value['precision'])}, F1 {_f(value['f1'])}). With the unit also "
+        f"right, F1 is {_f(levels.loc['value+unit', 'f1'])}; with the change (about, more "
+        f"than ...) also right, {_f(levels.loc['value+change', 'f1'])}."
     )
     if claims is not None and len(claims.table):
         fields = claims.table.set_index("field")
@@ -170,6 +174,13 @@ def summary(figures: FigureScores, claims: ClaimScores | None = None) -> str:
             "counts as wrong): " + ", ".join(parts) + "."
         )
     return text
+
+
+def findings(coverage_text: str, figures: FigureScores, claims: ClaimScores) -> str:
+    """The findings paragraph: which articles were scored, then :func:`summary` when any were."""
+    if int(figures.table["n_gold"].iloc[0]) == 0 and int(figures.table["n_pred"].iloc[0]) == 0:
+        return coverage_text
+    return coverage_text + " " + summary(figures, claims)
 
 
 def error_table(figures: FigureScores, claims: ClaimScores) -> pd.DataFrame:
@@ -213,3 +224,8 @@ def error_table(figures: FigureScores, claims: ClaimScores) -> pd.DataFrame:
 
 def _s(n: int) -> str:
     return "" if n == 1 else "s"
+
+
+def _f(score: float) -> str:
+    """A score with two decimals; "n/a" when it is undefined (nothing to count)."""
+    return "n/a" if math.isnan(score) else f"{score:.2f}"
