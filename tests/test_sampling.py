@@ -125,7 +125,9 @@ def test_the_pooled_rate_weights_rows_by_their_outlets_figures(tmp_path):
     assert pooled["n_effective"] == pytest.approx(7.3)
     n_eff = 10000 / 1375
     assert (pooled["ci_low"], pooled["ci_high"]) == pytest.approx(wilson(0.2 * n_eff, n_eff))
-    assert rates_sentence(rates).startswith("In the judged sample: figure wrong for 3 of 10 (20%")
+    assert rates_sentence(rates).startswith(
+        "In the judged sample: figure wrong for 3 of 10 judged, estimated rate 20% (95% interval"
+    )
 
 
 def test_a_cell_that_is_not_y_or_n_is_named(tmp_path):

@@ -200,14 +200,14 @@ def _rate(field: str, asks: str, outlet: str, wrong: pd.Series, weights) -> dict
 
 
 def rates_sentence(rates: pd.DataFrame) -> str:
-    """The pooled rates in words: "Of 100 sampled figures judged, 4 are not figures (4%, 95%
-    interval 2%-10%); ..."."""
+    """The pooled rates in words: "figure wrong for 4 of 100 judged, estimated rate 4% (95%
+    interval 2%-10%); ...". The estimate weights each outlet by its share of the figures."""
     pooled = rates[rates["outlet"] == ALL_OUTLETS]
     if pooled.empty:
         return "No row of the validation sample is judged yet."
     parts = [
-        f"{r.field.replace('_', ' ')} wrong for {r.wrong} of {r.judged} "
-        f"({r.error_rate:.0%}, 95% interval {r.ci_low:.0%}-{r.ci_high:.0%})"
+        f"{r.field.replace('_', ' ')} wrong for {r.wrong} of {r.judged} judged, estimated rate "
+        f"{r.error_rate:.0%} (95% interval {r.ci_low:.0%}-{r.ci_high:.0%})"
         for r in pooled.itertuples(index=False)
     ]
     return "In the judged sample: " + "; ".join(parts) + "."
