@@ -213,3 +213,80 @@ def test_line_rules_recognise_metadata_but_not_reporting():
     assert boilerplate_rule(reporting) is None
     assert boilerplate_rule("Subscribe to our newsletter") == "newsletter-prompt"
     assert boilerplate_rule("Read more: Iran sends drones") == "related-link"
+
+
+# --- furniture of real pages (issue 9) and rules by shape, not by word (issue 13) --------------
+
+# Lines of page furniture written after real news sites, each with the rule that must drop it.
+FURNITURE = {
+    "Skip to main content": "skip-link",
+    "Jump to navigation": "skip-link",
+    "Continue Reading Below": "continue-reading",
+    "Story continues below advertisement": "continue-reading",
+    "Article continues after this advertisement": "continue-reading",
+    "Advertisement": "continue-reading",
+    "Load more": "continue-reading",
+    "Rain icon/33º": "weather-widget",
+    "Partly cloudy 21°C": "weather-widget",
+    "72°F / 58°F": "weather-widget",
+    "window.dataLayer = window.dataLayer || [];": "script-residue",
+    "function gtag(){dataLayer.push(arguments);}": "script-residue",
+    "googletag.cmd.push(function() { googletag.display('ad-top'); });": "script-residue",
+    ".share-bar{display:flex;gap:8px}": "script-residue",
+    "@media (max-width: 600px) {": "script-residue",
+    "});": "script-residue",
+    '<div class="ad-slot">': "script-residue",
+    "Please enable JavaScript to view the comments.": "script-residue",
+    "We use cookies to improve your experience and to show you relevant ads.": "cookie-banner",
+    "By continuing to use this site you agree to our use of cookies.": "cookie-banner",
+    "Accept all": "cookie-banner",
+    "Share this article: Facebook | X | WhatsApp | Copy link": "share-bar",
+    "Share Facebook Twitter Email": "share-bar",
+    "Tweet": "share-bar",
+    "© 2024 Coastline Courier. All rights reserved.": "copyright-line",
+    "Copyright 2024 The Valley Times Ltd": "copyright-line",
+    "Support us:": "donation-appeal",
+    "Donate now!": "donation-appeal",
+    "Support our journalism with a gift via PayPal or Patreon": "donation-appeal",
+    "PayPal - [email protected]": "donation-appeal",
+    "Patreon: patreon.com/harbourwire": "donation-appeal",
+    "IBAN UA21 3223 1300 0002 6007 2335 6600 1": "donation-appeal",
+    "Write to us at [email protected]": "email-artefact",
+}
+# Sentences of reporting that mention the same words and must be kept.
+REPORTING_SENTENCES = [
+    "PayPal said it would freeze 40 accounts linked to the scheme, the regulator said.",
+    "The company, which owns PayPal and Venmo, cut 2,500 jobs in January.",
+    "Donate blood, officials urged residents, after 30 people were injured in the crash.",
+    "Support us, the mayor told 200 volunteers, and the harbour will reopen by May.",
+    "Forecasters said temperatures would reach 38°C in the south on Sunday.",
+    "The regulator fined the site 3 million euros because it uses cookies without consent.",
+    "Shares in the airline fell 12 percent after the strike was announced.",
+    "The window of the ferry office was broken, police said, and 3 laptops were taken.",
+    "Copyright lawyers said 14 cases were pending before the court.",
+    "Read more than 50 pages of the report and you find the figure, the auditor said.",
+    "The band released 12 songs, all rights reserved by its label, the company said.",
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), sorted(FURNITURE.items()))
+def test_real_page_furniture_is_dropped_by_a_named_rule(line, rule):
+    assert boilerplate_rule(line) == rule
+
+
+@pytest.mark.parametrize("sentence", REPORTING_SENTENCES)
+def test_reporting_that_mentions_the_same_words_is_kept(sentence):
+    assert boilerplate_rule(sentence) is None
+    assert clean_article(f"{sentence}\n").clean_text == sentence
+
+
+def test_a_skip_link_never_becomes_the_title():
+    art = clean_article(
+        "Skip to main content\nHarbour reopens after storm\n\n"
+        "The harbour reopened on Monday after 3 days, the port authority said.\n"
+    )
+    assert art.title == "Harbour reopens after storm"
+    assert [(r.line_no, r.rule) for r in art.removed] == [
+        (1, "skip-link"),
+        (2, "metadata-headline"),
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fixtures import SEED_RAW_DIR
+from fixtures import SEED_RAW_DIR, TEST_DATA_DIR
 from helpers import paths
 from helpers.clean import normalise
 from helpers.corpus import (
@@ -29,6 +29,8 @@ from helpers.corpus import (
 from helpers.io import read_table
 
 SEED_IDS = sorted(p.stem for p in SEED_RAW_DIR.glob("*.txt"))
+# The seed corpus as it was built before the importers (see its README).
+BEFORE_DIR = TEST_DATA_DIR / "seed-corpus"
 
 # A short article not in the manifest, with a headline, byline, date line and source line.
 EXTRA_ARTICLE = """Iran sends more drones to Russia
@@ -112,6 +114,26 @@ def test_seed_articles_are_all_ok_with_manifest_metadata(seed_build):
         "004_66b9e44e360c82d3": 1,
     }
     assert build.messages == []
+
+
+@pytest.mark.parametrize(
+    "table", [paths.ARTICLES_CSV, paths.POSTS_CSV, paths.SENTENCES_CSV, paths.REMOVED_LINES_CSV]
+)
+def test_seed_tables_are_byte_identical_to_the_build_before_the_importers(seed_build, table):
+    _, _, out = seed_build
+    before = (BEFORE_DIR / table).read_text(encoding="utf-8")
+    old_columns = before.split("\n", 1)[0].split(",")
+    now = pd.read_csv(out / table, dtype=str, keep_default_na=False)
+    assert list(now.columns[: len(old_columns)]) == old_columns  # new columns only at the end
+    projected = now[old_columns].to_csv(index=False, lineterminator="\n")
+    assert projected == before
+
+
+def test_seed_clean_texts_are_byte_identical_to_the_build_before_the_importers(seed_build):
+    _, _, out = seed_build
+    before = {p.name: p.read_bytes() for p in sorted((BEFORE_DIR / "clean").glob("*.txt"))}
+    now = {p.name: p.read_bytes() for p in sorted((out / paths.CLEAN_TEXT_DIR).glob("*.txt"))}
+    assert len(before) == 5 and now == before
 
 
 def test_sentence_counts_match_sentences_csv(seed_build):

@@ -152,7 +152,7 @@ SHARE_WORDS = (
 )
 SHARE_BAR = _rx(rf"^(?:{SHARE_WORDS}[\s|/\u00b7\u2022,:!]{{0,4}}){{1,12}}$")
 COPYRIGHT_LINE = _rx(  # (c) 2023 Coastline Courier. All rights reserved.
-    r"^(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?\d{4}\b|\ball rights reserved\b"
+    r"^(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?\d{4}\b|\ball rights reserved[.!]?$"
 )
 
 BOILERPLATE_RULES: tuple[LineRule, ...] = (

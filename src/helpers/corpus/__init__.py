@@ -51,6 +51,7 @@ from helpers.corpus.tables import (
     SENTENCE_COLUMNS,
     TEXT_COLUMNS,
     CorpusBuild,
+    duplicate_clusters,
     line_balance,
     load_clean_texts,
     load_corpus,
@@ -62,10 +63,10 @@ __all__ = [
     "ARTICLE_COLUMNS", "DEFAULT_MAX_EXPORT_MB", "DEFAULT_MAX_FILE_MB", "MANIFEST_COLUMNS",
     "POST_COLUMNS", "REMOVED_COLUMNS", "SENTENCE_COLUMNS", "TEXT_COLUMNS", "ColumnError",
     "CorpusBuild", "Decoded", "article_ids", "binary_reason", "build_corpus", "collect_corpus",
-    "date_from_text", "decode_bytes", "default_manifest_path", "guess_language", "line_balance",
-    "load_clean_texts", "load_corpus", "merge_columns", "metadata_from_text", "parse_columns",
-    "parse_date", "read_manifest", "read_raw_text", "rule_counts", "sha256_bytes", "sha256_file",
-    "valid_iso_date", "write_corpus",
+    "date_from_text", "decode_bytes", "default_manifest_path", "duplicate_clusters",
+    "guess_language", "line_balance", "load_clean_texts", "load_corpus", "merge_columns",
+    "metadata_from_text", "parse_columns", "parse_date", "read_manifest", "read_raw_text",
+    "rule_counts", "sha256_bytes", "sha256_file", "valid_iso_date", "write_corpus",
 ]  # fmt: skip
 
 

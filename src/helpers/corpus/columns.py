@@ -62,6 +62,8 @@ def _key(name: str) -> str:
 def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
     """Read a mapping written ``"field=column,field=column"`` (or a dict) into a dict.
 
+    ``field:column`` is read the same way (a notebook parameter's comment cannot show ``=``).
+
     Raises :class:`ColumnError` naming the bad part: an unknown field, or no ``=``.
     """
     if not spec:
@@ -73,12 +75,13 @@ def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
         for part in str(spec).split(","):
             if not part.strip():
                 continue
-            if "=" not in part:
+            separator = "=" if "=" in part else ":"
+            if separator not in part:
                 raise ColumnError(
                     f"column mapping {part.strip()!r} is not written field=column "
                     f"(for example text=body,published=date)"
                 )
-            field, column = part.split("=", 1)
+            field, column = part.split(separator, 1)
             pairs.append((field, column))
     mapping: dict[str, str] = {}
     for field, column in pairs:

@@ -21,9 +21,8 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
-
-from jsonschema import Draft202012Validator
 
 from helpers.corpus.decoding import decode_bytes
 from helpers.corpus.files import is_inside, read_limited
@@ -60,7 +59,14 @@ EXPECTED = {
 }
 ROW_COLUMNS = frozenset({"file_name", "row"})  # a bad cell here skips the whole row
 OPTIONAL_COLUMNS = frozenset({"row", "url", "notes"})  # not missed when a manifest lacks them
-VALIDATOR = Draft202012Validator(ROW_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def row_validator():
+    """The JSON-schema validator of a row (jsonschema is imported on first use: it is slow)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(ROW_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @dataclass
@@ -190,7 +196,7 @@ def _read_row(
         cells = cells + [""] * (len(header) - len(cells))
     values = {h: c.strip() for h, c in zip(header, cells, strict=True) if h in MANIFEST_COLUMNS}
     bad_cells = {}
-    for error in VALIDATOR.iter_errors(values):
+    for error in row_validator().iter_errors(values):
         column = error.path[0] if error.path else "file_name"
         bad_cells.setdefault(column, values.get(column, ""))
     for column in sorted(ROW_COLUMNS & set(bad_cells)):

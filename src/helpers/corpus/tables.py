@@ -126,6 +126,22 @@ def load_corpus(processed_dir: str | Path = paths.PROCESSED_DIR) -> dict[str, pd
     return result
 
 
+def duplicate_clusters(articles: pd.DataFrame) -> pd.DataFrame:
+    """The near-duplicate clusters of more than one article, one row per article in them.
+
+    Columns ``duplicate_cluster, cluster_size, article_id, outlet, published, title``, the
+    largest clusters first.
+    """
+    columns = ["duplicate_cluster", "cluster_size", "article_id", "outlet", "published", "title"]
+    shared = articles.loc[articles["cluster_size"] > 1, columns]
+    ordered = shared.sort_values(
+        ["cluster_size", "duplicate_cluster", "article_id"],
+        ascending=[False, True, True],
+        kind="mergesort",
+    )
+    return ordered.reset_index(drop=True)
+
+
 def rule_counts(removed_lines: pd.DataFrame) -> pd.DataFrame:
     """Count removed lines per rule: ``kind`` (metadata/boilerplate), ``rule, lines, articles``."""
     frame = removed_lines.assign(
