@@ -144,7 +144,9 @@ def read_fraction_of(text: str, r: Reading, pos: int, direct: bool = False) -> i
     if not m or m.end() == pos and not direct:
         return pos  # "a one-third interest": the noun is described, not divided
     kind = r.kind
-    end = read_counted_noun(text, r, m.end(), True)
+    end = read_counted_noun(text, r, m.end(), False)  # "one in three Germans"
+    if not r.unit:
+        end = read_counted_noun(text, r, m.end(), True)  # "a fourth of the population"
     r.kind = kind
     if not r.unit:
         return pos

@@ -83,13 +83,17 @@ def _bounds(text: str, a: Figure, b: Figure) -> Figure | None:
 
 
 def share_units(text: str, figures: list[Figure]) -> list[Figure]:
-    """ "eight or nine euros": the first number takes the unit of the second."""
+    """Let a figure take the unit its neighbours give.
+
+    "eight or nine euros": the first number takes the unit of the second. "3.9 million
+    headsets, up from 2.4 million": a scaled number with no unit takes the counted noun of the
+    scaled figure just before it. "The index lost 162.31 points to 7,425.81": a level in a
+    sentence that moves an index by points is in points.
+    """
     out = list(figures)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if a.unit or not b.unit or a.is_range:
-            continue
-        if not OR_GAP_RE.fullmatch(text, a.end, b.start):
+        if a.unit or not b.unit or a.is_range or not OR_GAP_RE.fullmatch(text, a.end, b.start):
             continue
         out[i] = replace(
             a,
@@ -99,7 +103,32 @@ def share_units(text: str, figures: list[Figure]) -> list[Figure]:
             si_unit=b.si_unit,
             si_value=a.value * (b.si_value / b.value) if b.value else a.value,
         )
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.unit or not a.unit or a.kind != "count" or "scale" not in a.rule:
+            continue
+        if "scale" not in b.rule or b.is_range or b.start - a.end > 40:
+            continue
+        if ELLIPSIS_GAP_RE.fullmatch(text, a.end, b.start):
+            out[i] = replace(b, unit=a.unit, unit_normalized=a.unit_normalized, si_unit=a.si_unit)
+    moves = [f for f in out if f.unit_normalized == "point" and f.change in ("up", "down")]
+    for i, b in enumerate(out):
+        if moves and _index_level(b, moves[0]):
+            out[i] = replace(b, unit=moves[0].unit, unit_normalized="point", si_unit="point")
     return out
+
+
+def _index_level(b: Figure, move: Figure) -> bool:
+    """An index level in a sentence that moves the index by points: "the FTSE lost 162.31
+    points to 7,425.81" -> 7,425.81 points."""
+    return (
+        not b.unit
+        and not b.is_range
+        and b.change == "="
+        and b.value >= 100
+        and b.value > 10 * move.value
+        and (b.value != int(b.value) or b.value >= 1000)
+    )
 
 
 def mark_conversions(text: str, figures: list[Figure]) -> list[Figure]:
