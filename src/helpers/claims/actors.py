@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from helpers import paths
 from helpers import vocabulary as v
@@ -44,10 +45,16 @@ class ActorIndex:
 _INDEXES: dict[int, tuple[Study, ActorIndex]] = {}
 
 
+@cache
+def default_study() -> Study:
+    """The general-news study, read once per process (it knows no actor)."""
+    return load_study(paths.GENERAL_STUDY)
+
+
 def resolve_study(study: Study | None) -> Study:
     """The study given, or the general-news study (no known actors) when None."""
     if study is None:
-        return load_study(paths.GENERAL_STUDY)
+        return default_study()
     if not isinstance(study, Study):
         raise TypeError(f"study must be a helpers.study.Study or None, got {type(study)!r}")
     return study

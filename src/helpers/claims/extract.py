@@ -21,7 +21,7 @@ from helpers.claims.governing import (
 from helpers.claims.labels import OUTLET_ITSELF
 from helpers.claims.model import Attribution, Governing, SentenceAttribution
 from helpers.claims.resolve import resolve_sentences
-from helpers.claims.stance import find_hedges, stance_of
+from helpers.claims.stance import SentenceFacts, find_hedges, stance_of
 from helpers.claims.textmap import TextMap
 from helpers.figures import Figure, extract_figures
 from helpers.study import Study
@@ -201,6 +201,8 @@ def _attribute(
     sentences = resolve_sentences(text, spans, study)
     quotes = SortedQuotes(quote_speakers(text, sentences))
     label = study.type_label(OUTLET_ITSELF)
+    facts = SentenceFacts(text)
+    hedges: dict[int, tuple[str, ...]] = {}
     claims: list[Claim] = []
     for figure in figures:
         index = sentence_index(sentences, figure.start)
@@ -210,6 +212,8 @@ def _attribute(
         following = sentences[index + 1] if 0 <= index < len(sentences) - 1 else None
         governing = governing_of(governing_frame(text, figure.start, sentences, quotes), label)
         via = "" if same_outlet(governing.via, outlet, study) else governing.via
+        if index not in hedges:
+            hedges[index] = find_hedges(text[sentence.start : sentence.end] if index >= 0 else "")
         claims.append(
             Claim(
                 figure=figure,
@@ -218,8 +222,8 @@ def _attribute(
                 source_type=governing.speaker.source_type,
                 via=via,
                 cue=governing.cue,
-                hedges=find_hedges(text[sentence.start : sentence.end] if index >= 0 else ""),
-                stance=stance_of(governing, sentence, following, text),
+                hedges=hedges[index],
+                stance=stance_of(governing, sentence, following, facts),
             )
         )
     return claims

@@ -15,6 +15,7 @@ Pure string work on one speaker phrase, with no knowledge of any study:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Longest speaker phrase looked at, in characters: longer text is not a name (keeps every
 # pattern below working on bounded input).
@@ -75,6 +76,7 @@ def _is_title(word: str) -> bool:
     return word.lower().rstrip(",") in TITLE_WORDS or re.fullmatch(HONORIFIC, word) is not None
 
 
+@lru_cache(maxsize=8192)
 def person_name(phrase: str) -> str:
     """The person's name a phrase ends with once titles are dropped, or "".
 
@@ -115,6 +117,7 @@ def surname_of(phrase: str) -> str:
     return name.split(" ")[-1] if name else ""
 
 
+@lru_cache(maxsize=8192)
 def canonical_form(phrase: str) -> str:
     """The canonical form of a speaker phrase no study knows.
 

@@ -20,6 +20,7 @@ or a document, so that "he", "they", "it" and "the report" can be resolved.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers import vocabulary as v
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
@@ -183,6 +184,7 @@ ORDERED_RULES: tuple[tuple[tuple[re.Pattern[str], ...], str], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def document_head(phrase: str) -> bool:
     """True when the head noun of ``phrase`` is a document: "data collected by the agency"."""
     text = phrase[:MAX_PHRASE_CHARS].strip(" ,;:.\"'")
@@ -210,6 +212,7 @@ def document_author(phrase: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8192)
 def generic_type(phrase: str, description: str = "") -> str:
     """The generic source type (:data:`helpers.vocabulary.SOURCE_TYPES`) of a speaker phrase.
 
@@ -234,6 +237,7 @@ def generic_type(phrase: str, description: str = "") -> str:
     return v.OTHER
 
 
+@lru_cache(maxsize=8192)
 def generic_kind(phrase: str) -> str:
     """Whether a phrase names a person, a group, an organisation, an outlet or a document."""
     phrase = phrase[:MAX_PHRASE_CHARS].strip(" ,;:.\"'")

@@ -53,25 +53,53 @@ def find_hedges(sentence: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+class SentenceFacts:
+    """What stance needs to know of each sentence, worked out once per sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._disputes: dict[int, bool] = {}
+        self._denied_next: dict[int, bool] = {}
+        self._deniers: dict[int, frozenset[str]] = {}
+
+    def disputes(self, sentence: SentenceAttribution) -> bool:
+        """The sentence says a figure is contested: "disputed", "could not be verified"."""
+        if sentence.start not in self._disputes:
+            found = DISPUTE_PATTERN.search(self.text, sentence.start, sentence.end)
+            self._disputes[sentence.start] = found is not None
+        return self._disputes[sentence.start]
+
+    def denies_previous(self, sentence: SentenceAttribution) -> bool:
+        """The sentence denies what came before: "The firm denied the claims"."""
+        if sentence.start not in self._denied_next:
+            found = DENIES_PREVIOUS.search(self.text, sentence.start, sentence.end)
+            self._denied_next[sentence.start] = found is not None
+        return self._denied_next[sentence.start]
+
+    def deniers(self, sentence: SentenceAttribution) -> frozenset[str]:
+        """Canonical names of the parties whose frames in the sentence deny."""
+        if sentence.start not in self._deniers:
+            names = frozenset(f.speaker.canonical for f in sentence.frames if f.denies)
+            self._deniers[sentence.start] = names
+        return self._deniers[sentence.start]
+
+
 def stance_of(
     governing: Governing,
     sentence: SentenceAttribution,
     following: SentenceAttribution | None,
-    text: str,
+    facts: SentenceFacts,
 ) -> str:
     """``asserted``, ``denied`` or ``disputed`` for the figure ``governing`` attributes."""
     if governing.frame is not None and governing.frame.denies:
         return "denied"
-    if DISPUTE_PATTERN.search(text, sentence.start, sentence.end):
+    if facts.disputes(sentence):
         return "disputed"
-    others = [f for f in sentence.frames if f.denies and f is not governing.frame]
-    if others and any(f.speaker.canonical != governing.speaker.canonical for f in others):
+    if facts.deniers(sentence) - {governing.speaker.canonical}:
         return "disputed"
-    if following is not None and "\n\n" not in text[sentence.end : following.start]:
-        denial = DENIES_PREVIOUS.search(text, following.start, following.end)
-        if denial and not any(
-            f.speaker.canonical == governing.speaker.canonical and f.denies
-            for f in following.frames
+    if following is not None and "\n\n" not in facts.text[sentence.end : following.start]:
+        if facts.denies_previous(following) and (
+            governing.speaker.canonical not in facts.deniers(following)
         ):
             return "disputed"
     return "asserted"

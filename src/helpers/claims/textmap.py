@@ -24,6 +24,9 @@ class TextMap:
 
     def __init__(self, text: str) -> None:
         self.caller = text
+        if text.isascii():  # nothing to normalise: every character it maps is beyond ASCII
+            self.clean, self.identity, self._offsets = text, True, []
+            return
         clean, offsets = normalise_typography(text)
         self.clean = clean
         self.identity = clean == text

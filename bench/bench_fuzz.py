@@ -1,0 +1,124 @@
+"""Slow-input benchmark: generated hostile texts through extract_figures and extract_claims.
+
+Run from the project root: ``.venv/bin/python bench/bench_fuzz.py [--n 100000]``.
+
+Generates ``--n`` texts (seeded, so every run sees the same ones) of the shapes that make
+regular expressions backtrack: runs of capitals, separators and punctuation, repeated words
+and reporting verbs, numbers with hyphens, quotes and brackets, mixed with pieces of news.
+Each text goes through both functions under a time limit; the benchmark prints, per function,
+the crashes (any exception; must be 0), the time-outs, and the worst time per KB. Inputs under
+1 KB count as 1 KB, so that a timer tick on a 20-byte text does not read as seconds per KB;
+times are CPU times of the process (``time.process_time``), so other work on the machine does
+not count.
+The target (issue 13) is 0 crashes and a worst case under 50 ms per KB. Inputs that crash or
+are the slowest are printed (shortened) so that they can be reproduced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+
+from helpers.budget import ArticleTimeout, time_limit
+from helpers.claims import extract_claims
+from helpers.figures import extract_figures
+
+PIECES = [
+    "said", "says", "told", "according to", "citing", "who cited", "as reported by",
+    "Officials", "officials", "Mr.", "Ms.", "Dr.", "Gov.", "U.S.", "(FEMA)", "the", "a",
+    "also", "in a", "on Monday", "that", "he", "it", "they", "estimates", "put the figure at",
+    "claimed", "found", "drones", "people", "1", "12", "1,000", "4.5 million", "-", " - ",
+    "12-18", "between", "and", "hundreds of", "one", "two", "percent", "%", "$", ",", ", ",
+    ".", "!", "?", ";", ":", '"', "\u201c", "\u201d", "'", "(", ")", "\n", "\n\n", "#",
+    "ISSUED BY THE AIR FORCE COMMAND", "A", "AAAA", " ", "  ",
+    "The county said 300 homes were flooded.", '"We lost 12," the mayor said.',
+]  # fmt: skip
+CAPITALS = "ABCDEFGHIJ .'-"
+DIGITS = "0123456789 -,.%"
+TARGET_MS_PER_KB = 50.0
+LIMIT_SECONDS = 10.0  # one call longer than this is a time-out (and a failure)
+
+
+def generate(rng: random.Random) -> str:
+    """One hostile text of a few runs: most under 300 characters, 1 in 10 up to 1.5 KB and
+    1 in 100 up to 8 KB (the long ones show how the cost grows with length)."""
+    draw = rng.random()
+    limit, repeats = (8000, 400) if draw < 0.01 else (1500, 60) if draw < 0.1 else (300, 12)
+    runs = []
+    for _ in range(rng.choice((1, 2, 3, 5, 8))):
+        shape = rng.random()
+        if shape < 0.4:
+            piece = rng.choice(PIECES) + rng.choice(("", " ", ", "))
+            runs.append(piece * rng.randint(1, repeats))
+        elif shape < 0.6:
+            runs.append("".join(rng.choices(CAPITALS, k=rng.randint(1, limit // 4))))
+        elif shape < 0.8:
+            runs.append("".join(rng.choices(DIGITS, k=rng.randint(1, limit // 4))))
+        else:
+            runs.append(rng.choice(PIECES))
+    return " ".join(runs)[:limit]
+
+
+def measure(function: Callable[[str], object], texts: list[str]) -> dict[str, object]:
+    crashes: list[tuple[str, str]] = []
+    timeouts: list[str] = []
+    worst = (0.0, "")
+    for text in texts:
+        started = time.process_time()
+        try:
+            with time_limit(LIMIT_SECONDS, "one input"):
+                function(text)
+        except ArticleTimeout:
+            timeouts.append(text)
+            continue
+        except Exception as error:  # noqa: BLE001 - every exception is a crash to report
+            crashes.append((f"{type(error).__name__}: {error}"[:120], text))
+            continue
+        per_kb = (time.process_time() - started) * 1000 / max(len(text.encode()) / 1024, 1.0)
+        if per_kb > worst[0]:
+            worst = (per_kb, text)
+    return {"crashes": crashes, "timeouts": timeouts, "worst": worst}
+
+
+def short(text: str) -> str:
+    return repr(text[:100] + ("..." if len(text) > 100 else "")) + f" ({len(text)} chars)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="inputs to generate")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    texts = [generate(rng) for _ in range(args.n)]
+    extract_claims('"Warm," the mayor said of the 5 people.')  # one-off imports and caches
+    size = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"fuzz: {len(texts):,} generated inputs ({size:.1f} MB), seed {args.seed}")
+    failed = False
+    functions = {"extract_figures": extract_figures, "extract_claims": extract_claims}
+    for name, function in functions.items():
+        started = time.perf_counter()
+        result = measure(function, texts)
+        elapsed = time.perf_counter() - started
+        worst_ms, worst_text = result["worst"]
+        crashes, timeouts = result["crashes"], result["timeouts"]
+        ok = not crashes and not timeouts and worst_ms < TARGET_MS_PER_KB
+        failed |= not ok
+        print(
+            f"  {name:16s} crashes {len(crashes):4d}  time-outs {len(timeouts):3d}  "
+            f"worst {worst_ms:6.1f} ms/KB (target < {TARGET_MS_PER_KB:g})  {elapsed:5.1f} s  "
+            f"{'ok' if ok else 'FAIL'}"
+        )
+        print(f"    slowest input: {short(worst_text)}")
+        for message, text in crashes[:3]:
+            print(f"    crash: {message}\n      on {short(text)}")
+        for text in timeouts[:3]:
+            print(f"    time-out on {short(text)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
