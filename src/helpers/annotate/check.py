@@ -99,7 +99,8 @@ def check_annotations(
     problems += _key_problems(claim_frame, claims.lines, claims.name, "claims")
     problems += _pairing_problems(figure_frame, figures, claim_frame, claims)
     order = {name: i for i, name in enumerate((listed.name, figures.name, claims.name))}
-    problems.sort(key=lambda p: (order.get(p.file, 9), p.line))
+    # rows that could not be read first: other problems may only follow from them
+    problems.sort(key=lambda p: (bool(p.column) or p.line == 0, order.get(p.file, 9), p.line))
     return CheckResult(tuple(problems), len(listed.frame), len(texts), len(figure_frame))
 
 
