@@ -43,10 +43,10 @@ LIMIT_SECONDS = 10.0  # one call longer than this is a time-out (and a failure)
 
 
 def generate(rng: random.Random) -> str:
-    """One hostile text of a few runs: most under 300 characters, 1 in 10 up to 1.5 KB and
-    1 in 100 up to 8 KB (the long ones show how the cost grows with length)."""
+    """One hostile text of a few runs: most under 160 characters, 1 in 20 up to 1.5 KB and
+    1 in 250 up to 8 KB (the long ones show how the cost grows with length)."""
     draw = rng.random()
-    limit, repeats = (8000, 400) if draw < 0.01 else (1500, 60) if draw < 0.1 else (300, 12)
+    limit, repeats = (8000, 400) if draw < 0.004 else (1500, 60) if draw < 0.05 else (160, 8)
     runs = []
     for _ in range(rng.choice((1, 2, 3, 5, 8))):
         shape = rng.random()

@@ -21,7 +21,7 @@ from functools import cache
 from helpers import paths
 from helpers import vocabulary as v
 from helpers.claims.names import MAX_PHRASE_CHARS, canonical_form, tidy
-from helpers.claims.sourcetypes import MASTHEAD, MEDIA, generic_kind, generic_type
+from helpers.claims.sourcetypes import generic_kind, generic_type
 from helpers.study import Actor, Study, load_study
 
 # Titles and articles dropped before a study's descriptions are matched against a phrase:
@@ -152,7 +152,7 @@ def source_type_for(name: str, study: Study | None = None, description: str = ""
     if actor is not None:
         return actor.source_type
     generic = generic_type(name, description)
-    if generic == v.MEDIA or MEDIA.search(name) or MASTHEAD.search(name):
+    if generic == v.MEDIA:
         return study.type_label(v.MEDIA)
     if generic != v.DOCUMENT:
         text = name[:MAX_PHRASE_CHARS]

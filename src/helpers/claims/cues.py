@@ -26,7 +26,7 @@ WEAK_CUES = (
     "claimed|claims|found|finds|show|shows|showed|reveal|reveals|revealed|indicate|indicates|"
     "indicated|counted|recorded|tallied|calculated|projected|projects|predicted|predicts|"
     "forecast|forecasts|suggested|suggests|concluded|concludes|continued|called|voiced|"
-    "expressed|posted"
+    "expressed|posted|expect|expects|expected"
 )
 CUE_VERBS = f"{STRONG_CUES}|{WEAK_CUES}"
 CUE_PATTERN = re.compile(rf"\b(?P<cue>{CUE_VERBS})\b")
@@ -74,7 +74,7 @@ PASSIVE_BY = re.compile(
 CITING = re.compile(r"\s*+,\s*+(?:citing|who cited|quoting)\s++")
 # A speaker phrase after an inverted cue: '," said Ms. Rivera' / ', writes the Daily Herald'
 INVERTED_NP = re.compile(
-    rf"\s++(?P<np>(?:[A-Z]|(?:the|a|an|one|two|three|some|several|senior|county|state|city|"
+    rf"\s++(?P<np>(?:{ABBREVIATION}|[A-Z]|(?:the|a|an|one|two|three|some|several|senior|county|state|city|"
     rf"local|federal|police|fire|health)\s){NP_BODY})"
 )
 NOUN_PHRASE = re.compile(rf"(?P<np>{NP_BODY})")
@@ -156,7 +156,8 @@ SPEAKER_NOUNS = frozenset(
     sources lawmakers leaders regulators executives officers troopers deputies commanders
     military army governor mayor president minister chief director manager sheriff
     coordinator superintendent commissioner secretary spokespeople crews workers responders
-    staff team authors observers monitors agencies groups""".split()
+    staff team authors observers monitors agencies groups opposition party parties side
+    rebels insurgents fighters campaign coalition district board""".split()
 )
 # A relative pronoun ends the speaker part of a subject: "officials who spoke ..."
 RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")

@@ -28,6 +28,10 @@ AND_AGAIN = re.compile(r"\band\s++(?:also\s++|then\s++|later\s++)?$")
 WHO_BEFORE = re.compile(r",\s*+who\s*+$")
 # A name written only with capitalised words: "Ana Ruiz", "ISSUED BY THE COMMAND"
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'.-]*+(?:\s[A-Z][\w'.-]*+)*+")
+# A comma between clause segments (not the comma of "2,000")
+SEGMENT_COMMA = re.compile(r",(?=\s|$)")
+# ", citing Y" anywhere after a frame
+LATER_CITING = re.compile(r",\s*+(?:citing|quoting)\s++")
 PARENS_MASK = str.maketrans("()", "\x01\x02")
 PARENS_UNMASK = str.maketrans("\x01\x02", "()")
 SUBJECT_WINDOW = 400  # characters before a cue that its subject is looked for in
@@ -105,7 +109,7 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
         return "", ""  # the clause runs past the window: too long to be a subject
     clause = pre[boundary:]
     ends_with_comma = clause.rstrip().endswith(",")
-    segments = [s for s in clause.split(",") if s.strip()]
+    segments = [s for s in SEGMENT_COMMA.split(clause) if s.strip()]
     if not segments:
         return "", ""
     unmask = str.translate
@@ -220,4 +224,22 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             cited = noun_phrase_at(sentence, citing.end())
         frames.append(RawFrame(start, end, phrase, cue, cited, description=description))
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
-    return sorted(frames, key=lambda frame: frame.start)
+    return _cite_later(sentence, sorted(frames, key=lambda frame: frame.start))
+
+
+def _cite_later(sentence: str, frames: list[RawFrame]) -> list[RawFrame]:
+    """ ", citing Y" later in the sentence: Y is the source of the frame before it that has no
+    cited party yet ("The agency reported that ..., citing local authorities")."""
+    if not frames:
+        return frames
+    out = list(frames)
+    for match in LATER_CITING.finditer(sentence, frames[0].end):
+        before = [i for i, f in enumerate(out) if f.end <= match.start() and not f.cited]
+        if not before:
+            continue
+        cited = noun_phrase_at(sentence, match.end())
+        if cited:
+            i = before[-1]
+            out[i] = RawFrame(out[i].start, out[i].end, out[i].phrase, out[i].cue, cited,
+                              out[i].outlet_only, out[i].description)  # fmt: skip
+    return out

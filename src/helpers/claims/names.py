@@ -49,6 +49,20 @@ ORG_NAME_WORDS = frozenset(
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*+\.?|(?:al|el|bin|ibn|de|van|von|der|du|da|di|la|le)-?)")
 # A parenthesised acronym after a name: "(FEMA)", "(U.N.)", "(ICRC)"
 ACRONYM_IN_PARENS = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z.&]{1,11})\)")
+# An abbreviation that ends a name and keeps its period: "Acme Inc.", "Jones Jr."
+CLOSING_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
+# Where a person's affiliation starts: "Lt. Maria Santos | of the fire department"
+AFFILIATION = re.compile(r"\s(?:of|at|for|with|from)\s")
+# A descriptor before an organisation's name: "the rights group Human Rights Watch"
+DESCRIBED_NAME = re.compile(
+    r"^(?i:the|a|an)\s(?:[a-z][\w'-]*+\s)+(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?"
+    r"[A-Z][\w'&.-]*+)*+)$"
+)
+# Counts and quantifiers dropped from a group: "two senior officials" -> "senior officials"
+LEADING_COUNT = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|a few|\d+)\s++",
+    re.IGNORECASE,
+)
 # Leading words dropped from any phrase for its canonical form: "the", "a", "an"
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s++", re.IGNORECASE)
 # Whitespace runs, and the punctuation trimmed from both ends of a phrase
@@ -57,9 +71,13 @@ TRIM = " ,;:.\"'"
 
 
 def tidy(phrase: str) -> str:
-    """Collapse whitespace and trim punctuation: ``'  "the mayor," '`` -> ``'the mayor'``."""
+    """Collapse whitespace and trim punctuation: ``'  "the mayor," '`` -> ``'the mayor'``.
+
+    The period of a closing abbreviation stays: "Acme Widgets Inc.".
+    """
     phrase = SPACES.sub(" ", phrase[:MAX_PHRASE_CHARS]).strip(TRIM)
-    # a trailing honorific or initial keeps its period: "said Ms." is rare, "Jr." common
+    if CLOSING_ABBREVIATION.search(phrase):
+        phrase += "."
     return phrase
 
 
@@ -84,7 +102,9 @@ def person_name(phrase: str) -> str:
     Ruiz" -> "Ana Ruiz"; "the Fire Department" -> "" (an organisation); "Rivera" -> "".
     A bare capitalised word is not taken for a person: nothing marks it as one.
     """
-    words = tidy(phrase).split(" ")
+    text = tidy(phrase)
+    affiliation = AFFILIATION.search(text)
+    words = (text[: affiliation.start()] if affiliation else text).split(" ")
     if len(words) < 2:
         return ""
     last_title = -1
@@ -106,6 +126,7 @@ def looks_like_full_name(phrase: str) -> bool:
     words = tidy(phrase).split(" ")
     return (
         2 <= len(words) <= 4
+        and words[0] not in {"The", "A", "An"}
         and all(NAME_TOKEN.fullmatch(w) and w[:1].isupper() for w in words)
         and not any(w.lower() in ORG_NAME_WORDS or _is_title(w) for w in words)
     )
@@ -132,4 +153,8 @@ def canonical_form(phrase: str) -> str:
     name = person_name(text)
     if name:
         return name
-    return LEADING_ARTICLE.sub("", text).strip(TRIM)
+    described = DESCRIBED_NAME.match(text)
+    if described:
+        return described.group("name")
+    text = LEADING_ARTICLE.sub("", text)
+    return tidy(LEADING_COUNT.sub("", text)) or tidy(text)

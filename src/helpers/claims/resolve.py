@@ -26,9 +26,9 @@ from helpers.claims.actors import canonical_source, find_actor, kind_of, source_
 from helpers.claims.frames import raw_frames
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
-from helpers.claims.names import acronym_of, canonical_form, person_name, surname_of, tidy
+from helpers.claims.names import acronym_of, canonical_form, surname_of, tidy
 from helpers.claims.quotes import quote_spans
-from helpers.claims.sourcetypes import generic_type
+from helpers.claims.sourcetypes import document_author, document_head, generic_type
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
@@ -42,6 +42,7 @@ OPENING_NAME = re.compile(
 )
 # An acronym in brackets after a name anywhere: "the Federal Emergency Management Agency (FEMA)"
 ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.&]{1,10}s?)\)")
+OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 NAME_WORD = re.compile(r"[A-Z][\w'&.-]*|of|for|and|on|the|&")
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
 NOT_A_NAME = frozenset(
@@ -49,12 +50,19 @@ NOT_A_NAME = frozenset(
 )
 
 
-def make_speaker(phrase: str, study: Study, description: str = "") -> Speaker:
-    """A new speaker from its phrase: canonical name, type in the study's labels, kind."""
+def make_speaker(
+    phrase: str, study: Study, description: str = "", author: Speaker | None = None
+) -> Speaker:
+    """A new speaker from its phrase: canonical name, type in the study's labels, kind.
+
+    A document's canonical name is its author's when the text names one ("a report by the
+    Government Accountability Office", "the agency's data"): ``author`` is that party resolved.
+    """
     name, _ = acronym_of(phrase)
+    canonical = author.canonical if author is not None else canonical_source(phrase, study)
     return Speaker(
         phrase,
-        canonical_source(phrase, study),
+        canonical,
         source_type_for(name, study, description),
         kind_of(name, study),
         description,
@@ -97,7 +105,11 @@ class History:
         target = self._target(phrase)
         if target is not None:
             return replace(target, phrase=phrase)
-        return make_speaker(phrase, self.study, description)
+        author = None
+        if find_actor(phrase, self.study) is None and document_head(phrase):
+            written = document_author(phrase) or document_author(description)
+            author = self.resolve(written) if written else None
+        return make_speaker(phrase, self.study, description, author)
 
     def _target(self, phrase: str) -> Speaker | None:
         lowered = phrase.lower()
@@ -111,7 +123,7 @@ class History:
         if lowered == "who":
             return self.latest(lambda s: s.kind != DOCUMENT)
         if c.GENERIC_GROUP.match(phrase) or c.GROUP_MEMBER.match(phrase):
-            return self.latest(lambda s: s.kind == GROUP)
+            return self.latest(lambda s: s.kind == GROUP and OFFICIALS_WORD.search(s.phrase))
         if c.GENERIC_PERSON.match(phrase):
             return self.latest(lambda s: s.kind in {PERSON, GROUP})
         outlet = c.GENERIC_OUTLET.match(phrase)
@@ -139,8 +151,8 @@ class History:
             return s.kind != PERSON and all(w in text for w in words)
 
         found = self.latest(named)
-        if found is not None:
-            return found
+        if found is not None or len(phrase.split()) > 1 + len(words):
+            return found  # "the ambulance service" names a service, it does not point back
         wanted = generic_type(phrase)
         if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
             return None
@@ -155,9 +167,9 @@ class History:
         if not match or match.group("np").split()[0] in NOT_A_NAME:
             return
         name = match.group("np")
+        if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
+            return  # "Paramedics treated ...", "Air defences ...": not known to be a name
         speaker = self.resolve(name, match.group("desc") or "")
-        if speaker.kind == PERSON and not (person_name(name) or " " in name.strip()):
-            return  # a single capitalised word is not known to be a person
         self.add(speaker, spoke=False)
         if match.group("acronym"):
             self.aliases.setdefault(match.group("acronym"), speaker)

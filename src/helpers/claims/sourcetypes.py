@@ -38,15 +38,22 @@ DOCUMENT_NOUNS = frozenset(
     statements filing filings document documents records indictment complaint lawsuit memo
     letter release bulletin update dashboard database index forecast forecasts projections
     model tally count ranking inventory investigation paper research findings numbers tallies
-    readings transcript assessments briefing notice post""".split()
+    readings transcript assessments briefing notice post images imagery photos footage logs
+    website site tracker map maps""".split()
 )
 # Where the head of a noun phrase ends: "data | collected by the agency", "report | by GAO"
 HEAD_END = _ci(
     r"\s(?:by|from|of|for|at|in|on|with|released|published|collected|compiled|issued|"
-    r"obtained|seen|reviewed|prepared|produced|who|that|which|shared|posted|cited|made)\b"
+    r"obtained|seen|reviewed|prepared|produced|who|that|which|shared|posted|cited|made|"
+    r"polled|surveyed|analy[sz]ed|\w+ed\s+by)\b"
+)
+# Nouns that make the words before a document its author: "government data", "police figures"
+AUTHOR_NOUNS = frozenset(
+    """government police ministry department agency company council county city state federal
+    army military union industry hospital court university""".split()
 )
 # An author inside a document phrase: "report by the GAO", "data from the county"
-DOCUMENT_AUTHOR = _ci(r"\b(?:by|from|of)\s++(?P<author>.+)$")
+DOCUMENT_AUTHOR = _ci(r"\b(?:by|from)\s++(?P<author>.+)$")
 # The media: "the broadcaster", "a news agency", "state television", mastheads
 MEDIA = _ci(
     r"\b(?:news(?:papers?)?|news ?agenc(?:y|ies)|newswires?|wire services?|broadcasters?|"
@@ -80,7 +87,8 @@ MILITARY = _ci(
     r"\b(?:military|army|navy|naval|air force|armed forces|marines?|troops|soldiers?|"
     r"defen[cs]e (?:ministry|forces?|department|officials?|secretary|minister|chief|staff|"
     r"spokes\w+)|ministry of defen[cs]e|general staff|chiefs of staff|commanders?|brigades?|"
-    r"battalions?|regiments?|militias?|Pentagon|war ministry)\b"
+    r"battalions?|regiments?|militias?|Pentagon|war ministry|rebels?|insurgents?|guerrillas?|"
+    r"paramilitar\w+)\b"
 )
 MILITARY_TITLE = re.compile(  # case-sensitive, before a name: "Gen. Ana Ruiz", "Col. Ito"
     r"(?<!Attorney )(?<!Surgeon )(?<!Secretary )(?<!Inspector )(?<!Solicitor )(?<!Auditor )"
@@ -88,7 +96,7 @@ MILITARY_TITLE = re.compile(  # case-sensitive, before a name: "Gen. Ana Ruiz", 
     r"Adm\.|Admiral|Brig\.|Sgt\.|Lieutenant|Commander) [A-Z]"
 )
 EXPERT = _ci(
-    r"\b(?:professors?|prof\.|researchers?|scientists?|economists?|analysts?|experts?|"
+    r"\b(?:professors?|researchers?|scientists?|economists?|analysts?|experts?|"
     r"scholars?|academics?|historians?|epidemiologists?|virologists?|statisticians?|"
     r"demographers?|seismologists?|climatologists?|volcanologists?|hydrologists?|lecturers?|"
     r"think[- ]tanks?|institutes?|institution|universit(?:y|ies)|college|school of|academy|"
@@ -109,7 +117,7 @@ COMPANY_SUFFIX = re.compile(  # case-sensitive legal forms: "Acme Inc.", "Foo Lt
     r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|GmbH|AG|SA|NV|L\.L\.C|S\.A|N\.V)(?:\.|\b)"
 )
 GOVERNMENT_INSTITUTION = _ci(
-    r"\b(?:government|administration|ministr(?:y|ies)|minister|department|dept\.|agency|"
+    r"\b(?:government|administration|ministr(?:y|ies)|minister|department|agency|"
     r"agencies|bureau|commission|parliament|congress|senate|treasury|central bank|"
     r"federal reserve|white house|kremlin|embassy|consulate|cabinet|regulators?|"
     r"statistics office|office of|attorney general|prosecutors?|courts?|judges?)\b"
@@ -123,14 +131,15 @@ COMPANY = _ci(
     r"Holdings|Airlines|Motors|Pharmaceuticals?|Technologies|Industries|Enterprises)\b"
 )
 GOVERNMENT = _ci(
-    r"\b(?:governors?|gov\.|mayors?|presidents?|prime minister|premier|chancellor|senators?|"
-    r"sen\.|representatives?|rep\.|lawmakers?|legislators?|legislature|council\w*|"
+    r"\b(?:governors?|mayors?|presidents?|prime minister|premier|chancellor|senators?|"
+    r"representatives?|lawmakers?|legislators?|legislature|council\w*|"
     r"commissioners?|authorit(?:y|ies)|state|federal|county|city|municipal\w*|provinc\w+|"
     r"regional|local|national|public health|health officials|election officials|officials? "
     r"(?:in|of|from) (?:the )?(?:state|city|county|government)|kingdom|republic|country|"
-    r"countries|capital|tribal|town|village|district officials|secretary|spokes\w+ for the "
+    r"countries|capital|tribal|town|village|district|school board|secretary|spokes\w+ for the "
     r"(?:ministry|government|department|city|state|county))\b"
 )
+GOVERNMENT_TITLE = re.compile(r"\b(?:Gov|Sen|Rep|Amb|Cllr|Dept)\.\s")  # "Gov. Ellen Park"
 # A country or people named before "officials"/"authorities": "Chinese officials"
 NATIONAL_OFFICIALS = re.compile(
     r"(?:\b[A-Z][\w.'-]*+ )++(?:officials|authorities|government|leaders|diplomats)\b"
@@ -149,6 +158,8 @@ ANONYMOUS_FILLER = _ci(
     r"declined|asked|not|to|be|named|identified|authori[sz]ed|because|they|were|was|"
     r"discuss|publicly|private|internal|deliberations|close)\b"
 )
+# A people or region adjective: "a senior Western official", "a European diplomat"
+DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ern|ean|an|ese|ish|ian|i)\b")
 # Plural heads that make a phrase a group: "officials", "experts", "residents"
 GROUP_HEAD = _ci(
     r"\b(?:officials|sources|experts|analysts|diplomats|authorities|police|residents|"
@@ -180,7 +191,7 @@ ORDERED_RULES: tuple[tuple[tuple[re.Pattern[str], ...], str], ...] = (
     ((COMPANY_SUFFIX,), v.COMPANY),
     ((GOVERNMENT_INSTITUTION,), v.GOVERNMENT),
     ((COMPANY,), v.COMPANY),
-    ((GOVERNMENT, NATIONAL_OFFICIALS), v.GOVERNMENT),
+    ((GOVERNMENT, GOVERNMENT_TITLE, NATIONAL_OFFICIALS), v.GOVERNMENT),
 )
 
 
@@ -193,7 +204,7 @@ def document_head(phrase: str) -> bool:
     if not head:
         return False
     word = head[-1].lower().removesuffix("'s").removesuffix("'")
-    return word in DOCUMENT_NOUNS and not (len(head) == 1 and head[0][:1].isupper() and cut)
+    return word in DOCUMENT_NOUNS
 
 
 def document_author(phrase: str) -> str:
@@ -206,6 +217,10 @@ def document_author(phrase: str) -> str:
     possessive = [i for i, w in enumerate(words) if w.endswith(("'s", "s'"))]
     if possessive:  # "the agency's data", "the county's figures"
         return " ".join(words[: possessive[-1] + 1]).removesuffix("'s").removesuffix("'")
+    head = (text[: HEAD_END.search(text).start()] if HEAD_END.search(text) else text).split()
+    modifiers = [w for w in head[:-1] if w.lower() not in {"the", "a", "an", "new", "latest"}]
+    if modifiers and any(w.lower() in AUTHOR_NOUNS for w in modifiers):
+        return " ".join(modifiers)  # "a government report", "police figures"
     capitalised = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in {"the", "a"}]
     if capitalised and len(capitalised) == len(words) - 1 - (words[0].lower() in {"the", "a"}):
         return " ".join(capitalised)  # "Census Bureau data"
@@ -231,7 +246,7 @@ def generic_type(phrase: str, description: str = "") -> str:
             if any(p.search(text) for p in patterns):
                 return source_type
     if OFFICIALS.search(phrase):
-        rest = ANONYMOUS_FILLER.sub(" ", phrase.lower())
+        rest = ANONYMOUS_FILLER.sub(" ", DEMONYM.sub(" ", phrase).lower())
         if not re.sub(r"[\W\d]+", "", rest):
             return v.ANONYMOUS_OFFICIAL
     return v.OTHER

@@ -34,7 +34,8 @@ DENIES_PREVIOUS = re.compile(
     r"(?:accusations?|claims?|allegations?|reports?|charges?|figures?|numbers?|tolls?|"
     r"estimates?|accounts?|tall(?:y|ies)|counts?)|(?:called|described|branded)\s+(?:the|these|"
     r"those|this|that)\s+(?:figures?|numbers?|claims?|estimates?|tolls?|reports?)\s+"
-    r"(?:exaggerated|inflated|false|inaccurate|wrong|misleading|untrue|baseless))\b",
+    r"(?:\w+\s+){0,2}?(?:exaggerated|inflated|false|inaccurate|wrong|misleading|untrue|"
+    r"baseless|low|high|an? (?:underestimate|exaggeration|lie)))\b",
     re.IGNORECASE,
 )
 
@@ -93,7 +94,7 @@ def stance_of(
     """``asserted``, ``denied`` or ``disputed`` for the figure ``governing`` attributes."""
     if governing.frame is not None and governing.frame.denies:
         return "denied"
-    if facts.disputes(sentence):
+    if facts.disputes(sentence) and governing.speaker.canonical not in facts.deniers(sentence):
         return "disputed"
     if facts.deniers(sentence) - {governing.speaker.canonical}:
         return "disputed"
