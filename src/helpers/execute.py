@@ -12,14 +12,21 @@ the error.
 from __future__ import annotations
 
 import re
+import sys
+from functools import cache
 from pathlib import Path
 
-import nbformat
-from jupyter_client.manager import AsyncKernelManager
-from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor
-from traitlets import Dict
+# nbformat imports jsonschema, which imports rfc3987_syntax (when installed) only to check the
+# "iri" string format; that import compiles 38 grammars, 2-3 s of CPU in every run. Nothing here
+# checks that format, so the import is skipped.
+sys.modules.setdefault("rfc3987_syntax", None)
 
-from helpers import paths
+import nbformat  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor  # noqa: E402
+from traitlets import Dict  # noqa: E402
+
+from helpers import paths  # noqa: E402
 
 EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 # a progress bar line as tqdm draws it: " 40%|████      | 2/5 [00:01<00:02,  1.2it/s]"
@@ -145,6 +152,14 @@ def failure_message(name: str, error: Exception) -> str:
     return f"{name} failed in {where}{detail}: {ename}: {evalue}"
 
 
+@cache
+def _html_exporter():
+    """One exporter for the run: building its templates costs more than one notebook's page."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
+
+
 def execute_notebook(
     source: Path,
     parameters: dict,
@@ -158,7 +173,6 @@ def execute_notebook(
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import DeadKernelError
-    from nbconvert import HTMLExporter
 
     executed = scratch / source.name
     declared = papermill.inspect_notebook(str(source))
@@ -190,5 +204,5 @@ def execute_notebook(
     nb = normalise_notebook(nbformat.read(executed, as_version=4), replacements)
     executed.unlink(missing_ok=True)
     notebook_bytes = (nbformat.writes(nb) + "\n").encode("utf-8")
-    html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    html, _ = _html_exporter().from_notebook_node(nb)
     return notebook_bytes, EXTERNAL_SCRIPT.sub("", html).encode("utf-8")

@@ -131,8 +131,9 @@ def _same_file(fd: int, path: Path) -> bool:
     return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
 
 
-def commit(swaps: list[Swap], journal: Path) -> None:
-    """Swap every staged folder in for its final one; the journal makes it resumable."""
+def write_journal(swaps: list[Swap], journal: Path) -> list[dict]:
+    """Record the swaps about to be made, naming each staged folder by its inode so that a
+    later run can tell it from the old folder wherever a kill left it."""
     records = []
     for swap in swaps:
         stat = os.lstat(swap.staged)
@@ -141,7 +142,12 @@ def commit(swaps: list[Swap], journal: Path) -> None:
              "device": stat.st_dev, "inode": stat.st_ino}
         )  # fmt: skip
     write_json(journal, {"swaps": records})
-    _roll_forward(records)
+    return records
+
+
+def commit(swaps: list[Swap], journal: Path) -> None:
+    """Swap every staged folder in for its final one; the journal makes it resumable."""
+    _roll_forward(write_journal(swaps, journal))
     journal.unlink()
 
 
