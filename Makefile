@@ -67,6 +67,8 @@ lab: $(READY)  ## Open JupyterLab on the notebooks with the project's kernel
 bench: $(READY)  ## Benchmark the figure extractor (speed against quantulum3, NewsQuant scores)
 	$(BIN)/python bench/bench_figures.py
 	$(BIN)/python ../shared/benchmarks/newsquant/score.py ../shared/benchmarks/newsquant/dev.json --project .
+	$(BIN)/python bench/bench_attribution.py
+	$(BIN)/python bench/bench_fuzz.py
 
 lint: $(READY)  ## Check style with ruff
 	$(BIN)/ruff check src tests bench

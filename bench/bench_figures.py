@@ -20,7 +20,7 @@ from pathlib import Path
 from helpers.figures import extract_figures
 from helpers.paths import RAW_DIR
 
-NEWSQUANT_DEV = Path("/work/shared/benchmarks/newsquant/dev.json")
+NEWSQUANT_DEV = Path("../shared/benchmarks/newsquant/dev.json")
 TARGET_BYTES = 20 * 1024 * 1024
 
 

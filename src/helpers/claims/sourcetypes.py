@@ -151,7 +151,7 @@ OFFICIALS = _ci(
 )
 # Words that say nothing about whose an official is: "two senior officials", "a source"
 ANONYMOUS_FILLER = _ci(
-    r"\b(?:the|a|an|one|two|three|four|several|some|many|other|another|senior|top|"
+    r"\b(?:the|a|an|one|two|three|four|several|some|many|other|another|senior|top|former|"
     r"high-ranking|unnamed|anonymous|officials?|sources?|people|person|familiar|with|"
     r"knowledge|briefed|on|of|the|matter|situation|plans?|talks|insiders?|aides?|"
     r"spokes(?:man|woman|person)|diplomats?|who|spoke|speaking|condition|anonymity|"
