@@ -64,9 +64,11 @@ _SIGN_WORDS = ("minus", "plus", "negative", "-", "+", "−", "")
 def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     """Read the digits at [s, e) with what surrounds them; return (reading or None, resume)."""
     raw = text[s:e]
-    card = CARD_PHONE_AT_RE.match(text, s)
-    if card:
-        return None, card.end()
+    nxt = text[e : e + 1]
+    if nxt in _CODE_NEXT or s and text[s - 1] == "+":
+        card = CARD_PHONE_AT_RE.match(text, s)
+        if card:
+            return None, card.end()
     written, currency, cur_start = _currency_before(text, s)
     if excluded_digits(text, s, e):
         return None, skip_to(text, e)
@@ -100,9 +102,10 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         end = _bare_number(text, r, (s, e, end), first, raw, bool(currency or sign))
         if end < 0:
             return None, -end
-    fm = FURNITURE_RE.match(text, e)
-    if fm and fm.group("w") in FURNITURE_WORDS:
-        return None, skip_to(text, fm.end())  # page furniture "2 Posts" on a line of its own
+    if nxt == " " and text[e + 1 : e + 2].isupper():
+        fm = FURNITURE_RE.match(text, e)
+        if fm and fm.group("w") in FURNITURE_WORDS:
+            return None, skip_to(text, fm.end())  # page furniture "2 Posts" on its own line
     end = qualifier_after(text, r, end)
     r.end = end
     if not r.qualifier:
@@ -112,6 +115,9 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     elif sign > 0:
         r.change = "up"
     return r, end
+
+
+_CODE_NEXT = frozenset(" .-)\t\u00a0")
 
 
 def _currency_before(text: str, s: int) -> tuple[str, str, int]:
@@ -172,6 +178,11 @@ def _sign_before(text: str, s: int, e: int, cur_start: int) -> tuple[int, int] |
 
 def _unsigned_name(text: str, s: int, e: int) -> bool:
     """A number glued to a name ("F-16", "G7") unless a qualifier or a percent says otherwise."""
+    if not s:
+        return False
+    before = text[s - 1]
+    if not (before.isalpha() or before in "-‑" or before == " " and text[s - 2 : s - 1] in "-‑"):
+        return False
     return bool(
         NAME_BEFORE_RE.search(text, max(0, s - 24), s)
         and not qualifier_before(text, s)

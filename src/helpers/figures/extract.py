@@ -11,7 +11,7 @@ import re
 
 from helpers.figures.digits import read_digits
 from helpers.figures.measures import read_unit
-from helpers.figures.model import Figure, Reading, finish
+from helpers.figures.model import Figure, Reading, finish, last_word
 from helpers.figures.pairs import mark_conversions, merge_bounds, share_units
 from helpers.figures.qualifiers import read_qualifiers
 from helpers.figures.scan import VULGAR_FRACTIONS, Scanner
@@ -46,6 +46,7 @@ def extract_figures(text: str) -> list[Figure]:
     if not isinstance(text, str):
         raise TypeError(f"extract_figures expects a str, got {type(text).__name__}")
     figures: list[Figure] = []
+    last_word.cache_clear()
     scanner = Scanner(text)
     pos = 0
     while (m := scanner.next(pos)) is not None:

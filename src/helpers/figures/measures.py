@@ -11,7 +11,7 @@ import re
 
 from helpers.figures.model import Reading, digits_value
 from helpers.figures.numwords import WORD_NUM, parse_number_words
-from helpers.figures.vocabulary import STOP_WORDS, alternation
+from helpers.figures.vocabulary import STOP_WORDS, trie_alternation
 from helpers.units import (
     CASE_SENSITIVE_UNITS,
     CURRENCY_PREFIXES,
@@ -25,7 +25,7 @@ from helpers.units import (
 
 # Currency standing just before a number: "$", "US $", "€", "HK$", "USD", "Y=", "PS" ...
 CURRENCY_BEFORE_RE = re.compile(
-    r"(?<![A-Za-z-])(?P<cur>" + alternation(CURRENCY_PREFIXES) + r")[^\S\n]?$"
+    r"(?<![A-Za-z-])(?P<cur>" + trie_alternation(CURRENCY_PREFIXES) + r")[^\S\n]?$"
 )
 # Scale after a number: "4.5 million", "$13.6M", "25k", "2 bn", "1.356 billion", "RM3.06mil".
 SCALE_AFTER_RE = re.compile(
@@ -51,9 +51,9 @@ _UNIT_CS = list(UNIT_CS_MAP)
 # A unit right after a number: "75 miles", "87 mph", "50GB", "2.5-year", "30 years old".
 UNIT_AFTER_RE = re.compile(
     r"(?:[^\S\n]?-?[^\S\n]?)(?:(?P<ci>(?i:"
-    + alternation(_UNIT_CI)
+    + trie_alternation({u.lower() for u in _UNIT_CI})
     + r"))|(?P<cs>"
-    + alternation(_UNIT_CS)
+    + trie_alternation(_UNIT_CS)
     + r"))(?![A-Za-z0-9²³])"
 )
 # A currency written after a number: "800 million dollars", "10.5 million Australian dollars",
@@ -61,9 +61,9 @@ UNIT_AFTER_RE = re.compile(
 _CASED_SUFFIXES = ("p", "kn", "sen", "won", "rand")
 CURRENCY_AFTER_RE = re.compile(
     r"[^\S\n]?-?(?P<cur>(?i:"
-    + alternation(c for c in CURRENCY_SUFFIXES if c not in _CASED_SUFFIXES)
+    + trie_alternation({c.lower() for c in CURRENCY_SUFFIXES if c not in _CASED_SUFFIXES})
     + r")|"
-    + alternation(_CASED_SUFFIXES)
+    + trie_alternation(_CASED_SUFFIXES)
     + r")(?![A-Za-z])"
 )
 # The cents of an amount in two parts: "3 dollars 50 cents", "thirteen dollars and forty-five
@@ -100,6 +100,9 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
     digits begin), a scale word is read with the words that continue it: "3 hundred
     million", "4 thousand 3 hundred and 21", "6 crore and two hundred".
     """
+    c = text[pos : pos + 1]
+    if not (c.isalpha() or c in " -\u00a0" and text[pos + 1 : pos + 2] in _SCALE_INITIALS):
+        return 1.0, pos, ""
     m = SCALE_AFTER_RE.match(text, pos)
     if not m:
         return 1.0, pos, ""
@@ -116,6 +119,9 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
     if not has_currency and not _scale_without_currency(text, pos, m.end(), abbr):
         return 1.0, pos, ""
     return SCALES[abbr], m.end(), abbr
+
+
+_SCALE_INITIALS = frozenset("hHtTmMbBlLcCdDkK")
 
 
 def _scale_without_currency(text: str, pos: int, end: int, abbr: str) -> bool:
@@ -142,8 +148,8 @@ _NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z][a-z-]*)")
 def read_unit(text: str, r: Reading, pos: int) -> int:
     """Read a unit or currency after the number at ``pos``; return the new end."""
     c = text[pos : pos + 1]
-    if not c or c in _NO_UNIT:
-        return pos  # punctuation or the end: no unit, no rate
+    if not c or c in _NO_UNIT or c == " " and text[pos + 1 : pos + 2] in _NO_UNIT_AFTER_SPACE:
+        return pos  # punctuation, the end or another number: no unit, no rate
     if not r.currency:
         m = CURRENCY_AFTER_RE.match(text, pos)
         if m and (m.group("cur") not in ("p", "kn") or m.start("cur") == pos):
@@ -178,6 +184,7 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
 
 
 _NO_UNIT = frozenset(",.;:!?)]\"'”’\n")
+_NO_UNIT_AFTER_SPACE = frozenset("0123456789(,.;:!?)]\"“”'‘’\n–—")
 
 
 def _read_currency_after(text: str, r: Reading, m: re.Match) -> int:
@@ -232,6 +239,8 @@ _CENTS_END_RE = re.compile(r"[^\S\n]*(?:$|[,.;:!?)]|more\b|less\b|in\b|for\b|eac
 
 def read_rate(text: str, r: Reading, pos: int) -> int:
     """Extend a unit with a rate: "$58.24 per barrel", "$3,500 a month", "£24 a-year"."""
+    if text[pos + 1 : pos + 2] not in "paeAPE" and text[pos : pos + 3] != "-a-":
+        return pos
     m = PER_RE.match(text, pos)
     if not m:
         return pos

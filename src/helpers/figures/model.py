@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -119,22 +120,22 @@ def finish(text: str, r: Reading) -> Figure:
         r.unit_normalized = "percent"
     start, end = r.start, r.end
     return Figure(
-        start=start,
-        end=end,
-        surface=text[start:end],
-        value=float(value),
-        low=float(low),
-        high=float(high),
-        is_range=bool(r.is_range),
-        is_vague=bool(r.is_vague),
-        change=r.change,
-        qualifier=r.qualifier,
-        unit=r.unit,
-        unit_normalized=r.unit_normalized,
-        kind=r.kind,
-        si_value=float(si_value),
-        si_unit=si_unit,
-        rule=r.rule,
+        start,
+        end,
+        text[start:end],
+        float(value),
+        float(low),
+        float(high),
+        bool(r.is_range),
+        bool(r.is_vague),
+        r.change,
+        r.qualifier,
+        r.unit,
+        r.unit_normalized,
+        r.kind,
+        float(si_value),
+        si_unit,
+        r.rule,
     )
 
 
@@ -147,8 +148,13 @@ def digits_value(s: str) -> float:
 _NOT_DIGITS = str.maketrans("", "", ", \u00a0\u202f\u2009")
 
 
+@lru_cache(maxsize=512)
 def last_word(text: str, end: int) -> str:
-    """The whitespace-delimited word just before ``end`` (without trailing spaces or hyphens)."""
+    """The whitespace-delimited word just before ``end`` (without trailing spaces or hyphens).
+
+    Several rules ask for the same word, so answers are cached; ``extract_figures`` clears the
+    cache for each text (a text's hash is computed once, so a lookup is cheap).
+    """
     i = end
     while i > 0 and text[i - 1] in " \t\u00a0-":
         i -= 1

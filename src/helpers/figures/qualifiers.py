@@ -11,7 +11,7 @@ import re
 
 from helpers.figures.model import Reading, last_word
 from helpers.figures.numwords import WORD_NUM
-from helpers.figures.vocabulary import alternation
+from helpers.figures.vocabulary import trie_alternation
 
 # Qualifiers before a number (or its currency), by the change they set.
 QUALIFIERS = {
@@ -39,9 +39,9 @@ _SYMBOLS = [q for q in _CHANGE_OF if not q[0].isalpha()]
 # "~", ">=" (spaces and hyphens may follow it: "up to-"). The longest phrase wins.
 QUALIFIER_RE = re.compile(
     r"(?i)(?:(?<![A-Za-z])(?P<q>"
-    + alternation(_WORDY).replace(r"\ ", r"[^\S\n]+")
+    + trie_alternation(q.lower() for q in _WORDY).replace(r"\ ", r"[^\S\n]+")
     + r")|(?P<sym>"
-    + alternation(_SYMBOLS)
+    + trie_alternation(_SYMBOLS)
     + r"))[ \t\u00a0-]*$"
 )
 # Change verb just before a number: "rose 0.3%", "up 19 cents", "fell by 5%".
@@ -132,6 +132,9 @@ def read_qualifiers(text: str, r: Reading) -> None:
 
 def qualifier_after(text: str, r: Reading, end: int) -> int:
     """Qualifiers after a number: "or more", "+", "-plus" set ">", "or less" "<"."""
+    c = text[end : end + 1]
+    if c not in "+-" and text[end + 1 : end + 3] not in ("or", "an") or not c:
+        return end
     qa = QUALIFIER_AFTER_RE.match(text, end)
     if qa and not r.is_range and (r.kind == "count" or qa.group("up") or qa.group("down")):
         r.change = "<" if qa.group("down") else ">"

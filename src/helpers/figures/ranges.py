@@ -13,12 +13,12 @@ from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_scal
 from helpers.figures.model import Reading, digits_value, last_word
 from helpers.figures.numwords import DIGITS, WORD_NUM, parse_number_words
 from helpers.figures.qualifiers import verb_before
-from helpers.figures.vocabulary import WORD_SCALES, alternation
+from helpers.figures.vocabulary import WORD_SCALES, trie_alternation
 from helpers.units import CURRENCY_PREFIXES
 
 # Number core at a position, for the second half of a range: "18", "$93", "five thousand".
 NUMBER_AT_RE = re.compile(
-    r"[^\S\n]*(?P<cur>" + alternation(CURRENCY_PREFIXES) + r")?[^\S\n]?"
+    r"[^\S\n]*(?P<cur>" + trie_alternation(CURRENCY_PREFIXES) + r")?[^\S\n]?"
     r"(?P<sign>[-−](?=\d))?(?P<digits>" + DIGITS + r")(?![\d])"
     r"|[^\S\n]*(?P<word>(?i:" + WORD_NUM + r"))\b"
 )
