@@ -1,0 +1,150 @@
+"""Group every figure by what it counts and what happened to it: ``add_groups``.
+
+``what`` (:mod:`helpers.grouping.what`), ``happened`` (:mod:`helpers.grouping.happened`) and
+``group``, a readable label: "people killed", "customers without power", "area burned",
+"protesters marched" (what alone when nothing happened to it in the sentence). A study's
+``groups:`` rules rename and merge groups: the first rule whose ``what`` and ``happened`` lists
+hold the figure's (an empty list holds anything) gives its label.
+
+The figures of a sentence are read together (:mod:`helpers.grouping.reading`: "14 people
+were killed and 40 injured" gives people killed and people injured), and a figure that says when
+or how long (a date, a clock time, a duration) takes the group of its sentence's main figure
+(the first that is not a time) when it has one: "17 drones shot down in the previous 24 hours".
+
+A figure that restates another in a second unit (``conversion_of`` >= 0: the ``start`` of the
+figure it restates) takes that figure's ``what``, ``happened`` and ``group``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+import pandas as pd
+
+from helpers.grouping.lexicon import PREDICATES_FILE, predicates
+from helpers.grouping.reading import Mention, read_sentence
+from helpers.grouping.what import is_time, what_of
+from helpers.io import require_columns
+from helpers.study import Study, StudyError
+
+GROUP_COLUMNS = ("what", "happened", "group")
+FIGURE_INPUT_COLUMNS = (
+    "article_id", "sentence_id", "start", "end", "kind", "change", "unit_normalized", "si_unit",
+    "sentence_text",
+)  # fmt: skip
+SENTENCE_INPUT_COLUMNS = ("article_id", "sentence_id", "start")
+
+
+def conversions(frame: pd.DataFrame) -> pd.Series:
+    """True for rows that restate another figure in a second unit (``conversion_of`` >= 0; a
+    table without the column has none)."""
+    if "conversion_of" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return pd.to_numeric(frame["conversion_of"], errors="coerce").fillna(-1) >= 0
+
+
+def group_label(what: str, happened: str) -> str:
+    """The generic label of a group: "people killed", or ``what`` alone."""
+    return f"{what} {happened}".strip() if happened else what
+
+
+def study_label(what: str, happened: str, study: Study | None) -> str:
+    """The group label ``study``'s rules give a figure, else :func:`group_label`."""
+    for rule in study.groups if study is not None else ():
+        fits_what = not rule.what or what in rule.what
+        if fits_what and (not rule.happened or happened in rule.happened):
+            return rule.label
+    return group_label(what, happened)
+
+
+def check_group_rules(study: Study | None) -> None:
+    """Raise :class:`~helpers.study.StudyError` when a ``groups:`` rule of ``study`` names a
+    ``happened`` that the predicate lexicon never gives (a typo would match nothing)."""
+    known = set(predicates().order)
+    for i, rule in enumerate(study.groups if study is not None else ()):
+        unknown = sorted(rule.happened - known)
+        if unknown:
+            raise StudyError(
+                f"{study.path}: key 'groups[{i}].happened': {unknown} never happens: the "
+                f"predicates of {PREDICATES_FILE} are {', '.join(sorted(known))}"
+            )
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def sentence_starts(frame: pd.DataFrame, sentences: pd.DataFrame) -> list[int]:
+    """The start (in the article text) of each row's sentence, read from ``sentences``."""
+    require_columns(sentences, SENTENCE_INPUT_COLUMNS, "sentences")
+    columns = [sentences[c] for c in SENTENCE_INPUT_COLUMNS]
+    starts = {(str(a), int(s)): int(b) for a, s, b in zip(*columns, strict=True)}
+    pairs = zip(frame["article_id"], frame["sentence_id"], strict=True)
+    keys = [(str(a), int(s)) for a, s in pairs]
+    missing = sorted({k for k in keys if k not in starts})
+    if missing:
+        shown = ", ".join(f"{a} sentence {s}" for a, s in missing[:5])
+        raise KeyError(f"figures name sentences that the sentences table lacks: {shown}")
+    return [starts[k] for k in keys]
+
+
+def add_groups(
+    figures: pd.DataFrame, sentences: pd.DataFrame, study: Study | None = None
+) -> pd.DataFrame:
+    """``figures`` (figures.csv or claims.csv columns) with ``what``, ``happened`` and
+    ``group`` set (replaced when present); ``sentences`` is sentences.csv, for the offset of
+    each figure in its ``sentence_text``. Rows keep their order and index."""
+    require_columns(figures, FIGURE_INPUT_COLUMNS, "figures")
+    check_group_rules(study)
+    starts = sentence_starts(figures, sentences)
+    restates = (
+        pd.to_numeric(figures["conversion_of"], errors="coerce").fillna(-1).astype(int).tolist()
+        if "conversion_of" in figures.columns
+        else [-1] * len(figures)
+    )
+    records = sorted(
+        zip(
+            figures["article_id"].map(str), figures["sentence_id"].map(int),
+            figures["start"].map(int), figures["end"].map(int), range(len(figures)),
+            figures["kind"].map(_text), figures["unit_normalized"].map(_text),
+            figures["si_unit"].map(_text), figures["change"].map(_text),
+            figures["sentence_text"].map(_text), starts, restates,
+            strict=True,
+        ),
+        key=lambda r: r[:4],
+    )  # fmt: skip
+    values: list[tuple[str, str, str]] = [("", "", "")] * len(figures)
+    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
+        for position, read in _sentence_groups(list(block), study):
+            values[position] = read
+    out = figures.copy()
+    for i, name in enumerate(GROUP_COLUMNS):
+        out[name] = pd.Series([v[i] for v in values], index=figures.index, dtype=object)
+    return out
+
+
+def _sentence_groups(block: list[tuple], study: Study | None) -> Iterable[tuple]:
+    """(position, (what, happened, group)) of each figure of one sentence (records of
+    :func:`add_groups`, in text order)."""
+    sentence = block[0][9]
+    mentions: list[Mention] = []
+    for article, sid, begin, finish, _, kind, unit, si_unit, change, _, offset, restated in block:
+        start, end = begin - offset, finish - offset
+        if not 0 <= start <= end <= len(sentence):
+            raise ValueError(
+                f"figure at {begin}:{finish} of {article} lies outside its sentence {sid}"
+            )
+        what, implied = what_of(kind, unit, si_unit)
+        restates = restated - offset if restated >= 0 else -1
+        mentions.append(Mention(start, end, kind, unit, what, implied, restates, change))
+    read = read_sentence(sentence, mentions)
+    labels = [study_label(what, happened, study) for what, happened in read]
+    main = next(
+        (label for m, label in zip(mentions, labels, strict=True)
+         if not m.conversion and not is_time(m.kind, m.unit)),
+        None,
+    )  # fmt: skip
+    for record, mention, (what, happened), label in zip(block, mentions, read, labels, strict=True):
+        timed = main is not None and is_time(mention.kind, mention.unit)
+        yield record[4], (what, happened, main if timed else label)

@@ -1,0 +1,197 @@
+"""A study's topic and event of each claim: ``add_topics``.
+
+The rules come from the study file (``topics:`` and ``events:``, compiled by
+:mod:`helpers.study`):
+
+- **topic**: the first rule whose conditions all hold names it: ``kinds`` (the figure's kind),
+  ``unit`` (searched in its unit, or the noun counted after it: "two of the systems"),
+  ``sentence`` (its sentence) and ``context`` (the sentence before and its own). A rule sees a
+  figure that says when or how long (date, time, duration) only when it names that kind; such a
+  figure otherwise takes the topic of its sentence's main figure (the first that is not a time).
+  No rule holds: "other".
+- **event**: a rule of the topic without ``words`` fixes the event; else the ``words`` match of
+  the topic's rules nearest before the figure (its own words count as before), else the first
+  after it. Time figures take no event from words. No rule: "other".
+
+A study without topic rules (the general study of any corpus) lets the generic groups speak:
+``topic`` is the figure's ``what`` and ``event`` its ``happened`` ("other" when nothing happened
+to it), so that charts by topic and event show the corpus's own groups. With topic rules, a
+count with no noun ("at least 10 of them") joins the study group its topic names, when a
+``groups:`` rule names one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from helpers.grouping.groups import add_groups, group_label, sentence_starts, study_label
+from helpers.grouping.lexicon import what_lexicon
+from helpers.grouping.what import is_time
+from helpers.io import require_columns
+from helpers.study import EventRule, Study, TopicRule
+from helpers.vocabulary import NO_EVENT, NO_TOPIC
+
+TOPIC_COLUMNS = ("topic", "event")
+CLAIM_INPUT_COLUMNS = (
+    "article_id", "sentence_id", "start", "end", "surface", "kind", "unit", "unit_normalized",
+    "sentence_text",
+)  # fmt: skip
+# The noun a bare number counts: "two of the systems" -> systems, "two more launchers"
+COUNTED_NOUN = re.compile(
+    r"^\s+(?:of\s+(?:the|these|those)\s+)?(?:(?:more|other|additional|new)\s+)?"
+    r"(?P<noun>(?!them\b|which\b)[A-Za-z][\w-]*)"
+)
+
+
+def topic_of(
+    rules: Sequence[TopicRule], kind: str, unit: str, sentence: str, context: str, after: str
+) -> str:
+    """The topic the first matching rule gives a figure (see the module docstring); ``after``
+    is the text that follows the figure in its sentence."""
+    unit = unit.strip()
+    if not unit:
+        noun = COUNTED_NOUN.match(after)
+        unit = noun.group("noun") if noun else ""
+    for rule in rules:
+        if rule.kinds and kind not in rule.kinds:
+            continue
+        if not rule.kinds and is_time(kind, unit):
+            continue
+        if rule.unit is not None and not (unit and rule.unit.search(unit)):
+            continue
+        if rule.sentence is not None and not rule.sentence.search(sentence):
+            continue
+        if rule.context is not None and not rule.context.search(context):
+            continue
+        return rule.topic
+    return NO_TOPIC
+
+
+def event_of(
+    rules: Sequence[EventRule], topic: str, kind: str, unit: str, sentence: str, offset: int,
+    surface: str,
+) -> str:  # fmt: skip
+    """The event the rules of ``topic`` give a figure at ``offset`` of ``sentence``."""
+    own = [rule for rule in rules if topic in rule.topics]
+    for rule in own:
+        if rule.words is None:
+            return rule.event
+    if is_time(kind, unit):
+        return NO_EVENT
+    cut = offset + len(surface)
+    before, after = sentence[:cut], sentence[cut:]
+    best: tuple[int, str] | None = None
+    for rule in own:
+        for match in rule.words.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, rule.event)
+    if best is not None:
+        return best[1]
+    for rule in own:
+        match = rule.words.search(after)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), rule.event)
+    return best[1] if best else NO_EVENT
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _previous_sentences(frame: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """The text of the sentence before each row's sentence in its article ("" for the first)."""
+    require_columns(sentences, ("article_id", "sentence_id", "start", "text"), "sentences")
+    ordered = sentences.sort_values(["article_id", "start"], kind="mergesort")
+    previous: dict[tuple[str, int], str] = {}
+    for _, block in ordered.groupby("article_id", sort=False):
+        texts = [_text(t) for t in block["text"]]
+        for i, sid in enumerate(block["sentence_id"]):
+            previous[(str(block["article_id"].iloc[0]), int(sid))] = texts[i - 1] if i else ""
+    return [
+        previous.get((str(a), int(s)), "")
+        for a, s in zip(frame["article_id"], frame["sentence_id"], strict=True)
+    ]
+
+
+def add_topics(claims: pd.DataFrame, sentences: pd.DataFrame, study: Study) -> pd.DataFrame:
+    """``claims`` (claims.csv or figures.csv columns) with the ``topic`` and ``event`` of
+    ``study`` (replaced when present); ``sentences`` is sentences.csv. Rows keep their order.
+    A study without topic rules uses the generic groups (computed here when ``claims`` lacks
+    ``what``/``happened``)."""
+    require_columns(claims, CLAIM_INPUT_COLUMNS, "claims")
+    if not study.topic_rules or not study.event_rules:
+        if not {"what", "happened"} <= set(claims.columns):
+            claims = add_groups(claims, sentences, study)
+    generic = "what" in claims.columns
+    records = sorted(
+        zip(
+            claims["article_id"].map(str), claims["sentence_id"].map(int),
+            claims["start"].map(int), claims["end"].map(int), range(len(claims)),
+            claims["kind"].map(_text),
+            (claims["unit_normalized"].map(_text).where(
+                claims["unit_normalized"].map(_text) != "", claims["unit"].map(_text))
+             ).str.strip(),
+            claims["surface"].map(_text), claims["sentence_text"].map(_text),
+            sentence_starts(claims, sentences), _previous_sentences(claims, sentences),
+            claims["what"].map(_text) if generic else [""] * len(claims),
+            claims["happened"].map(_text) if "happened" in claims.columns else [""] * len(claims),
+            strict=True,
+        ),
+        key=lambda r: r[:4],
+    )  # fmt: skip
+    values: list[tuple[str, str]] = [(NO_TOPIC, NO_EVENT)] * len(claims)
+    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
+        for position, pair in _sentence_topics(list(block), study):
+            values[position] = pair
+    out = claims.copy()
+    out["topic"] = pd.Series([v[0] for v in values], index=claims.index, dtype=object)
+    out["event"] = pd.Series([v[1] for v in values], index=claims.index, dtype=object)
+    if study.topic_rules and {"what", "happened", "group"} <= set(out.columns):
+        out["group"] = _bare_groups(out, study)
+    return out
+
+
+def _bare_groups(claims: pd.DataFrame, study: Study) -> pd.Series:
+    """The group of each claim, where a count with no noun joins the study group that its
+    topic names: "shot down at least 10 of them" in a sentence on drones, with a rule for
+    drones, is a claim of that group."""
+    no_noun = what_lexicon().no_noun
+    groups = []
+    columns = [claims[c] for c in ("what", "happened", "topic", "group")]
+    for what, happened, topic, group in zip(*columns, strict=True):
+        what, happened, topic = _text(what), _text(happened), _text(topic)
+        named = study_label(topic, happened, study)
+        bare = what == no_noun and topic not in ("", NO_TOPIC)
+        groups.append(named if bare and named != group_label(topic, happened) else group)
+    return pd.Series(groups, index=claims.index, dtype=object)
+
+
+def _sentence_topics(block: list[tuple], study: Study) -> Iterable[tuple[int, tuple]]:
+    """(position, (topic, event)) of each figure of one sentence (records of
+    :func:`add_topics`, in text order)."""
+    sentence, offset, previous = block[0][8], block[0][9], block[0][10]
+    context = previous + " " + sentence if previous else sentence
+    own: list[tuple] = []
+    main: str | None = None
+    for _, _, start, end, position, kind, unit, surface, _, _, _, what, happened in block:
+        if study.topic_rules:
+            after = sentence[end - offset :]
+            topic = topic_of(study.topic_rules, kind, unit, sentence, context, after)
+        else:
+            topic = what or NO_TOPIC
+        if not is_time(kind, unit) and main is None:
+            main = topic
+        own.append((position, kind, unit, topic, start - offset, surface, happened))
+    for position, kind, unit, topic, at, surface, happened in own:
+        if is_time(kind, unit):
+            topic = main if main is not None else (NO_TOPIC if study.topic_rules else topic)
+        if study.event_rules:
+            event = event_of(study.event_rules, topic, kind, unit, sentence or surface, at, surface)
+        else:
+            event = happened or NO_EVENT
+        yield position, (topic, event)

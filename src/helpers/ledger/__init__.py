@@ -1,0 +1,89 @@
+"""The claims ledger and the tables built from claims: who gave which number for what.
+
+The ledger lines up the numbers different sources gave for the same thing: every claim of
+``claims.csv`` under its group (what was counted and what happened to it: "protesters took
+part", "customers without power"), the study's event when the study has events, and a date
+window of publication, so that "police: 1.1 million, unions: 2 million protesters" sit side by
+side in one group.
+
+- :func:`claims_ledger`: every claim with its group, window, panel, source, outlet, date and
+  trace; :func:`ledger_comparison`: one row per group, window, panel and source, the values it
+  gave; :func:`ledger_chart_data`: the labelled rows of the ledger chart, one panel per unit
+  (``book`` and ``chart``);
+- :func:`source_counts`, :func:`source_type_mix`, :func:`hedging_by_outlet`,
+  :func:`sources_table`, :func:`denials`: who is quoted and how (``sources``).
+
+A figure restated in a second unit ("75 miles (120 kilometers)": ``conversion_of`` >= 0) is
+never counted twice: the ledger and every count leave it out. Wire copies of one story
+(``duplicate_cluster`` of articles.csv, when present) are carried along and counted once by the
+comparison and the chart. Every function takes frames and returns a new frame; nothing here
+reads text or files, and nothing here draws (charts import this package, not the reverse).
+"""
+
+from __future__ import annotations
+
+from helpers.ledger.book import (
+    COMPARISON_COLUMNS,
+    LEDGER_COLUMNS,
+    UNDATED,
+    WINDOWS,
+    claims_ledger,
+    date_window,
+    group_panels,
+    ledger_comparison,
+    time_context,
+)
+from helpers.ledger.chart import (
+    CHART_COLUMNS,
+    MAX_PANELS,
+    MAX_ROWS_PER_GROUP,
+    MAX_ROWS_PER_PANEL,
+    chart_groups,
+    ledger_chart_data,
+    spread_by_value,
+)
+from helpers.ledger.common import (
+    OUTLET_ITSELF_LABEL,
+    OWN_FIGURE,
+    UNKNOWN_OUTLET,
+    counted,
+    source_names,
+    stories,
+)
+from helpers.ledger.sources import (
+    denials,
+    hedging_by_outlet,
+    source_counts,
+    source_type_mix,
+    sources_table,
+)
+
+__all__ = [
+    "CHART_COLUMNS",
+    "COMPARISON_COLUMNS",
+    "LEDGER_COLUMNS",
+    "MAX_PANELS",
+    "MAX_ROWS_PER_GROUP",
+    "MAX_ROWS_PER_PANEL",
+    "OUTLET_ITSELF_LABEL",
+    "OWN_FIGURE",
+    "UNDATED",
+    "UNKNOWN_OUTLET",
+    "WINDOWS",
+    "chart_groups",
+    "claims_ledger",
+    "counted",
+    "date_window",
+    "denials",
+    "group_panels",
+    "hedging_by_outlet",
+    "ledger_chart_data",
+    "ledger_comparison",
+    "source_counts",
+    "source_names",
+    "source_type_mix",
+    "sources_table",
+    "spread_by_value",
+    "stories",
+    "time_context",
+]

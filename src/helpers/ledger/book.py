@@ -1,0 +1,206 @@
+"""The claims ledger and the comparison of sources: the numbers different sources gave for the
+same thing, side by side.
+
+A claim's place in the ledger is its group (what was counted and what happened to it:
+"protesters took part", "customers without power"), the study's event when the study has
+events, and a date window of publication (``all``, ``day``, ``week``, ``month`` or ``year``).
+Its ``panel`` is the axis its value may share: people, places, a counted thing, a measure in one
+unit ("distance (km)"), money in one currency. Counts of several things that a study's group rule
+names by what they count (``what:``) share the group's panel ("other weapons": shells, jets,
+F-16s), and a count with no noun takes the panel of its group's other counts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.grouping import COUNT_KINDS, PEOPLE, PLACES, is_time, panel_values, what_lexicon
+from helpers.io import require_columns
+from helpers.ledger.common import (
+    CLUSTER_COLUMNS,
+    UNKNOWN_OUTLET,
+    counted,
+    source_names,
+    stories,
+    text,
+    texts,
+)
+from helpers.study import Study
+
+UNDATED = "undated"  # the window of a claim whose article has no date
+WINDOWS = ("all", "day", "week", "month", "year")
+LEDGER_INPUT_COLUMNS = (
+    "group", "what", "happened", "topic", "event", "kind", "surface", "value", "low", "high",
+    "change", "qualifier", "unit_normalized", "si_unit", "si_value", "source",
+    "source_canonical", "source_type", "via", "hedges", "stance", "outlet", "published",
+    "article_id", "sentence_id", "start", "end",
+)  # fmt: skip
+LEDGER_COLUMNS = (
+    "group", "event", "window", "what", "happened", "topic", "panel", "panel_unit", "kind",
+    "surface", "value", "low", "high", "change", "qualifier", "unit_normalized", "si_unit",
+    "si_value", "source", "source_canonical", "source_type", "via", "hedges", "stance",
+    "outlet", "published", "article_id", "sentence_id", "start", "end",
+)  # fmt: skip
+COMPARISON_COLUMNS = (
+    "group", "event", "window", "panel", "panel_unit", "happened", "source", "source_type",
+    "sources_in_group", "n_claims", "n_stories", "n_articles", "values", "value_min",
+    "value_max", "as_written", "outlets", "first_published", "last_published",
+)  # fmt: skip
+
+
+def date_window(published: pd.Series, window: str) -> pd.Series:
+    """The publication window of each date (YYYY-MM-DD...): "2024-09-18" (day), "2024-W38"
+    (ISO week), "2024-09" (month), "2024" (year) or "all"; :data:`UNDATED` without a date."""
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
+    if window == "all":
+        return pd.Series("all", index=published.index, dtype=object)
+    dates = pd.to_datetime(texts(published).str[:10], format="%Y-%m-%d", errors="coerce")
+    if window == "week":
+        iso = dates.dt.isocalendar()
+        out = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
+    else:
+        out = dates.dt.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[window])
+    return out.where(dates.notna(), UNDATED).astype(object)
+
+
+def _with_clusters(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """``claims`` with the wire-copy columns of ``articles`` when it has them."""
+    if articles is None or "duplicate_cluster" not in articles.columns:
+        return claims
+    require_columns(articles, ("article_id",), "articles")
+    keep = ["article_id", *[c for c in CLUSTER_COLUMNS if c in articles.columns]]
+    meta = articles.loc[:, keep].drop_duplicates("article_id")
+    claims = claims.drop(columns=[c for c in CLUSTER_COLUMNS if c in claims.columns])
+    return claims.merge(meta, on="article_id", how="left", validate="many_to_one")
+
+
+def group_panels(ledger: pd.DataFrame, study: Study | None = None) -> pd.Series:
+    """The panel of each claim once its group is known (see the module docstring)."""
+    panel = texts(ledger["panel"])
+    kind, what, group = texts(ledger["kind"]), texts(ledger["what"]), texts(ledger["group"])
+    count = kind.isin(COUNT_KINDS) & ~panel.isin([PEOPLE, PLACES])
+    bare = count & (what == what_lexicon().no_noun)
+    named = count & ~bare
+    merged = {rule.label for rule in study.groups if rule.what} if study is not None else set()
+    panel = panel.where(~(named & group.isin(merged)), group)
+    counts = kind.isin(COUNT_KINDS) & ~bare
+    choices = panel[counts].groupby(group[counts]).unique()
+    single = {g: p[0] for g, p in choices.items() if len(p) == 1}
+    return panel.where(~(bare & group.isin(single)), group.map(single)).fillna(panel)
+
+
+def claims_ledger(
+    claims: pd.DataFrame,
+    window: str = "all",
+    articles: pd.DataFrame | None = None,
+    study: Study | None = None,
+) -> pd.DataFrame:
+    """The claims ledger: every claim (restatements in a second unit left out) with its group,
+    event, publication ``window`` (see :func:`date_window`), the ``panel`` its value is drawn
+    on (in ``panel_unit``), who said it, where and when, and its trace (``article_id,
+    sentence_id, start, end``). ``articles`` (articles.csv) brings the wire-copy columns;
+    ``study`` the group rules that make one panel of several counted things.
+
+    Returns :data:`LEDGER_COLUMNS` (plus ``duplicate_cluster``/``cluster_size`` when
+    ``claims`` or ``articles`` carries them), groups with the most claims first, then by
+    event, window, date, outlet, value and position.
+    """
+    require_columns(claims, LEDGER_INPUT_COLUMNS, "claims")
+    ledger = _with_clusters(counted(claims), articles).reset_index(drop=True)
+    for name in ("group", "event", "what", "happened", "outlet", "published"):
+        ledger[name] = texts(ledger[name])
+    ledger["window"] = date_window(ledger["published"], window)
+    ledger[["panel", "panel_unit"]] = panel_values(ledger)[["panel", "panel_unit"]]
+    panel = group_panels(ledger, study)
+    count = texts(ledger["kind"]).isin(COUNT_KINDS)
+    ledger["panel_unit"] = ledger["panel_unit"].where(~count, panel)
+    ledger["panel"] = panel
+    extra = [c for c in CLUSTER_COLUMNS if c in ledger.columns]
+    ledger = ledger.loc[:, [*LEDGER_COLUMNS, *extra]]
+    size = ledger.groupby("group")["group"].transform("size")
+    ledger = ledger.assign(_size=size).sort_values(
+        ["_size", "group", "event", "window", "published", "outlet", "value", "article_id",
+         "start"],
+        ascending=[False, *[True] * 8], kind="mergesort",
+    )  # fmt: skip
+    return ledger.drop(columns="_size").reset_index(drop=True)
+
+
+def time_context(ledger: pd.DataFrame) -> pd.Series:
+    """True for a date, time or duration that only took the group of its sentence's main
+    figure ("in the previous 24 hours"): it belongs to the claim, it is not a value of it."""
+    pairs = zip(ledger["kind"], ledger["unit_normalized"], strict=True)
+    timed = pd.Series([is_time(text(k), text(u)) for k, u in pairs], index=ledger.index)
+    keys = [ledger[k] for k in ("article_id", "sentence_id", "group")]
+    return timed & (~timed).groupby(keys).transform("any")
+
+
+def _format(number: float) -> str:
+    if pd.isna(number):
+        return ""
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.3g}" if abs(number) < 1000 else f"{number:,.0f}"
+
+
+def _value_text(change: str, value: float, low: float, high: float) -> str:
+    """A value as the comparison lists it: "~450", ">2,000,000", "12-18"."""
+    sign = change if change in (">", "<", "~") else ""
+    if low != high:
+        return f"{sign}{_format(low)}-{_format(high)}"
+    return f"{sign}{_format(value)}"
+
+
+def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFrame:
+    """One row per group (and event, when ``by_event``), window, panel and source: the values
+    the source gave in the panel's unit (``values``, ``value_min``, ``value_max``), as written,
+    how many claims (a wire copy of the same value counts once), stories and articles, which
+    outlets and when. ``sources_in_group`` counts the sources that gave a value for the same
+    thing: where it is above one, the numbers can be compared. Groups in which something
+    happened come first, those with the most sources first.
+    """
+    require_columns(ledger, LEDGER_COLUMNS, "ledger")
+    rows = ledger.loc[~time_context(ledger)]
+    converted = panel_values(rows)
+    rows = rows.assign(
+        source=source_names(rows), story=stories(rows), v=converted["value"],
+        v_low=converted["low"], v_high=converted["high"], outlet=texts(rows["outlet"]),
+        event=texts(rows["event"]) if by_event else "",
+    )  # fmt: skip
+    block = ["group", "event", "window", "panel", "panel_unit"]
+    out = []
+    for key, part in rows.groupby([*block, "source"], sort=False):
+        claims = part.drop_duplicates(["story", "v", "v_low", "v_high", "change"])
+        ordered = claims.sort_values(["v", "v_low", "v_high"], kind="mergesort")
+        values = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in
+                  ordered[["change", "v", "v_low", "v_high"]].itertuples(index=False)]  # fmt: skip
+        dates = sorted(d for d in texts(part["published"]) if d)
+        out.append(
+            {
+                **dict(zip([*block, "source"], key, strict=True)),
+                "source_type": ";".join(sorted(set(texts(part["source_type"])))),
+                "n_claims": len(claims),
+                "n_stories": part["story"].nunique(),
+                "n_articles": part["article_id"].nunique(),
+                "values": ";".join(dict.fromkeys(values)),
+                "value_min": ordered["v_low"].min(),
+                "value_max": ordered["v_high"].max(),
+                "as_written": ";".join(dict.fromkeys(texts(ordered["surface"]))),
+                "outlets": ";".join(sorted(set(part["outlet"]) - {""})) or UNKNOWN_OUTLET,
+                "first_published": dates[0] if dates else "",
+                "last_published": dates[-1] if dates else "",
+            }
+        )
+    record = [c for c in COMPARISON_COLUMNS if c not in ("happened", "sources_in_group")]
+    table = pd.DataFrame(out, columns=record)
+    happened = rows.groupby(block)["happened"].agg(lambda h: ";".join(sorted(set(h) - {""})))
+    table = table.merge(happened.rename("happened").reset_index(), on=block, how="left")
+    table["sources_in_group"] = table.groupby(block)["source"].transform("nunique")
+    table["_none"] = table["happened"].eq("")
+    table["_claims"] = table.groupby(block)["n_claims"].transform("sum")
+    table = table.sort_values(
+        ["_none", "sources_in_group", "_claims", *block, "value_min", "source"],
+        ascending=[True, False, False, *[True] * (len(block) + 2)], kind="mergesort",
+    )  # fmt: skip
+    return table.loc[:, list(COMPARISON_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,48 @@
+"""What the ledger's tables share: text cells, who gave a claim, which story it belongs to, and
+the claims that count (a figure restated in a second unit never counts twice)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.grouping import conversions
+
+OUTLET_ITSELF_LABEL = "(the outlet itself)"  # the source of the outlet's own statements
+UNKNOWN_OUTLET = "unknown outlet"
+OWN_FIGURE = "own figure"  # how a label names the outlet's own statement
+CLUSTER_COLUMNS = ("duplicate_cluster", "cluster_size")  # wire copies, from articles.csv
+
+
+def text(value: object) -> str:
+    """A cell as text: "" for a missing value."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def texts(series: pd.Series) -> pd.Series:
+    """A column as text, "" for missing values."""
+    return series.map(text)
+
+
+def counted(claims: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` without the figures that restate another in a second unit ("75 miles (120
+    kilometers)": the kilometres)."""
+    return claims.loc[~conversions(claims)]
+
+
+def source_names(frame: pd.DataFrame) -> pd.Series:
+    """Who gave each claim, for tables and labels: the canonical source, else as written, else
+    "<outlet> (own figure)" for the outlet's own statement ("unknown outlet" without one)."""
+    outlet = texts(frame["outlet"]).replace("", UNKNOWN_OUTLET)
+    source = texts(frame["source_canonical"])
+    source = source.where(source != "", texts(frame["source"]))
+    return source.where(source != "", outlet + f" ({OWN_FIGURE})")
+
+
+def stories(ledger: pd.DataFrame) -> pd.Series:
+    """The story of each claim: its ``duplicate_cluster`` (wire copies share one), else its
+    article (an empty cluster or -1 is no cluster)."""
+    article = texts(ledger["article_id"])
+    if "duplicate_cluster" not in ledger.columns:
+        return article
+    cluster = texts(ledger["duplicate_cluster"]).str.replace(r"\.0$", "", regex=True)
+    return ("cluster " + cluster).where(~cluster.isin(["", "-1"]), article)
