@@ -190,6 +190,25 @@ def test_processed_data_outside_the_report_folder_is_staged_and_swapped_too(proj
     assert leftovers(apart) == []
 
 
+CACHED = COUNT_ARTICLES + """
+store = Path(processed_dir) / "parquet" / "part-0.parquet"
+print("reused" if store.exists() else "computed")
+if not store.exists():
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"rows of every article")"""
+
+
+def test_the_per_article_store_is_handed_on_to_the_next_run(project):
+    write_notebook(project.notebooks_dir / "01-count-articles.ipynb", CACHED)
+    runner.run(project, echo=quiet)
+    (project.raw_dir / "b.txt").write_text("A new article: notebook 01 reruns.")
+    assert runner.run(project, echo=quiet) == 2
+    executed = nbformat.read(project.out_dir / "notebooks" / "01-count-articles.ipynb", 4)
+    printed = "".join(o.get("text", "") for o in executed.cells[-1].outputs)
+    assert printed.endswith("reused\n")
+    assert (project.processed_dir / "parquet" / "part-0.parquet").exists()
+
+
 def test_a_failing_notebook_stops_the_run_by_name_and_leaves_the_report_as_it_was(project, capsys):
     write_notebook(project.notebooks_dir / "02-read-count.ipynb", "raise ValueError('no count')")
     assert runner.run_and_report(project) == 1

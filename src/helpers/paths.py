@@ -32,6 +32,10 @@ CORPUS_MESSAGES_TXT = "corpus_messages.txt"  # refusals and warnings, one line p
 CLEAN_TEXT_DIR = "clean"
 FIGURES_CSV = "figures.csv"
 CLAIMS_CSV = "claims.csv"
+# The per-article store and cache inside the processed folder (Parquet datasets). A run of
+# make report hands it on to the next run whole, by hard links, so its files must only ever be
+# replaced (helpers.io.atomic_write_bytes), never rewritten in place.
+STORE_DIR = "parquet"
 
 # Hand-made gold standards.
 FIGURES_GOLD_CSV = "figures_gold.csv"

@@ -148,6 +148,7 @@ class _Stage:
         self.plan = plan.staged(out, processed)
         self.scratch = staging.run_dir(plan.out_dir) / run_id / "scratch"
         self.scratch.mkdir()
+        _link_tree(plan.processed_dir / paths.STORE_DIR, processed / paths.STORE_DIR)
 
     def replacements(self) -> dict[str, str]:
         """Staging folder -> final folder, as the notebooks see them and absolute."""
@@ -170,8 +171,23 @@ class _Stage:
     def snapshot(self) -> dict[str, tuple[int, int, int]]:
         skip = self.plan.processed_dir if self.final.processed_inside_out() else None
         found = {f"reports/{k}": v for k, v in _snapshot(self.plan.out_dir, skip).items()}
-        found.update({f"processed/{k}": v for k, v in _snapshot(self.plan.processed_dir).items()})
+        store = self.plan.processed_dir / paths.STORE_DIR  # handed on whole, not by owner
+        found.update(
+            {f"processed/{k}": v for k, v in _snapshot(self.plan.processed_dir, store).items()}
+        )
         return {name: sig for name, sig in found.items() if not _runner_file(name)}
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Hard-link every file below ``source`` into ``target`` (copy where links fail)."""
+    for folder, _, files in os.walk(source):
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(Path(folder) / name, into / name)
+            except OSError:
+                shutil.copyfile(Path(folder) / name, into / name)
 
 
 def _runner_file(name: str) -> bool:
