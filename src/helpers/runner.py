@@ -247,9 +247,10 @@ def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
             return 0
     start = changed_since_recorded(notebooks, start, state, plan)
 
-    stage = _Stage(plan, str(os.getpid()))
+    run_id = str(os.getpid())
     journal = staging.run_dir(plan.out_dir) / staging.JOURNAL_NAME
     try:
+        stage = _Stage(plan, run_id)
         recorded = state.get("notebooks", {})
         new_state = {
             "version": STATE_VERSION,
@@ -296,7 +297,8 @@ def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
         staging.commit(stage.swaps, journal)
     finally:
         if not journal.exists():  # else a commit began: the next run finishes it
-            staging.discard(stage.swaps)
+            for folder in (plan.out_dir, plan.processed_dir):
+                shutil.rmtree(staging.run_dir(folder) / run_id, ignore_errors=True)
     echo(f"done: open {plan.out_dir / 'index.html'}")
     if problem:
         echo(f"Warning: the report page could not read the study: {problem}")
@@ -314,8 +316,12 @@ def _os_error_message(error: OSError, plan: RunPlan) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk is full (writing {where}): free some space and run it again"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        beside = ""
+        if str(where).endswith(staging.RUN_SUFFIX):
+            beside = " (a run builds the new report beside OUT, then swaps it in)"
         return (
-            f"cannot write {where} ({error.strerror}): choose another OUT= or fix its permissions"
+            f"cannot write {where} ({error.strerror}){beside}: choose another OUT= or fix "
+            "its permissions"
         )
     return f"{where}: {error.strerror or error}"
 

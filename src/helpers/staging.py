@@ -151,12 +151,6 @@ def commit(swaps: list[Swap], journal: Path) -> None:
     journal.unlink()
 
 
-def discard(swaps: list[Swap]) -> None:
-    """Delete what a run staged (its run-id folders), leaving the final folders as they were."""
-    for swap in swaps:
-        shutil.rmtree(swap.staged.parent, ignore_errors=True)
-
-
 def recover(journal: Path, folders: list[Path]) -> bool:
     """Finish the commit a killed run left in ``journal``, then delete every staged folder
     that dead runs left beside ``folders``. Call it holding the folders' locks.
