@@ -587,3 +587,16 @@ def test_an_article_with_nothing_to_count_has_no_score_not_a_score_of_zero():
     assert evaluate.summary(figures).startswith(
         "The extractor found 0 of 0 gold figures (recall n/a) with 0 false alarms (precision n/a"
     )
+
+
+def test_levels_table_keeps_every_scope_in_order_with_one_column_per_level_and_metric():
+    pred = perfect_claims()
+    pred.loc[row_of(pred, "50 km"), "unit_normalized"] = "mile"
+    texts = {**TEXTS, "quiet": "Nothing to count here."}
+    table = evaluate.scoped_scores(pred, pred, gold_frame(), texts, {**ANNOTATORS, "quiet": "Cy"})
+    levels = evaluate.levels_table(table)
+    assert list(levels["scope"]) == ["article"] * 3 + ["annotator"] * 3 + ["all"]
+    assert levels.columns[3:6].tolist() == ["value precision", "value recall", "value f1"]
+    roundup = levels.set_index("article_id").loc[ROUNDUP]
+    assert (roundup["value f1"], roundup["value+unit recall"]) == (1.0, 0.75)
+    assert math.isnan(levels.set_index("article_id").loc["quiet", "value recall"])  # kept

@@ -6,6 +6,7 @@
   articles, and all of them pooled (the last rows), the table notebook 06 writes to
   ``reports/tables/validation_scores.csv``;
 - :func:`overview`: that table one line per scope, with counts written "27 of 32";
+- :func:`levels_table`: the figure scores at each level of detail, one line per scope;
 - :func:`summary`: a paragraph for a notebook's findings, that never says "every" unless all are;
 - :func:`error_table`: every miss, false alarm and attribution error in one list.
 """
@@ -20,6 +21,7 @@ import pandas as pd
 from helpers.evaluate.matching import format_value, ratio
 from helpers.evaluate.scoring import (
     CLAIM_FIELDS,
+    LEVELS,
     ClaimScores,
     FigureScores,
     score_claims,
@@ -143,6 +145,21 @@ def overview(scores: pd.DataFrame) -> pd.DataFrame:
     fixed = ["scope", "article_id", "annotator", "gold figures", "found", "false alarms"]
     fixed += ["precision", "recall", "F1"] + [f"{FIELD_NAMES[f]} right" for f in CLAIM_FIELDS]
     return pd.DataFrame(rows, columns=fixed if not rows else None)
+
+
+def levels_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """The figure scores of a :func:`scoped_scores` table, one line per scope (rows in its
+    order, pooled last) and one column per level and metric ("value f1" ...). A score of
+    nothing stays NaN rather than the line being dropped."""
+    figures = scores[scores["part"] == "figures"]
+    keys = ["scope", "article_id", "annotator"]
+    rows = []
+    for key, part in figures.groupby(keys, sort=False):
+        row = dict(zip(keys, key, strict=True))
+        row.update({f"{r.level} {r.metric}": r.score for r in part.itertuples(index=False)})
+        rows.append(row)
+    columns = keys + [f"{level} {m}" for level in LEVELS for m in ("precision", "recall", "f1")]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def summary(figures: FigureScores, claims: ClaimScores | None = None) -> str:
