@@ -34,9 +34,23 @@ and the command line), ``model`` (``Figure`` and the reading state), ``vocabular
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from helpers.figures.extract import extract_figures
 from helpers.figures.model import FIGURE_COLUMNS, SENTENCE_INPUT_COLUMNS, Figure
-from helpers.figures.table import figures_table, main
+
+if TYPE_CHECKING:
+    from helpers.figures.table import figures_table, main
+
+
+def __getattr__(name: str):
+    """``figures_table`` and ``main`` load pandas, so they are imported when first used."""
+    if name in ("figures_table", "main"):
+        from helpers.figures import table
+
+        return getattr(table, name)
+    raise AttributeError(f"module 'helpers.figures' has no attribute {name!r}")
+
 
 __all__ = [
     "FIGURE_COLUMNS",

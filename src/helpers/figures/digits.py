@@ -199,6 +199,8 @@ def _number_shape(text: str, raw: str, e: int, sign: float) -> tuple[float, int,
     are a date or a rate such as "24/7" or "10/12/2020", or too large for a float.
     """
     value = digits_value(raw) * sign
+    if not math.isfinite(value):
+        return skip_to(text, e)  # more digits than a float holds: no figure
     end = e
     nxt = text[e : e + 1]
     if not nxt or nxt in " .;:)!?\n" and text[e + 1 : e + 4].lstrip()[:1] not in _MAYBE_FRACTION:

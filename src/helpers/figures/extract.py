@@ -20,9 +20,10 @@ from helpers.figures.words import read_words
 
 def read_candidate(text: str, m: re.Match) -> tuple[Reading | None, int]:
     """Interpret one candidate match; return (reading or None, position to resume scanning)."""
-    if m.group("digits") or m.group("point"):
+    kind = m.lastgroup
+    if kind == "digits" or kind == "point":
         return read_digits(text, m.start(), m.end())
-    if m.group("word") is None:
+    if kind == "frac":
         s, e = m.start(), m.end()
         r = Reading(s, e, VULGAR_FRACTIONS[m.group()], "fraction-symbol")
         r.kind = "other"

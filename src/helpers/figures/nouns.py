@@ -75,6 +75,9 @@ def _compound_head(words: list[tuple[str, int, int]]):
     return (w, s, e)
 
 
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+
+
 def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     """Counted noun after a count: "17 Ukrainian drones" -> drones, ends the figure there;
     or a rate with no unit before it: "an average of 20 per week" -> per week."""
@@ -88,8 +91,8 @@ def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
         r.kind = "count"
         return rate.end()
     words = []
-    for t in re.finditer(r"[A-Za-z][A-Za-z0-9'’-]*", text[pos : m.end()]):
-        words.append((t.group(), pos + t.start(), pos + t.end()))
+    for t in _WORD_RE.finditer(text, pos, m.end()):
+        words.append((t.group(), t.start(), t.end()))
     head = plural_head(words, one)
     if not head:
         return pos

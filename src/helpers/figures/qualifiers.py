@@ -82,6 +82,9 @@ _VERB_LAST = frozenset(
 ) | {"by"}
 
 
+ANY_LAST = _QUAL_LAST | _VERB_LAST  # words that can end a qualifier or a change verb
+
+
 def qualifier_before(text: str, pos: int) -> re.Match | None:
     """QUALIFIER_RE ending at ``pos``, searched only when the last word could end one."""
     lw = last_word(text, pos).lower().lstrip("(\"'“‘[")
@@ -111,6 +114,9 @@ def read_qualifiers(text: str, r: Reading) -> None:
     hedge ("rose about 1.5%" is up), but not a bound ("lost more than 60%" stays ">").
     Counted nouns take no change verb: "lost 300 jobs" is a count of jobs.
     """
+    lw = last_word(text, r.start).lower().lstrip("(\"'“‘[")
+    if lw not in ANY_LAST and (not lw or lw[-1] not in "~><≈≥≤=±"):
+        return  # the word before cannot end a qualifier, a change verb or "by"
     m = qualifier_before(text, r.start)
     start = r.start
     if m:

@@ -62,14 +62,21 @@ _DIGITS_BRANCH = (
     r"|\d{0,2}(?:[" + GROUP_SPACES + r"]\d{3}(?![\d,]))+"
     r"|\d*)(?:\.\d+)?(?!\d))"
 )
-CANDIDATE_RE = re.compile(
-    _DIGITS_BRANCH + r"|(?P<point>\.(?<![\w.]\.)\d+)"
-    r"|(?P<frac>[" + _VULGAR + r"])"
-    r"|(?<![^\s(\[\"'“‘/—–-])(?P<word>(?:an?[^\S\n]+(?:" + trie_alternation(AFTER_A_WORDS) + r")"
-    r"|" + trie_alternation(START_WORDS) + r")(?![a-z]))"
+DIGITS_RE = re.compile(_DIGITS_BRANCH)
+POINT_FRACTION_RE = re.compile(
+    r"(?P<point>\.(?<![\w.]\.)\d+)|(?P<frac>" + "|".join(VULGAR_FRACTIONS) + r")"
 )
-# The same on text whose lower-casing changes its length (rare scripts): case-insensitive.
-CANDIDATE_CI_RE = re.compile(CANDIDATE_RE.pattern, re.IGNORECASE)
+# A number word (on lower-cased text); the character before it is checked in Python, so that
+# the pattern starts with literal letters and the engine skips quickly to the next candidate.
+WORD_RE = re.compile(
+    r"(?P<word>"
+    + trie_alternation(START_WORDS + [f"{a} {w}" for a in ("a", "an") for w in AFTER_A_WORDS])
+    + r")(?![a-z])"
+)
+WORD_CI_RE = re.compile(WORD_RE.pattern, re.IGNORECASE)
+# What may stand before a number word: a space, a bracket, a quote, a slash or a dash.
+_WORD_BEFORE = frozenset(" \t\n\r\f\v\u00a0([\"'“‘/—–-")
+_POINT_OR_FRACTION = re.compile(r"(?<![\w.])\.\d|[" + _VULGAR + r"]")
 
 # Web and e-mail addresses: "https://example.org/a/2024/10", "www.site.com", "jo@mail.com".
 SKIP_RE = re.compile(
@@ -78,32 +85,46 @@ SKIP_RE = re.compile(
 
 
 class Scanner:
-    """Finds the next place in a text where a figure could start, skipping web and e-mail
-    addresses: ``Scanner(text).next(pos)`` -> match or None (offsets into ``text``)."""
+    """The places in a text where a figure could start, in order, outside web and e-mail
+    addresses: ``Scanner(text).next(pos)`` -> the first candidate match at or after ``pos``
+    (offsets into ``text``), or None. Each kind of candidate is found by one pass of its
+    pattern over the whole text."""
 
-    __slots__ = ("scan", "search", "skips", "k")
+    __slots__ = ("cands", "i")
 
     def __init__(self, text: str) -> None:
+        cands = list(DIGITS_RE.finditer(text))
+        if _POINT_OR_FRACTION.search(text):
+            cands += POINT_FRACTION_RE.finditer(text)
         low = text.lower()
-        same = len(low) == len(text)
-        self.scan = low if same else text
-        self.search = (CANDIDATE_RE if same else CANDIDATE_CI_RE).search
-        self.skips: list[tuple[int, int]] = []
+        words_rx, scan = (WORD_RE, low) if len(low) == len(text) else (WORD_CI_RE, text)
+        n = len(cands)
+        cands += (
+            m
+            for m in words_rx.finditer(scan)
+            if not m.start() or scan[m.start() - 1] in _WORD_BEFORE
+        )
+        if len(cands) > n or cands and cands[-1].lastgroup != "digits":
+            cands.sort(key=_start)
         if "://" in text or "www." in low or "@" in text:
-            self.skips = [m.span() for m in SKIP_RE.finditer(text)]
-        self.k = 0
+            cands = _outside(cands, [m.span() for m in SKIP_RE.finditer(text)])
+        self.cands = cands
+        self.i = 0
 
     def next(self, pos: int) -> re.Match | None:
-        """The first candidate at or after ``pos`` that is not inside an address."""
-        while True:
-            m = self.search(self.scan, pos)
-            if m is None or not self.skips:
-                return m
-            skips, k = self.skips, self.k
-            while k < len(skips) and skips[k][1] <= m.start():
-                k += 1
-            self.k = k
-            if k < len(skips) and skips[k][0] <= m.start():
-                pos = skips[k][1]
-                continue
-            return m
+        """The first candidate that starts at or after ``pos``."""
+        cands, i = self.cands, self.i
+        n = len(cands)
+        while i < n and cands[i].start() < pos:
+            i += 1
+        self.i = i + 1
+        return cands[i] if i < n else None
+
+
+def _start(m: re.Match) -> int:
+    return m.start()
+
+
+def _outside(cands: list[re.Match], spans: list[tuple[int, int]]) -> list[re.Match]:
+    """The candidates that start outside every span."""
+    return [m for m in cands if not any(a <= m.start() < b for a, b in spans)]
