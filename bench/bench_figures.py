@@ -1,89 +1,116 @@
-"""Speed of ``helpers.figures.extract_figures`` against quantulum3, in one run.
+"""How well and how fast ``helpers.figures.extract_figures`` reads numbers, in one run.
 
-Run from the project root: ``.venv/bin/python bench/bench_figures.py``.
+Run from the project root: ``.venv/bin/python bench/bench_figures.py`` (``make bench``).
 
-It extracts figures from the NewsQuant development sentences with both extractors and prints
-throughput (MB/s of UTF-8 text and sentences/s) and the ratio. It then repeats the seed corpus
-(``data/raw/*.txt``) up to 20 MB and reports our throughput on it, extracting paragraph by
-paragraph (the way a notebook would feed article text). Timings are the best of a few repeats,
-so a busy machine disturbs them less; they are measurements, not assertions.
+Prints one line per development set, scored with the shared NewsQuant scorer
+(``../shared/benchmarks/newsquant/score.py``): the NewsQuant development split and each
+number-reading suite in ``../shared/benchmarks/numbers/`` (value, value+unit, value+change F1,
+with the targets); then the speed on the NewsQuant sentences (MB/s of UTF-8 text, CPU time of
+one core, best of a few repeats so that a busy machine disturbs it less) against quantulum3 on
+the same sentences. These are measurements, not assertions.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import sys
 import time
 import warnings
 from pathlib import Path
 
 from helpers.figures import extract_figures
-from helpers.paths import RAW_DIR
 
-NEWSQUANT_DEV = Path("../shared/benchmarks/newsquant/dev.json")
-TARGET_BYTES = 20 * 1024 * 1024
-
-
-def best_time(fn, repeats: int) -> float:
-    """Best wall time of ``repeats`` calls of ``fn``."""
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-def run_ours(texts: list[str]) -> int:
-    return sum(len(extract_figures(t)) for t in texts)
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+NEWSQUANT_DEV = BENCHMARKS / "newsquant" / "dev.json"
+NUMBER_SETS = sorted((BENCHMARKS / "numbers").glob("rt_*.json"))
+SCORER = BENCHMARKS / "newsquant" / "score.py"
+KEYS = ("value", "low", "high", "is_range", "unit", "unit_normalized", "change")
+# Targets of issue 11: NewsQuant dev value / value+unit / value+change F1, and value F1 of
+# every number suite.
+NEWSQUANT_TARGETS = (95.0, 91.0, 92.0)
+SUITE_TARGET = 85.0
+TARGET_MB_S = 3.0
+TARGET_RATIO = 100.0
 
 
-def run_quantulum(texts: list[str]) -> int:
-    from quantulum3 import parser
-
-    return sum(len(parser.parse(t)) for t in texts)
-
-
-def seed_paragraphs() -> list[str]:
-    """The seed articles split into paragraphs (blank-line or line breaks), repeated to 20 MB."""
-    paragraphs: list[str] = []
-    for path in sorted(RAW_DIR.glob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        paragraphs.extend(p for p in text.splitlines() if p.strip())
-    size = sum(len(p.encode("utf-8")) + 1 for p in paragraphs)
-    return paragraphs * max(1, TARGET_BYTES // size)
+def load_scorer():
+    """The shared scorer as a module (its ``score`` function does the matching)."""
+    spec = importlib.util.spec_from_file_location("newsquant_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeats", type=int, default=3, help="timing repeats (best is kept)")
-    args = ap.parse_args()
+def predictions(texts: list[str]) -> list[list[dict]]:
+    """Our figures of each text, as the scorer reads them."""
+    return [[{k: getattr(f, k) for k in KEYS} for f in extract_figures(text)] for text in texts]
 
-    gold = json.loads(NEWSQUANT_DEV.read_text(encoding="utf-8"))
-    texts = [item["text"] for item in gold]
-    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    n = len(texts)
 
-    warnings.filterwarnings("ignore")
-    from quantulum3 import parser  # noqa: F401  (import cost kept out of the timing)
-
-    ours_s = best_time(lambda: run_ours(texts), args.repeats)
-    q_s = best_time(lambda: run_quantulum(texts), 1)
-    print(f"NewsQuant dev: {n} sentences, {mb * 1000:.1f} kB")
-    print(f"  ours        {mb / ours_s:8.2f} MB/s  {n / ours_s:10.0f} sentences/s")
-    print(f"  quantulum3  {mb / q_s:8.3f} MB/s  {n / q_s:10.1f} sentences/s")
-    print(f"  ratio       {q_s / ours_s:8.1f}x faster")
-
-    paragraphs = seed_paragraphs()
-    seed_mb = sum(len(p.encode("utf-8")) + 1 for p in paragraphs) / 1e6
-    t0 = time.perf_counter()
-    found = run_ours(paragraphs)
-    seed_s = time.perf_counter() - t0
-    print(
-        f"Seed corpus repeated to {seed_mb:.1f} MB ({len(paragraphs)} paragraphs): "
-        f"{seed_mb / seed_s:.2f} MB/s, {found} figures"
+def score_line(scorer, path: Path, targets: tuple[float, ...]) -> str:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    metrics, n_gold, _, _, _ = scorer.score(gold, predictions([g["text"] for g in gold]))
+    f1 = [metrics[level][2] for level in ("value", "value+unit", "value+change")]
+    met = all(v >= t for v, t in zip(f1, targets, strict=False))
+    want = " / ".join(f"{t:.0f}" for t in targets)
+    return (
+        f"  {path.stem:15} {len(gold):4} sentences {n_gold:4} gold   F1 value {f1[0]:5.1f}"
+        f"  +unit {f1[1]:5.1f}  +change {f1[2]:5.1f}   target {want:12} {'ok' if met else 'BELOW'}"
     )
 
 
+def best_cpu_time(fn, repeats: int) -> float:
+    """Best CPU time (seconds, this process) of ``repeats`` calls of ``fn``."""
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def speed_lines(texts: list[str], repeats: int, with_quantulum: bool) -> list[str]:
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    ours = best_cpu_time(lambda: [extract_figures(t) for t in texts], repeats)
+    lines = [
+        f"  ours        {mb / ours:6.2f} MB/s  ({len(texts) / ours:7.0f} sentences/s, "
+        f"{mb * 1000:.0f} kB)   target {TARGET_MB_S:.0f} MB/s "
+        + ("ok" if mb / ours >= TARGET_MB_S else "BELOW")
+    ]
+    if with_quantulum:
+        warnings.filterwarnings("ignore")
+        from quantulum3 import parser  # import cost kept out of the timing
+
+        theirs = best_cpu_time(lambda: [parser.parse(t) for t in texts], 1)
+        ratio = theirs / ours
+        lines.append(
+            f"  quantulum3  {mb / theirs:6.3f} MB/s   ours is {ratio:.0f}x faster   "
+            f"target {TARGET_RATIO:.0f}x " + ("ok" if ratio >= TARGET_RATIO else "BELOW")
+        )
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=5, help="timing repeats (best is kept)")
+    ap.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 timing")
+    args = ap.parse_args()
+    if not NEWSQUANT_DEV.is_file():
+        print(f"bench_figures: {NEWSQUANT_DEV} not found (../shared beside the project)")
+        return 2
+    scorer = load_scorer()
+    print("Figures: F1 on development sets (shared NewsQuant scorer)")
+    print(score_line(scorer, NEWSQUANT_DEV, NEWSQUANT_TARGETS))
+    for path in NUMBER_SETS:
+        print(score_line(scorer, path, (SUITE_TARGET,)))
+    texts = [g["text"] for g in json.loads(NEWSQUANT_DEV.read_text(encoding="utf-8"))]
+    print("Figures: speed on the NewsQuant dev sentences, one core")
+    for line in speed_lines(texts, args.repeats, not args.no_quantulum):
+        print(line)
+    return 0
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
