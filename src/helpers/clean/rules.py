@@ -21,15 +21,22 @@ from helpers.clean.text import Line, RemovedLine
 class LineRule:
     """A named pattern of page furniture; a line matching any of ``patterns`` is dropped.
 
-    With ``max_words``, only lines of at most that many words can match.
+    With ``max_words``, only lines of at most that many words can match. With ``needles``,
+    only lines holding one of them (lower case) are searched: a quick test in front of
+    patterns that could match anywhere in a line.
     """
 
     name: str
     patterns: tuple[re.Pattern[str], ...]
     description: str
     max_words: int = 0
+    needles: tuple[str, ...] = ()
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, lower: str | None = None) -> bool:
+        if self.needles:
+            lower = text.lower() if lower is None else lower
+            if not any(needle in lower for needle in self.needles):
+                return False
         if self.max_words and len(text.split()) > self.max_words:
             return False
         return any(p.search(text) for p in self.patterns)
@@ -62,6 +69,10 @@ DONATION_WORDS = (  # the call: "Support us", "Donate now", "Підтримат�
     r"(?:support (?:us|our (?:work|journalism|newsroom|reporting)|independent journalism)"
     r"|donate|make a donation|become a (?:patron|member|supporter)|підтримати нас|підтримайте)"
 )
+PAYMENT_NEEDLES = (  # the payment words, as plain lower-case text
+    "paypal", "patreon", "venmo", "monobank", "privatbank", "приват", "ko-fi", "buy me a coffee",
+    "revolut", "bank transfer", "iban", "bitcoin", "btc", "usdt",
+)  # fmt: skip
 PAYMENT_WORDS = (  # payment services and account words
     r"(?:paypal|patreon|venmo|monobank|privatbank|приват|ko-fi|buy me a coffee|revolut"
     r"|bank transfer|iban|bitcoin|btc|usdt)"
@@ -124,6 +135,10 @@ SCRIPT_CODE = re.compile(  # function(){ / window.dataLayer / var x = / googleta
     r"\bfunction\s*\(|\b(?:window|document)\.[A-Za-z_]|\b(?:var|let|const)\s+[A-Za-z_$][\w$]{0,60}\s*="
     r"|\bdataLayer\b|\bgoogletag\b|\bgtag\(|=>\s*\{"
 )
+SCRIPT_NEEDLES = (  # what SCRIPT_CODE needs, as plain lower-case text
+    "function", "window.", "document.", "var ", "let ", "const ", "datalayer", "googletag",
+    "gtag(", "=>",
+)  # fmt: skip
 STYLE_RULE = re.compile(  # .share{color:red} / @media (max-width: 600px) {
     r"^(?:@[a-z-]{1,30}\b[^{}]{0,200}\{"
     r"|[.#]?[A-Za-z][\w .#:>,*\[\]=\"'-]{0,200}\{(?=[^{}]{0,500}:)[^{}]{0,1000}\}?)$"
@@ -141,6 +156,7 @@ COOKIE_NOTICE = _rx(  # We use cookies to improve your experience / Accept all c
     r"|\bby (?:continuing to use|using) (?:this|our) (?:site|website)"
     r"|\bmanage (?:cookie|consent|privacy) (?:settings|preferences|choices)\b"
 )
+COOKIE_NEEDLES = ("cookie", "by continuing to use", "by using this", "by using our", "manage ")
 CONSENT_BUTTON = _rx(
     r"^(?:accept|reject|decline|agree|i agree|got it|ok)(?: all)?[.!]?$"
 )  # Accept all
@@ -169,9 +185,15 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("read-full-story", (READ_FULL_STORY,), "a link to the full story"),
     LineRule(
         "donation-appeal",
-        (CARD_NUMBER, IBAN, PAYMENT_HANDLE, DONATION_CALL_PAYMENT, DONATION_CALL),
-        "a request for money: an account or card number, a payment service and its account, "
-        "a call to donate naming a payment service, or a bare call ('Support us:')",
+        (CARD_NUMBER, IBAN, DONATION_CALL_PAYMENT, DONATION_CALL),
+        "a request for money: a card or account number, a call to donate naming a payment "
+        "service, or a bare call ('Support us:')",
+    ),
+    LineRule(
+        "donation-appeal",
+        (PAYMENT_HANDLE,),
+        "a payment service followed by its account ('PayPal - ...')",
+        needles=PAYMENT_NEEDLES,
     ),
     LineRule("email-artefact", (EMAIL_ARTEFACT,), "a contact line with an obfuscated e-mail"),
     LineRule(
@@ -197,18 +219,39 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule("weather-widget", (WEATHER_WIDGET,), "a weather widget (conditions, temperature)"),
     LineRule(
         "script-residue",
-        (SCRIPT_CODE, STYLE_RULE, CODE_PUNCTUATION, MARKUP_LINE, NOSCRIPT_NOTICE),
-        "JavaScript, CSS or markup left in the text",
+        (SCRIPT_CODE,),
+        "JavaScript left in the text",
         max_words=60,
+        needles=SCRIPT_NEEDLES,
+    ),
+    LineRule(
+        "script-residue",
+        (STYLE_RULE, CODE_PUNCTUATION, MARKUP_LINE),
+        "CSS rules, lone brackets or markup left in the text",
+    ),
+    LineRule(
+        "script-residue",
+        (NOSCRIPT_NOTICE,),
+        "a notice to enable JavaScript",
+        max_words=60,
+        needles=("javascript", "browser"),
     ),
     LineRule(
         "cookie-banner",
-        (COOKIE_NOTICE, CONSENT_BUTTON),
-        "a cookie or consent banner and its buttons",
+        (COOKIE_NOTICE,),
+        "a cookie or consent banner",
         max_words=60,
+        needles=COOKIE_NEEDLES,
     ),
+    LineRule("cookie-banner", (CONSENT_BUTTON,), "the buttons of a consent banner"),
     LineRule("share-bar", (SHARE_BAR,), "a row of share buttons"),
-    LineRule("copyright-line", (COPYRIGHT_LINE,), "the site's copyright footer", max_words=25),
+    LineRule(
+        "copyright-line",
+        (COPYRIGHT_LINE,),
+        "the site's copyright footer",
+        max_words=25,
+        needles=("\u00a9", "(c)", "copyright", "all rights reserved"),
+    ),
 )
 AUTHOR_BIO = "author-bio"
 
@@ -219,8 +262,9 @@ def boilerplate_rule(text: str) -> str | None:
     >>> boilerplate_rule("Sort byDropdown arrow"), boilerplate_rule("Iran denied it.")
     ('live-page-controls', None)
     """
+    lower = text.lower()
     for rule in BOILERPLATE_RULES:
-        if rule.matches(text):
+        if rule.matches(text, lower):
             return rule.name
     return None
 

@@ -18,7 +18,9 @@ first article id, and an article with no near-duplicate is a cluster of one.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Mapping
+from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -27,6 +29,7 @@ THRESHOLD = 0.5  # Jaccard similarity of shingle sets from which two texts are o
 NUM_PERM = 128  # MinHash permutations (more: fewer missed pairs, slower)
 LSH_THRESHOLD = 0.4  # LSH proposes pairs a little below THRESHOLD; the exact check decides
 SEED = 1  # MinHash seed: the same texts give the same signatures on every run
+SCHEME = "affine32"  # datasketch's permutation scheme, named so that it cannot change under us
 WORD = re.compile(r"\w+")  # a word of the shingles (punctuation and case do not count)
 
 
@@ -48,9 +51,22 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+@cache
+def _permutations() -> tuple:
+    """The MinHash permutations of :data:`SEED`, drawn once and shared by every signature."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
 def _minhash(items: frozenset[str]) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM, seed=SEED)
-    signature.update_batch([s.encode("utf-8") for s in sorted(items)])
+    """The MinHash signature of a shingle set (CRC-32 hashes: fast, the same on every run)."""
+    signature = MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        hashfunc=zlib.crc32,
+        permutations=_permutations(),
+        scheme=SCHEME,
+    )
+    signature.update_batch([s.encode("utf-8") for s in items])
     return signature
 
 
