@@ -153,8 +153,9 @@ def _check(args) -> int:
         print(f"No gold annotations in {where}: nothing to check (a corpus may have none).")
         return 0
     print(
-        f"{where}: {result.n_articles} annotated articles, {result.n_checked} of them in "
-        f"{_shown(args.raw)} and checked against their text, {result.n_figures} gold figures; "
+        f"{where}: {_count(range(result.n_articles), 'annotated article')}, "
+        f"{result.n_checked} of them in {_shown(args.raw)} and checked against their text, "
+        f"{_count(range(result.n_figures), 'gold figure')}; "
         f"labels checked against the study {vocab.study!r}: {_count(result.errors, 'error')}, "
         f"{_count(result.warnings, 'warning')}."
     )
@@ -187,7 +188,7 @@ def _print(problems: tuple[Problem, ...] | list[Problem]) -> None:
         print(problem)
 
 
-def _count(items: list, word: str) -> str:
+def _count(items, word: str) -> str:
     return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
 
