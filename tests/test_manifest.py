@@ -183,3 +183,22 @@ def test_make_manifest_for_a_single_export_writes_beside_it(tmp_path):
     assert "export.csv row 3: empty text (column text)" in result.stdout
     written = pd.read_csv(tmp_path / "export.manifest.csv", dtype=str, keep_default_na=False)
     assert list(written["row"]) == ["1", "2", "4"]
+
+
+def test_manifest_rows_for_exports_name_their_row(imports):
+    (imports / paths.MANIFEST_NAME).write_text(
+        "file_name,row,outlet\nexport.csv,2,Gazette of the River\nexport.csv,,Whole export\n"
+        "export.csv,9,No such row\npages/harbour-cargo.html,3,Not an export\n",
+        encoding="utf-8",
+    )
+    build = collect_corpus(imports, progress=False)
+    articles = build.articles.set_index("article_id")
+    assert articles.loc["export_0002", "outlet"] == "Gazette of the River"
+    assert articles.loc["export_0001", "outlet"] == "Northern Ledger"  # not in the manifest
+    assert [m for m in build.messages if m.startswith("manifest.csv, row")] == [
+        "manifest.csv, row 3: export.csv is an export of many articles; give the article's row "
+        "in the row column; the manifest row is not used",
+        "manifest.csv, row 4: export.csv has no row 9; the manifest row is not used",
+        "manifest.csv, row 5: pages/harbour-cargo.html is one article, with no rows; the "
+        "manifest row is not used",
+    ]

@@ -123,19 +123,28 @@ def _missing_listed(
 ) -> list[SourceArticle]:
     """Refused articles for manifest rows naming a file that is not there."""
     keys = {s.key for s in sources}
-    by_file = {s.file_name: s for s in sources}
+    rows_of: dict[str, int] = {}
+    for source in sources:
+        rows_of[source.file_name] = max(rows_of.get(source.file_name, 0), source.row)
     missing = []
     for key, row in manifest.rows.items():
         if key in keys:
             continue
-        if key[0] not in by_file:
+        where = f"{manifest.name}, row {row.number}"
+        if key[0] not in rows_of:
             item = SourceArticle(row.file_name, "", row=row.row)
             item.sha256 = row.values.get("sha256", "")
             missing.append(item.refuse(f"listed in {manifest.name} but the file is missing"))
-        elif by_file[key[0]].status == "ok" or by_file[key[0]].row:
+        elif key[1] == 0 and rows_of[key[0]]:
             messages.append(
-                f"{manifest.name}, row {row.number}: {key[0]} has no row {key[1]}; "
-                "the manifest row is not used"
+                f"{where}: {key[0]} is an export of many articles; give the article's row in "
+                "the row column; the manifest row is not used"
+            )
+        elif rows_of[key[0]]:
+            messages.append(f"{where}: {key[0]} has no row {key[1]}; the manifest row is not used")
+        elif key[1]:
+            messages.append(
+                f"{where}: {key[0]} is one article, with no rows; the manifest row is not used"
             )
     return missing
 
