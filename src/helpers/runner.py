@@ -23,6 +23,7 @@ import re
 import shutil
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import paths, provenance, report, staging
@@ -198,6 +199,19 @@ def _runner_file(name: str) -> bool:
     return relative in RUNNER_FILES or relative.split("/")[0] in RUNNER_FOLDERS
 
 
+@contextmanager
+def _step(echo):
+    """End a progress line ("[2/6] 02-extract-figures.ipynb ...") when the step fails."""
+    try:
+        yield
+    except NotebookFailed:
+        echo("FAILED")
+        raise
+    except BaseException:
+        echo("stopped")
+        raise
+
+
 def _echo_corpus_messages(processed_dir: Path, echo) -> None:
     """Repeat what reading the corpus said (refused files, decodings, bad manifest rows)."""
     path = processed_dir / paths.CORPUS_MESSAGES_TXT
@@ -268,33 +282,31 @@ def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
             echo(f"[{number}/{len(todo)}] {source.name} ...", end=" ", flush=True)
             started = time.perf_counter()
             before = stage.snapshot()
-            try:
+            with _step(echo):
                 notebook_bytes, html_bytes = execute_notebook(
                     source, stage.plan.parameters(), plan.notebooks_dir, stage.scratch,
                     stage.replacements(), progress_bar=sys.stderr.isatty(),
                 )  # fmt: skip
-            except NotebookFailed:
-                echo("FAILED")
-                raise
-            written = sorted(k for k, v in stage.snapshot().items() if before.get(k) != v)
-            for entry in new_state["notebooks"].values():  # a file belongs to its last writer
-                for name in written:
-                    entry["outputs"].pop(name, None)
-            new_state["notebooks"][source.name] = {
-                "fingerprint": fingerprints[source.name],
-                "outputs": {name: sha256_file(stage.path(name)) for name in written},
-            }
-            executed, html = executed_copies(source.name)
-            atomic_write_bytes(stage.path(f"reports/{executed}"), notebook_bytes)
-            atomic_write_bytes(stage.path(f"reports/{html}"), html_bytes)
+                written = sorted(k for k, v in stage.snapshot().items() if before.get(k) != v)
+                for entry in new_state["notebooks"].values():  # a file belongs to its last writer
+                    for name in written:
+                        entry["outputs"].pop(name, None)
+                new_state["notebooks"][source.name] = {
+                    "fingerprint": fingerprints[source.name],
+                    "outputs": {name: sha256_file(stage.path(name)) for name in written},
+                }
+                executed, html = executed_copies(source.name)
+                atomic_write_bytes(stage.path(f"reports/{executed}"), notebook_bytes)
+                atomic_write_bytes(stage.path(f"reports/{html}"), html_bytes)
             echo(f"done in {time.perf_counter() - started:.1f} s")
         _echo_corpus_messages(stage.plan.processed_dir, echo)
         echo("Writing the report page and manifest ...", end=" ", flush=True)
-        problem = report.build_report(plan, stage.plan.out_dir, stage.plan.processed_dir)
-        new_state["report"] = report_key
-        write_json(stage.plan.out_dir / STATE_FILE, new_state)
-        provenance.write_manifest(plan, stage.plan.out_dir, stage.plan.processed_dir, inputs)
-        staging.commit(stage.swaps, journal)
+        with _step(echo):
+            problem = report.build_report(plan, stage.plan.out_dir, stage.plan.processed_dir)
+            new_state["report"] = report_key
+            write_json(stage.plan.out_dir / STATE_FILE, new_state)
+            provenance.write_manifest(plan, stage.plan.out_dir, stage.plan.processed_dir, inputs)
+            staging.commit(stage.swaps, journal)
     finally:
         if not journal.exists():  # else a commit began: the next run finishes it
             for folder in (plan.out_dir, plan.processed_dir):
