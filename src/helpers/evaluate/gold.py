@@ -178,7 +178,7 @@ def _cell_count(found: int, expected: int) -> str:
     if found > expected:
         return (
             f"{found} cells where the header has {expected}: a cell with a comma in it "
-            'needs double quotes around it ("approximately 1,000 additional weapons")'
+            'needs double quotes around it ("about 1,000 homes")'
         )
     return f"{found} cells where the header has {expected}: a cell is missing"
 

@@ -182,7 +182,8 @@ def same_text(a: object, b: object) -> bool:
 
 
 def unit_key(unit: object) -> str:
-    """A unit compared casefolded, spaces collapsed, last word singular: "F-16s" -> "f-16"."""
+    """A unit compared casefolded, spaces collapsed, last word singular: "Square Miles" ->
+    "square mile"."""
     words = text(unit).casefold().split()
     if not words:
         return ""
