@@ -7,6 +7,7 @@ and lets neighbouring figures share a unit or a change ("eight or nine euros").
 
 from __future__ import annotations
 
+import math
 import re
 
 from helpers.figures.digits import read_digits
@@ -54,7 +55,9 @@ def extract_figures(text: str) -> list[Figure]:
         reading, resume = read_candidate(text, m)
         if reading is not None:
             fig = finish(text, reading)
-            if not figures or fig.start >= figures[-1].end:
+            if not (math.isfinite(fig.si_value) and math.isfinite(fig.value)):
+                pass  # too large for a float once converted ("1.5e308 miles"): no figure
+            elif not figures or fig.start >= figures[-1].end:
                 figures.append(fig)
             resume = max(resume, fig.end)
         pos = max(resume, m.end())

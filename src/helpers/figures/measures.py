@@ -138,7 +138,7 @@ def _scale_without_currency(text: str, pos: int, end: int, abbr: str) -> bool:
             return bool(nxt) and nxt not in STOP_WORDS and nxt not in METRE_WORDS
         if text[pos] != abbr:  # spaced "2 B users": only before a noun
             return bool(nxt) and nxt not in STOP_WORDS
-        return not nxt or nxt not in STOP_WORDS or nxt in ("in", "of", "from", "to")
+        return True  # glued "1.2b", "3B": billions
     return True
 
 
