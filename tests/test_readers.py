@@ -300,3 +300,11 @@ def test_outlets_come_from_the_domain_table_and_a_study_can_add_to_it():
         "news.unknown-paper.example"
     )
     assert host_of("not a url") == ""
+
+
+def test_an_export_in_a_windows_encoding_is_decoded_and_says_so():
+    text = "The caf\u00e9 owner said \u201cno\u201d to 42 new rules."
+    data = f"title,text\nCaf\u00e9,{text}\n".encode("cp1252")
+    (article,), messages = read("export.csv", data)
+    assert (article.text, article.encoding) == (text, "cp1252")
+    assert messages == ["export.csv: not UTF-8; decoded as cp1252"]

@@ -32,6 +32,7 @@ from helpers.corpus.files import (
 from helpers.corpus.manifest import Manifest, read_manifest
 from helpers.corpus.metadata import outlet_table
 from helpers.corpus.readers import (
+    EXPORT_READERS,
     READER_RANK,
     ReadOptions,
     read_source,
@@ -63,10 +64,8 @@ def default_manifest_path(raw: Path) -> Path:
 
 
 def _too_large(size: int, limit: int, reader: str | None) -> str:
-    knob = (
-        "max_export_mb" if limit and reader in ("csv", "tsv", "jsonl", "json", "parquet") else None
-    )
-    if knob:
+    """The reason a file over its size limit is refused, naming how to raise the limit."""
+    if reader in EXPORT_READERS:
         return (
             f"file is {size / 1e6:.1f} MB, over the limit of max_export_mb={limit / 1e6:g} for "
             "exports; raise it with build_corpus(..., max_export_mb=...)"

@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from helpers.corpus.columns import REQUIRED_FIELDS, describe_missing, resolve_columns
@@ -250,9 +250,11 @@ def _row_article(
             f"{max_text_bytes / 1e6:g}; raise it with make report MAX_FILE_MB=..."
         )
     article.sha256 = sha256_bytes(encoded)
-    meta = {f: cell_text(cells.get(found[f])) if f in found else "" for f in META_FIELDS}
-    meta["author"] = cell_text(cells.get(found["author"])) if "author" in found else ""
-    meta["source_id"] = cell_text(cells.get(found["id"])) if "id" in found else ""
+    field_of = {"source_id": "id"}  # the meta key of the export's own id
+    meta = {}
+    for key in META_FIELDS:
+        field = field_of.get(key, key)
+        meta[key] = cell_text(cells.get(found[field])) if field in found else ""
     raw_date = cells.get(found["published"]) if "published" in found else None
     meta["published"] = parse_date(raw_date)
     if cell_text(raw_date) and not meta["published"]:
@@ -293,8 +295,3 @@ def records_of(reader: str, text: str, data: bytes) -> tuple[list[str], list[Rec
     if reader == "parquet":
         return parquet_records(data)
     raise ValueError(f"not an export format: {reader}")
-
-
-def iter_export_rows(records: list[Record]) -> Iterator[int]:
-    """The row numbers of ``records``, in order (for progress and tests)."""
-    return (number for number, _ in records)

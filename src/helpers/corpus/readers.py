@@ -122,6 +122,8 @@ def _read_export(
             return [whole.refuse(decoded.reason)], []
         text = decoded.text
         whole.encoding = decoded.encoding
+        if decoded.note:
+            whole.notes.append(decoded.note)
     columns, records, reason = records_of(reader, text, data)
     if reason:
         return [whole.refuse(reason)], []
@@ -135,6 +137,6 @@ def _read_export(
         return [whole.refuse(str(err.args[0]))], []
     for article in articles:
         article.encoding = whole.encoding
-    if whole.encoding not in ("", "utf-8", "utf-8-sig"):
-        messages.append(f"{name}: not UTF-8; decoded as {whole.encoding}")
+    if whole.notes:
+        messages += [f"{name}: {note}" for note in whole.notes]
     return articles, messages

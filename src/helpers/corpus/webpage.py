@@ -39,6 +39,8 @@ MIN_TAGS = 5
 # <meta charset="utf-8"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
 SPACES = re.compile(r"\s+")
+# The language of <html lang="en-GB">
+HTML_LANG = re.compile(r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([A-Za-z-]{2,12})", re.I)
 SKIPPED_ELEMENTS = frozenset({"script", "style", "noscript", "template", "head"})
 MATCH_PREFIX = 60  # characters of an extracted line looked for in the page's text
 
@@ -123,9 +125,7 @@ def map_lines(html: str, text: str) -> list[int]:
 
 def page_language(html: str) -> str:
     """The ``lang`` attribute of the page's ``<html>`` element, lower case ("" if none)."""
-    match = re.search(
-        r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([A-Za-z-]{2,12})", html[:65536], re.I
-    )
+    match = HTML_LANG.search(html[:65536])
     return match.group(1).lower() if match else ""
 
 
