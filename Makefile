@@ -20,7 +20,7 @@ STUDY ?=
 COLUMNS ?=
 STYLE ?= report
 
-.PHONY: help setup report manifest test lab bench lint clean
+.PHONY: help setup report manifest test lab bench bench-scale lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,8 +58,8 @@ agreement: $(READY)  ## Compare two annotators' sheets of one article: F1, Cohen
 sample: $(READY)  ## Draw a random sample of the machine's figures to judge, stratified by outlet (N=100 SEED=1)
 	@$(BIN)/python -m helpers.sampling --n $(or $(N),100) --seed $(or $(SEED),1) --processed "$(PROCESSED)" --out "$(or $(SHEET),$(ANNOTATIONS)/validation_sample.csv)" $(if $(FORCE),--force)
 
-test: $(READY)  ## Run the test suite
-	$(BIN)/python -m pytest
+test: $(READY)  ## Run the test suite (and name the slowest tests)
+	$(BIN)/python -m pytest --durations=10
 
 lab: $(READY)  ## Open JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -69,6 +69,9 @@ bench: $(READY)  ## Benchmark the figure extractor (speed against quantulum3, Ne
 	$(BIN)/python ../shared/benchmarks/newsquant/score.py ../shared/benchmarks/newsquant/dev.json --project .
 	$(BIN)/python bench/bench_attribution.py
 	$(BIN)/python bench/bench_fuzz.py
+
+bench-scale: $(READY)  ## Scale benchmark: N synthetic articles (20000) through the per-article pass, then 10 added (ENGINE= WORKERS= REPORT=1)
+	$(BIN)/python bench/bench_scale.py --n $(or $(N),20000) --engine $(or $(ENGINE),local) $(if $(WORKERS),--workers $(WORKERS)) $(if $(REPORT),--report)
 
 lint: $(READY)  ## Check style with ruff
 	$(BIN)/ruff check src tests bench

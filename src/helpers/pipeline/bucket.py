@@ -1,0 +1,134 @@
+"""One unit of work for an engine: rebuild the files of one bucket of articles.
+
+A :class:`BucketTask` names a bucket, the articles of it to process and the cached articles to
+keep. :func:`run_bucket` (run by a worker, on any machine that sees the processed folder)
+forgets the bucket's state, processes the new and changed articles with
+:func:`~helpers.pipeline.article.process_article`, reads back the kept articles' rows, writes
+every table's part of the bucket sorted, and writes the state last. It returns a small
+:class:`BucketSummary`; the rows themselves never travel back to the caller, so the caller's
+memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from helpers.pipeline.article import ArticleResult, Settings, process_article
+from helpers.pipeline.schema import ROW_TABLES, sort_rows, to_arrow
+from helpers.pipeline.sources import ArticleInput
+from helpers.pipeline.store import ARTICLES, STATE, drop_state, read_part, write_part
+
+STATE_SCHEMA = pa.schema(
+    [
+        pa.field("article_id", pa.string()),
+        pa.field("cache_key", pa.string()),  # "" for an article to try again (timed out)
+        pa.field("signature", pa.binary()),
+        pa.field("messages", pa.string()),  # JSON list
+    ]
+)
+
+
+@dataclass
+class BucketTask:
+    """Rebuild ``bucket``: process ``items`` (keyed by ``keys``), keep the rows of ``keep``."""
+
+    bucket: int
+    processed_dir: str
+    settings: Settings
+    items: list[ArticleInput] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    keep: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BucketSummary:
+    """What a bucket's rebuild did: articles processed and kept, refusals, seconds per stage."""
+
+    bucket: int
+    processed: int = 0
+    kept: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    bytes_read: int = 0
+
+
+def _kept_rows(task: BucketTask, table: str) -> pd.DataFrame | None:
+    if not task.keep:
+        return None
+    part = read_part(task.processed_dir, table, task.bucket)
+    if part is None:
+        return None
+    frame = part.to_pandas()
+    return frame[frame["article_id"].isin(set(task.keep))]
+
+
+def _state_rows(task: BucketTask, results: Sequence[ArticleResult]) -> pa.Table:
+    rows = []
+    kept = read_part(task.processed_dir, STATE, task.bucket) if task.keep else None
+    if kept is not None:
+        keep = set(task.keep)
+        for row in kept.to_pylist():
+            if row["article_id"] in keep:
+                rows.append(row)
+    for result in results:
+        rows.append(
+            {
+                "article_id": result.article_id,
+                "cache_key": "" if result.timed_out else task.keys[result.article_id],
+                "signature": result.signature,
+                "messages": json.dumps(result.messages, ensure_ascii=False),
+            }
+        )
+    rows.sort(key=lambda r: r["article_id"])
+    return pa.Table.from_pylist(rows, schema=STATE_SCHEMA)
+
+
+def run_bucket(task: BucketTask) -> BucketSummary:
+    """Rebuild one bucket's files (see the module docstring)."""
+    summary = BucketSummary(task.bucket, kept=len(task.keep))
+    drop_state(task.processed_dir, task.bucket)
+    results = [
+        process_article(item, task.settings)
+        for item in sorted(task.items, key=lambda i: i.article_id)
+    ]
+    for result in results:
+        for stage, seconds in result.seconds.items():
+            summary.seconds[stage] = summary.seconds.get(stage, 0.0) + seconds
+        if not result.ok:
+            summary.refused.append((result.article_id, result.row.get("reason", "")))
+    summary.processed = len(results)
+    summary.bytes_read = sum(len(r.tables["texts"]["clean_text"].iloc[0]) for r in results if r.ok)
+    articles = [pd.DataFrame([r.row for r in results])] if results else []
+    _write_table(task, ARTICLES, articles, "articles")
+    for table in ROW_TABLES:
+        if table == "articles":
+            continue
+        _write_table(task, table, [r.tables[table] for r in results if table in r.tables], table)
+    write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results))
+    return summary
+
+
+def _write_table(task: BucketTask, name: str, frames: list[pd.DataFrame], order: str) -> None:
+    """Write bucket ``task.bucket`` of table ``name``: kept rows and new ones, sorted."""
+    kept = _kept_rows(task, name)
+    parts = [f for f in ([kept] if kept is not None else []) + frames if not f.empty]
+    if not parts:
+        write_part(task.processed_dir, name, task.bucket, None)
+        return
+    columns = max((list(f.columns) for f in frames), key=len, default=list(parts[0].columns))
+    frame = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
+    write_part(task.processed_dir, name, task.bucket, to_arrow(sort_rows(frame, order)))
+
+
+def remove_bucket(processed_dir: str | Path, bucket: int) -> None:
+    """Delete every file of a bucket that no longer holds any article."""
+    drop_state(processed_dir, bucket)
+    for table in (ARTICLES, *ROW_TABLES):
+        if table != "articles":
+            write_part(processed_dir, table, bucket, None)

@@ -1,0 +1,142 @@
+"""Engines: run the per-bucket tasks on every core of this machine, or on a Dask cluster.
+
+Both engines take the same picklable tasks and the same function, and yield each result as its
+task finishes, keeping only a few tasks in flight (twice the workers), so the memory of a run
+is bounded by the size of a task, not of the corpus. The files a task writes depend only on the
+task, so both engines write the same bytes.
+
+- ``local``: a :class:`concurrent.futures.ProcessPoolExecutor` of ``workers`` processes
+  (default: every core). On Linux the workers are forked, so they start with the library
+  already imported (a fresh interpreter spends seconds importing pandas, NLTK and the
+  lexicons); elsewhere they are spawned. One worker, or fewer than :data:`MIN_PARALLEL`
+  articles, runs the tasks in this process: starting a pool costs more than it saves.
+- ``dask``: a ``dask.distributed`` client, on the scheduler at ``scheduler`` or
+  ``$DASK_SCHEDULER`` (``tcp://host:8786``: a cluster of dask-jobqueue, Kubernetes, or
+  ``dask scheduler`` started by hand), else a ``LocalCluster`` of ``workers`` processes with
+  one thread each. The workers must import ``helpers`` (the same checkout or installed package)
+  and see the raw and processed folders at the same paths (shared storage); see docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
+
+ENGINES = ("local", "dask")
+MIN_PARALLEL = 16  # below this many articles the local engine works in this process
+SCHEDULER_ENV = "DASK_SCHEDULER"  # the address of a running Dask scheduler
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class LocalEngine:
+    """Tasks on a pool of processes of this machine (see the module docstring)."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers or default_workers()
+
+    def workers_for(self, size: int | None) -> int:
+        """How many processes work on ``size`` articles: 1 means this process alone."""
+        if size is not None and size < MIN_PARALLEL:
+            return 1
+        return self.workers
+
+    def map_unordered(self, fn: Callable, tasks: Iterable, size: int | None = None) -> Iterator:
+        """Yield ``fn(task)`` for every task, in the order they finish; ``size`` is the work
+        the tasks hold (articles), when known."""
+        if self.workers_for(size) == 1:
+            for task in tasks:
+                yield fn(task)
+            return
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        context = multiprocessing.get_context(method)
+        pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        try:
+            queue = iter(tasks)
+            pending = {pool.submit(fn, t) for t in islice(queue, 2 * self.workers)}
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    pending |= {pool.submit(fn, t) for t in islice(queue, 1)}
+                    yield future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        """Nothing to release: the pool lives only as long as one map."""
+
+
+class DaskEngine:
+    """Tasks on a Dask cluster: a scheduler's address, or a LocalCluster (module docstring)."""
+
+    name = "dask"
+
+    def __init__(self, workers: int = 0, scheduler: str | None = None) -> None:
+        from distributed import Client, LocalCluster  # only this engine needs Dask
+
+        address = scheduler or os.environ.get(SCHEDULER_ENV, "")
+        self.cluster = None
+        if address:
+            self.client = Client(address)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers or default_workers(),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+        self.address = self.client.scheduler.address
+
+    @property
+    def workers(self) -> int:
+        """The workers the scheduler knows now."""
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def workers_for(self, size: int | None) -> int:
+        """The cluster's workers, however few the articles."""
+        return self.workers
+
+    def map_unordered(self, fn: Callable, tasks: Iterable, size: int | None = None) -> Iterator:
+        """Yield ``fn(task)`` for every task, in the order they finish (``size`` is not used:
+        the cluster runs every task, however few)."""
+        from distributed import as_completed
+
+        queue = iter(tasks)
+        first = [self.client.submit(fn, t, pure=False) for t in islice(queue, 2 * self.workers)]
+        finished = as_completed(first)
+        for future in finished:
+            for task in islice(queue, 1):
+                finished.add(self.client.submit(fn, task, pure=False))
+            result = future.result()
+            future.release()
+            yield result
+
+    def close(self) -> None:
+        """Disconnect, and stop the LocalCluster this engine started (never a user's cluster)."""
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def open_engine(name: str = "local", workers: int = 0, scheduler: str | None = None):
+    """The engine ``name`` (``local`` or ``dask``) with ``workers`` workers (0: every core)."""
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "dask":
+        return DaskEngine(workers, scheduler)
+    raise ValueError(f"engine {name!r} is not one of {', '.join(ENGINES)}")

@@ -1,0 +1,166 @@
+"""What the corpus holds, before any article is processed: the adapter over the corpus layer.
+
+:func:`plan_corpus` reads the raw folder (or one export file) the way
+:func:`helpers.corpus.collect_corpus` does: the manifest, every entry read by
+:func:`helpers.corpus.build.read_entry`, ids allocated, exact duplicates and missing files
+refused. It returns one :class:`ArticleInput` per article or refused input, in corpus order,
+and the messages of reading. Nothing is cleaned here: that is per-article work, done by
+:func:`helpers.pipeline.article.process_article` on every core.
+
+Memory does not grow with the corpus's text: an article that is a whole file (``.txt``,
+``.html``) keeps only its metadata and sha256 here, and the worker that processes it reads the
+file again (:func:`load_source`). The rows of an export are kept in memory with their text, as
+the corpus layer reads an export whole.
+
+This module and :mod:`helpers.pipeline.article` are the only ones that call the corpus layer,
+so that a change there is mirrored in one place. The private helpers of
+``helpers.corpus.build`` imported here are the steps of ``collect_corpus`` in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from helpers import paths
+from helpers.corpus.build import (
+    _id_requests,
+    _missing_listed,
+    _refuse_exact_duplicates,
+    default_manifest_path,
+    read_entry,
+)
+from helpers.corpus.columns import parse_columns
+from helpers.corpus.files import RawEntry, allocate_ids, list_raw
+from helpers.corpus.manifest import ManifestRow, read_manifest
+from helpers.corpus.readers import EXPORT_READERS, ReadOptions, reader_for
+from helpers.corpus.records import SourceArticle
+from helpers.pipeline.progress import bar
+
+DEFAULT_MAX_FILE_MB = 10.0  # as helpers.corpus.DEFAULT_MAX_FILE_MB
+DEFAULT_MAX_EXPORT_MB = 500.0  # as helpers.corpus.DEFAULT_MAX_EXPORT_MB
+
+
+@dataclass
+class ArticleInput:
+    """One article (or refused input) to process, with everything known about it before cleaning.
+
+    ``source`` is what its reader found (:class:`helpers.corpus.records.SourceArticle`); when
+    ``path`` is set, its text was left on disk and :func:`load_source` reads it again.
+    ``order`` is its place in the corpus, which orders the messages.
+    """
+
+    article_id: str
+    source: SourceArticle
+    manifest_row: ManifestRow | None = None
+    path: str = ""
+    order: int = 0
+
+    def fingerprint(self) -> dict[str, object]:
+        """Everything about the article, apart from the code, that its rows depend on."""
+        source = asdict(self.source)
+        source.pop("text")
+        source.pop("line_map")  # derived from the bytes, which sha256 covers
+        row = asdict(self.manifest_row) if self.manifest_row is not None else None
+        return {"article_id": self.article_id, "source": source, "manifest_row": row}
+
+
+@dataclass
+class CorpusPlan:
+    """The articles of a corpus in order, the messages of reading it, and how it was read."""
+
+    items: list[ArticleInput]
+    messages: list[str] = field(default_factory=list)
+    manifest_name: str = ""
+    manifest_columns: frozenset[str] = frozenset()
+    options: ReadOptions = field(default_factory=ReadOptions)
+
+    def settings(self) -> dict[str, object]:
+        """What every article's rows depend on besides its own inputs (part of its cache key)."""
+        return {
+            "manifest_name": self.manifest_name,
+            "manifest_columns": sorted(self.manifest_columns),
+            "max_file_bytes": self.options.max_file_bytes,
+            "max_export_bytes": self.options.max_export_bytes,
+            "columns": dict(self.options.columns),
+        }
+
+
+def _is_whole_file(source: SourceArticle) -> bool:
+    return source.row == 0 and source.status == "ok" and source.reader not in EXPORT_READERS
+
+
+def plan_corpus(
+    raw_dir: str | Path = paths.RAW_DIR,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    columns: str | Mapping[str, str] | None = None,
+    manifest: str | Path | None = None,
+    max_export_mb: float = DEFAULT_MAX_EXPORT_MB,
+    progress: bool = True,
+) -> CorpusPlan:
+    """Read what ``raw_dir`` holds into :class:`ArticleInput` rows (see the module docstring).
+
+    The arguments are those of :func:`helpers.corpus.collect_corpus`.
+    """
+    raw = Path(raw_dir)
+    if raw.is_file():
+        raw = raw.resolve()
+    if not raw.exists():
+        raise FileNotFoundError(f"raw_dir {raw} not found: give a folder of articles or one file")
+    root = raw.parent if raw.is_file() else raw
+    manifest_path = Path(manifest) if manifest else default_manifest_path(raw)
+    found = read_manifest(manifest_path, root, expected=manifest is not None or raw.is_dir())
+    messages = list(found.messages)
+    skip = frozenset()
+    if manifest_path.parent.resolve() == root.resolve():
+        skip = frozenset({manifest_path.name})
+    options = ReadOptions(
+        columns=parse_columns(columns),
+        max_file_bytes=int(max_file_mb * 1_000_000),
+        max_export_bytes=int(max_export_mb * 1_000_000),
+    )
+    sources: list[SourceArticle] = []
+    paths_of: dict[tuple[str, int], str] = {}
+    for entry in bar(list_raw(raw, skip), desc="read", unit="file", disable=not progress):
+        try:
+            read, said = read_entry(entry, options)
+        except Exception as err:  # noqa: BLE001 - one bad file is refused, the rest goes on
+            failed = SourceArticle(entry.name, reader_for(entry.name) or "")
+            read, said = [failed.refuse(f"could not be read ({type(err).__name__}: {err})")], []
+        for source in read:
+            if _is_whole_file(source):  # its worker reads it again: keep no text here
+                paths_of[source.key] = str(entry.path)
+                source.text, source.line_map = "", None
+        sources += read
+        messages += said
+    sources += _missing_listed(sources, found, messages)
+    ids = allocate_ids(_id_requests(sources, found))
+    _refuse_exact_duplicates(sources, ids)
+    items = [
+        ArticleInput(
+            article_id=ids[s.key],
+            source=s,
+            manifest_row=found.rows.get(s.key),
+            path=paths_of.get(s.key, "") if s.status == "ok" else "",
+            order=number,
+        )
+        for number, s in enumerate(sources)
+    ]
+    return CorpusPlan(items, messages, found.name, found.columns, options)
+
+
+def load_source(item: ArticleInput, options: ReadOptions) -> SourceArticle:
+    """The item's source with its text: read again from its file when it was left there.
+
+    A file that changed since it was planned (another sha256) is refused, with that reason.
+    """
+    if not item.path:
+        return item.source
+    read, _ = read_entry(RawEntry(item.source.file_name, Path(item.path)), options)
+    again = read[0] if read else None
+    if again is None or again.sha256 != item.source.sha256:
+        return SourceArticle(
+            item.source.file_name, item.source.reader, sha256=item.source.sha256
+        ).refuse("the file changed while the corpus was being processed; run again")
+    return again
