@@ -44,18 +44,27 @@ QUALIFIER_RE = re.compile(
     + trie_alternation(_SYMBOLS)
     + r"))[ \t\u00a0-]*$"
 )
-# Change verb just before a number: "rose 0.3%", "up 19 cents", "fell by 5%".
+# Change verbs: "rose 0.3%", "up 19 cents", "fell by 5%".
+UP_VERBS = """
+    rose rise rises rising risen up gained gains gaining gain added adding adds advanced
+    advancing advances advance jumped jumps jumping jump climbed climbs climbing climb
+    increased increases increasing increase grew grow grows growing surged surges surging
+    soared soars soaring rallied rallies rallying lifted improved spiked rebounded
+""".split()
+DOWN_VERBS = """
+    fell falls falling fallen fall dropped drops dropping drop down declined declines
+    declining decline lost loses losing lose slid slides sliding slipped slips slipping
+    plunged plunges plunging plummeted tumbled tumbles tumbling sank sinks sinking eased
+    eases easing decreased decreases decreasing decrease shed sheds shedding dipped dips
+    dipping shrank shrinks slumped retreated contracted lowered reduced tanked sagged
+""".split()
+# A change verb just before a number (and "by"): "rose 0.3%", "fell by 5%".
 CHANGE_VERB_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?P<v>(?P<up>rose|rise|rises|rising|risen|up|gained|gains|gaining|gain|"
-    r"added|adding|adds|advanced|advancing|advances|advance|jumped|jumps|jumping|jump|"
-    r"climbed|climbs|climbing|climb|increased|increases|increasing|increase|grew|grow|grows|"
-    r"growing|surged|surges|surging|soared|soars|soaring|rallied|rallies|rallying|lifted|"
-    r"improved|spiked|rebounded)|(?P<down>fell|falls|falling|fallen|fall|dropped|drops|"
-    r"dropping|drop|down|declined|declines|declining|decline|lost|loses|losing|lose|slid|"
-    r"slides|sliding|slipped|slips|slipping|plunged|plunges|plunging|plummeted|tumbled|"
-    r"tumbles|tumbling|sank|sinks|sinking|eased|eases|easing|decreased|decreases|"
-    r"decreasing|decrease|shed|sheds|shedding|dipped|dips|dipping|shrank|shrinks|slumped|"
-    r"retreated|contracted|lowered|reduced|tanked|sagged))(?:[^\S\n]+by)?[^\S\n]+$"
+    r"(?i)(?<![A-Za-z])(?P<v>(?P<up>"
+    + trie_alternation(UP_VERBS)
+    + r")|(?P<down>"
+    + trie_alternation(DOWN_VERBS)
+    + r"))(?:[^\S\n]+by)?[^\S\n]+$"
 )
 # A change verb a few words before "by": "expected to grow sales by 35 per cent".
 CHANGE_BY_RE = re.compile(
@@ -75,11 +84,7 @@ QUALIFIER_AFTER_RE = re.compile(
 # Last words that can end a qualifier or change verb; the look-behind regexes run only when the
 # word before a number is one of these (a set lookup is much cheaper than a regex search).
 _QUAL_LAST = frozenset(q.split()[-1] for q in _WORDY)
-_VERB_LAST = frozenset(
-    re.sub(r"\(\?P<\w+>|[()?]", " ", CHANGE_VERB_RE.pattern.split("(?P<v>")[1].split("))")[0])
-    .replace("|", " ")
-    .split()
-) | {"by"}
+_VERB_LAST = frozenset(UP_VERBS + DOWN_VERBS + ["by"])
 
 
 ANY_LAST = _QUAL_LAST | _VERB_LAST  # words that can end a qualifier or a change verb

@@ -63,9 +63,8 @@ _DIGITS_BRANCH = (
     r"|\d*)(?:\.\d+)?(?!\d))"
 )
 DIGITS_RE = re.compile(_DIGITS_BRANCH)
-POINT_FRACTION_RE = re.compile(
-    r"(?P<point>\.(?<![\w.]\.)\d+)|(?P<frac>" + "|".join(VULGAR_FRACTIONS) + r")"
-)
+POINT_RE = re.compile(r"(?P<point>\.\d+)")  # ".001"; the character before is checked
+FRACTION_RE = re.compile(r"(?P<frac>[" + _VULGAR + r"])")
 # A number word (on lower-cased text); the character before it is checked in Python, so that
 # the pattern starts with literal letters and the engine skips quickly to the next candidate.
 WORD_RE = re.compile(
@@ -76,7 +75,6 @@ WORD_RE = re.compile(
 WORD_CI_RE = re.compile(WORD_RE.pattern, re.IGNORECASE)
 # What may stand before a number word: a space, a bracket, a quote, a slash or a dash.
 _WORD_BEFORE = frozenset(" \t\n\r\f\v\u00a0([\"'“‘/—–-")
-_POINT_OR_FRACTION = re.compile(r"(?<![\w.])\.\d|[" + _VULGAR + r"]")
 
 # Web and e-mail addresses: "https://example.org/a/2024/10", "www.site.com", "jo@mail.com".
 SKIP_RE = re.compile(
@@ -94,8 +92,12 @@ class Scanner:
 
     def __init__(self, text: str) -> None:
         cands = list(DIGITS_RE.finditer(text))
-        if _POINT_OR_FRACTION.search(text):
-            cands += POINT_FRACTION_RE.finditer(text)
+        cands += (
+            m
+            for m in POINT_RE.finditer(text)
+            if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")
+        )
+        cands += FRACTION_RE.finditer(text)
         low = text.lower()
         words_rx, scan = (WORD_RE, low) if len(low) == len(text) else (WORD_CI_RE, text)
         n = len(cands)
