@@ -9,7 +9,7 @@ hold the figure's (an empty list holds anything) gives its label.
 The figures of a sentence are read together (:mod:`helpers.grouping.reading`: "14 people
 were killed and 40 injured" gives people killed and people injured), and a figure that says when
 or how long (a date, a clock time, a duration) takes the group of its sentence's main figure
-(the first that is not a time) when it has one: "17 drones shot down in the previous 24 hours".
+(the first that is not a time) when it has one: "300 people rescued in the previous 24 hours".
 
 A figure that restates another in a second unit (``conversion_of`` >= 0: the ``start`` of the
 figure it restates) takes that figure's ``what``, ``happened`` and ``group``.

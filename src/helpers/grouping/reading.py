@@ -15,7 +15,7 @@ news syntax (all generic):
   counties had been ordered to leave" (the residents were evacuated);
 - **nearest predicate**: otherwise the predicate nearest to the figure between its neighbours
   (:func:`helpers.grouping.happened.nearest`), and a figure coordinated with the one before it
-  ("40 missiles and 30 drones") shares that one's predicate when it has none of its own; a
+  ("40 trucks and 30 buses") shares that one's predicate when it has none of its own; a
   figure the extractor read as a rise or a fall ("up 8 percent") rose or fell.
 
 A figure restated in a second unit ("75 miles (120 kilometers)") takes the reading of the one it
@@ -35,7 +35,7 @@ CHANGE_PREDICATES = {"up": "rose", "down": "fell"}
 # Words after a bare count that make it part of the count before: "400,000 of them"
 ELLIPSIS_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 # A short stretch within one clause between two counts: " were killed and ", ", including "
-ELLIPSIS_GAP = re.compile(r"^[^.;:!?]{0,60}$")
+ELLIPSIS_GAP = re.compile(r"^[^.;:!?]{0,80}$")
 # A word in that stretch that joins the two counts: ",", "and", "including" ...
 ELLIPSIS_WORD = re.compile(r",|\b(?:and|or|including|among them|while|but|plus)\b", re.IGNORECASE)
 # Just before a figure that restates the one before: "down from a peak of ", "compared with "

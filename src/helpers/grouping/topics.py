@@ -7,7 +7,8 @@ The rules come from the study file (``topics:`` and ``events:``, compiled by
   ``unit`` (searched in its unit, or the noun counted after it: "two of the systems"),
   ``sentence`` (its sentence) and ``context`` (the sentence before and its own). A rule sees a
   figure that says when or how long (date, time, duration) only when it names that kind; such a
-  figure otherwise takes the topic of its sentence's main figure (the first that is not a time).
+  figure that no rule names takes the topic of its sentence's main figure (the first that is
+  not a time).
   No rule holds: "other".
 - **event**: a rule of the topic without ``words`` fixes the event; else the ``words`` match of
   the topic's rules nearest before the figure (its own words count as before), else the first
@@ -158,8 +159,8 @@ def add_topics(claims: pd.DataFrame, sentences: pd.DataFrame, study: Study) -> p
 
 def _bare_groups(claims: pd.DataFrame, study: Study) -> pd.Series:
     """The group of each claim, where a count with no noun joins the study group that its
-    topic names: "shot down at least 10 of them" in a sentence on drones, with a rule for
-    drones, is a claim of that group."""
+    topic names: "rescued at least 10 of them" in a sentence on boats, with a rule for boats,
+    is a claim of that group."""
     no_noun = what_lexicon().no_noun
     groups = []
     columns = [claims[c] for c in ("what", "happened", "topic", "group")]
@@ -188,8 +189,8 @@ def _sentence_topics(block: list[tuple], study: Study) -> Iterable[tuple[int, tu
             main = topic
         own.append((position, kind, unit, topic, start - offset, surface, happened))
     for position, kind, unit, topic, at, surface, happened in own:
-        if is_time(kind, unit):
-            topic = main if main is not None else (NO_TOPIC if study.topic_rules else topic)
+        if is_time(kind, unit) and (topic == NO_TOPIC or not study.topic_rules):
+            topic = main if main is not None else topic
         if study.event_rules:
             event = event_of(study.event_rules, topic, kind, unit, sentence or surface, at, surface)
         else:

@@ -36,13 +36,13 @@ _inflect = inflect.engine()
 
 
 def plural(noun: str) -> str:
-    """The plural a group names a counted noun by: "drone" -> "drones", "F-16" -> "F-16s",
+    """The plural a group names a counted noun by: "truck" -> "trucks", "A320" -> "A320s",
     "police" -> "police"; lower case unless the noun is an acronym or holds a digit.
 
-    >>> plural("drone"), plural("F-16"), plural("person"), plural("pound sterling")
-    ('drones', 'F-16s', 'people', 'pounds sterling')
+    >>> plural("truck"), plural("A320"), plural("person"), plural("pound sterling")
+    ('trucks', 'A320s', 'people', 'pounds sterling')
     """
-    noun = " ".join(noun.split())
+    noun = POSSESSIVE.sub("", " ".join(noun.split()))
     if not noun:
         return ""
     lexicon = what_lexicon()

@@ -6,8 +6,8 @@ A claim's place in the ledger is its group (what was counted and what happened t
 events, and a date window of publication (``all``, ``day``, ``week``, ``month`` or ``year``).
 Its ``panel`` is the axis its value may share: people, places, a counted thing, a measure in one
 unit ("distance (km)"), money in one currency. Counts of several things that a study's group rule
-names by what they count (``what:``) share the group's panel ("other weapons": shells, jets,
-F-16s), and a count with no noun takes the panel of its group's other counts.
+names by what they count (``what:``) share the group's panel ("vehicles": trucks, buses,
+vans), and a count with no noun takes the panel of its group's other counts.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def spread_by_value(
 
 def chart_groups(ledger: pd.DataFrame, by_event: bool) -> pd.Series:
     """The group a chart shows: the ledger's group, with ": event" when ``by_event`` and the
-    group's name does not already say it ("drones: supplied", "people without power")."""
+    group's name does not already say it ("homes: destroyed", "people without power")."""
     group = texts(ledger["group"])
     if not by_event:
         return group
