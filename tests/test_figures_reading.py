@@ -150,6 +150,9 @@ def test_qualifiers_around_a_number():
     assert read("The fee is 20 dollars or less.")[0][2] == "<"
     assert read("Bookings exceeded $8 billion.")[0][2] == ">"
     assert read("Prices rose 5% and the index fell by 2 points.")[1][2] == "down"
+    # a change restated as a share keeps the direction of the change
+    assert [c for _, _, c in read("The index was up 12 points, or 0.4%, today.")] == ["up", "up"]
+    assert [c for _, _, c in read("Shares fell 50 cents, or 2%.")] == ["down", "down"]
 
 
 def test_ratios_and_multiples():

@@ -30,6 +30,8 @@ ELLIPSIS_GAP_RE = re.compile(
 OR_GAP_RE = re.compile(r"[^\S\n]+or[^\S\n]+")
 # Between a value and its restatement: "75 miles (120 km)", "75 miles, or 120 km".
 CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\([^\S\n]*|,[^\S\n]*or[^\S\n]+|[^\S\n]+or[^\S\n]+)")
+# A change restated as a share: "up 0.25 points, or 0.01%", "rose 50 cents, or 2%".
+RESTATED_GAP_RE = re.compile(r"[^\S\n]*,[^\S\n]*or[^\S\n]+")
 # Kinds whose si values can be compared across units.
 _MEASURES = frozenset("length area mass speed duration energy/power percent other".split())
 _CLOSE = math.log(1.3)  # a rounded conversion stays within 30% of the value it restates
@@ -146,11 +148,14 @@ def mark_conversions(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 def _restated_change(text: str, a: Figure, b: Figure) -> bool:
-    """A bracketed figure right after a rise or fall restates it: "dropped 2% (3 points)"."""
+    """A figure right after a rise or fall that restates it: "dropped 2% (3 points)", "was up
+    0.25 points, or 0.01%"."""
+    if a.change not in ("up", "down") or b.change != "=":
+        return False
+    if RESTATED_GAP_RE.fullmatch(text, a.end, b.start) and b.kind == "percent" != a.kind:
+        return True
     return (
-        a.change in ("up", "down")
-        and b.change == "="
-        and re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[a.end : b.start]) is not None
+        re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[a.end : b.start]) is not None
         and text[b.end : b.end + 1] == ")"
     )
 
