@@ -1,0 +1,154 @@
+"""Charts of the kit: the house style, the rows each chart plots, the plots, their captions.
+
+Every chart is saved by :func:`save_chart` as ``figNN-slug.png`` and ``.svg`` beside
+``figNN-slug.csv``, the exact rows it plots, and ``figNN-slug.json``, its title and caption. A
+chart never mixes units on one axis (one panel per unit family), carries its title in the
+image, and escapes text for matplotlib's maths (an outlet named "$5$ News" draws as written).
+
+The package is split by job: ``style`` (house style for the report or slides, saving),
+``table`` (small helpers on frames, labels and numbers), ``panels`` (unit families and
+conversion), ``claim_rows`` and ``corpus_rows`` (the rows of each chart), ``plots`` and
+``corpus_plots`` (drawing), ``captions`` (captions and findings) and ``build`` (the charts of
+notebook 04 from a study's chart specs and the corpus's own groups). Nothing here knows one
+story: topics, events, titles and captions of a study's charts come from its study file.
+"""
+
+from __future__ import annotations
+
+from helpers.charts.build import (
+    KIT_CHARTS,
+    Chart,
+    check_slugs,
+    findings,
+    group_charts,
+    rate_chart,
+    save_charts,
+    study_chart,
+    timeline_chart,
+)
+from helpers.charts.captions import (
+    READING,
+    chart_rows_table,
+    claims_caption,
+    claims_finding,
+    largest,
+    rate_finding,
+    timeline_caption,
+    timeline_finding,
+)
+from helpers.charts.claim_rows import (
+    CHANGE_WORDS,
+    CLAIM_COLUMNS,
+    claim_groups,
+    claim_rows,
+    side_by_side_rows,
+    spec_rows,
+)
+from helpers.charts.corpus_plots import (
+    plot_figures_per_words,
+    plot_group_counts,
+    plot_hedging,
+    plot_source_type_mix,
+    plot_timeline,
+)
+from helpers.charts.corpus_rows import (
+    WORD_PATTERN,
+    count_words,
+    figures_per_words_rows,
+    group_count_rows,
+    timeline_rows,
+    undated_articles,
+)
+from helpers.charts.panels import counted, families, without_restatements
+from helpers.charts.plots import (
+    CHANGE_MARKERS,
+    NO_FIGURES,
+    empty_chart,
+    plot_claims,
+    plot_claims_ledger,
+)
+from helpers.charts.style import (
+    PALETTE,
+    SEED,
+    SLUG_PATTERN,
+    STYLES,
+    current_style,
+    figure_size,
+    plain,
+    save_chart,
+    set_house_style,
+)
+from helpers.charts.table import (
+    MAX_ROWS_PER_GROUP,
+    MAX_ROWS_PER_PANEL,
+    OUTSIDE_SOURCE,
+    TRACE_COLUMNS,
+    UNKNOWN_OUTLET,
+    display_source,
+    format_number,
+    spread_by_value,
+    where_when,
+)
+
+__all__ = [
+    "CHANGE_MARKERS",
+    "CHANGE_WORDS",
+    "CLAIM_COLUMNS",
+    "KIT_CHARTS",
+    "MAX_ROWS_PER_GROUP",
+    "MAX_ROWS_PER_PANEL",
+    "NO_FIGURES",
+    "OUTSIDE_SOURCE",
+    "PALETTE",
+    "READING",
+    "SEED",
+    "SLUG_PATTERN",
+    "STYLES",
+    "TRACE_COLUMNS",
+    "UNKNOWN_OUTLET",
+    "WORD_PATTERN",
+    "Chart",
+    "chart_rows_table",
+    "check_slugs",
+    "claim_groups",
+    "claim_rows",
+    "claims_caption",
+    "claims_finding",
+    "counted",
+    "count_words",
+    "current_style",
+    "display_source",
+    "empty_chart",
+    "families",
+    "figure_size",
+    "figures_per_words_rows",
+    "findings",
+    "format_number",
+    "group_charts",
+    "group_count_rows",
+    "largest",
+    "plain",
+    "plot_claims",
+    "plot_claims_ledger",
+    "plot_figures_per_words",
+    "plot_group_counts",
+    "plot_hedging",
+    "plot_source_type_mix",
+    "plot_timeline",
+    "rate_chart",
+    "rate_finding",
+    "save_chart",
+    "save_charts",
+    "set_house_style",
+    "side_by_side_rows",
+    "spec_rows",
+    "spread_by_value",
+    "study_chart",
+    "timeline_caption",
+    "timeline_chart",
+    "timeline_finding",
+    "timeline_rows",
+    "undated_articles",
+    "where_when",
+    "without_restatements",
+]

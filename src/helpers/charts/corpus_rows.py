@@ -1,0 +1,139 @@
+"""The rows of the charts that summarise the corpus: claims per group, figures per 1,000 words
+per outlet, and figures by publication date. Pure functions from the processed tables to the
+exact rows a chart plots; they grow with the number of groups, outlets and dates, not claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from helpers.charts.claim_rows import NO_GROUP, claim_rows
+from helpers.charts.table import (
+    MAX_ROWS_PER_PANEL,
+    TRACE_COLUMNS,
+    column,
+    outlet_names,
+    sorted_rows,
+    text,
+)
+
+# A word for the per-1,000-words rate: letters or digits, joined by inner apostrophes, hyphens,
+# dots or commas, e.g. "Zelensky's", "full-scale", "4.5", "1,000" are one word each.
+WORD_PATTERN = re.compile(r"\w+(?:['’.,\-]\w+)*")
+GROUP_COUNT_COLUMNS = [
+    "group", "panel", "unit_family", "unit", "claims", "sources", "outlets", "articles", "smallest",
+    "largest", "drawn", *TRACE_COLUMNS,
+]  # fmt: skip
+
+
+def group_count_rows(claims: pd.DataFrame, top: int = MAX_ROWS_PER_PANEL) -> pd.DataFrame:
+    """One row per group of claims (and unit family, when a group holds more than one): how
+    many ``claims``, different ``sources``, ``outlets`` and ``articles``, the ``smallest`` and
+    ``largest`` value in its ``unit``, and the trace of its first claim in corpus order (an
+    example to read). Ordered by claims, most first; ``drawn`` is True for the ``top`` rows a
+    chart shows (groups named "other" last), False for the rest, which the CSV still lists."""
+    rows = claim_rows(claims)
+    if rows.empty:
+        return pd.DataFrame(columns=GROUP_COUNT_COLUMNS)
+    rows = sorted_rows(rows, [])
+    counted = rows.groupby(["group", "panel", "unit_family", "unit"], sort=True).agg(
+        claims=("value", "size"),
+        sources=("source", "nunique"),
+        outlets=("outlet", "nunique"),
+        articles=("article_id", "nunique"),
+        smallest=("value", "min"),
+        largest=("value", "max"),
+        **{name: (name, "first") for name in TRACE_COLUMNS},
+    )
+    counted = counted.reset_index()
+    counted["_other"] = counted["group"] == NO_GROUP
+    counted = sorted_rows(counted, ["_other", "claims", "group"], ("claims",))
+    counted["drawn"] = counted.index < top
+    return counted[GROUP_COUNT_COLUMNS]
+
+
+def count_words(body: str) -> int:
+    """Words in ``body`` by :data:`WORD_PATTERN`.
+
+    >>> count_words("Already, more than 4.5 million residents are without power.")
+    8
+    """
+    return len(WORD_PATTERN.findall(body))
+
+
+def ok_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles that were read (``status`` ok), with ``outlet`` and ``published`` as text."""
+    status = text(column(articles, "status", "ok")).str.lower()
+    ok = articles[status.isin(["ok", ""])].copy()
+    ok["article_id"] = text(ok["article_id"])
+    ok["outlet"] = outlet_names(ok)
+    ok["published"] = text(column(ok, "published"))
+    return ok
+
+
+def figures_per_words_rows(
+    figures: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
+) -> pd.DataFrame:
+    """Per outlet: the ``articles`` read, the ``figures`` extracted, the ``words`` of its
+    sentences (:func:`count_words` on sentences.csv ``text``) and ``per_1000_words`` = figures /
+    words * 1000 (empty when an outlet has no words).
+
+    Only articles with status ok count; ``article_ids`` lists them so each bar can be traced
+    back to its articles (and through figures.csv to each sentence). Highest rate first.
+    """
+    ok = ok_articles(articles)[["article_id", "outlet"]]
+    words = text(sentences["text"]).str.count(WORD_PATTERN.pattern)
+    words = words.groupby(text(sentences["article_id"])).sum()
+    n_figures = text(figures["article_id"]).value_counts()
+    per_article = ok.assign(
+        words=ok["article_id"].map(words).fillna(0).astype(int),
+        figures=ok["article_id"].map(n_figures).fillna(0).astype(int),
+    )
+    rows = (
+        per_article.sort_values("article_id", kind="mergesort")
+        .groupby("outlet", sort=True)
+        .agg(
+            articles=("article_id", "size"),
+            figures=("figures", "sum"),
+            words=("words", "sum"),
+            article_ids=("article_id", ";".join),
+        )
+        .reset_index()
+    )
+    rows["per_1000_words"] = (rows["figures"] / rows["words"] * 1000).where(rows["words"] > 0)
+    rows = rows.sort_values(
+        ["per_1000_words", "outlet"], ascending=[False, True], kind="mergesort", na_position="last"
+    )
+    columns = ["outlet", "articles", "figures", "words", "per_1000_words", "article_ids"]
+    return rows.reset_index(drop=True)[columns]
+
+
+def timeline_rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure of a dated article (status ok, ``published`` set), with the
+    article's ``outlet`` and ``published`` date; ordered by date, outlet, then position.
+    Figures of undated articles are not here: :func:`undated_articles` names them."""
+    ok = ok_articles(articles)
+    dated = ok[ok["published"] != ""][["article_id", "outlet", "published"]]
+    rows = pd.DataFrame({name: column(figures, name) for name in TRACE_COLUMNS})
+    rows["article_id"] = text(rows["article_id"])
+    rows["start"] = pd.to_numeric(rows["start"], errors="coerce").astype("Int64")
+    rows["end"] = pd.to_numeric(rows["end"], errors="coerce").astype("Int64")
+    rows["kind"] = text(column(figures, "kind"))
+    rows = rows.merge(dated, on="article_id", how="inner")
+    rows = sorted_rows(rows, ["published", "outlet"])
+    return rows[[*TRACE_COLUMNS, "kind", "outlet", "published"]]
+
+
+def undated_articles(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles read (status ok) without a publication date, with how many ``figures``
+    each holds: what the timeline leaves out. Ordered by article id."""
+    ok = ok_articles(articles)
+    undated = ok[ok["published"] == ""].sort_values("article_id", kind="mergesort")
+    n_figures = text(figures["article_id"]).value_counts()
+    undated = undated.assign(figures=undated["article_id"].map(n_figures).fillna(0).astype(int))
+    columns = ["article_id", "outlet", "figures"]
+    if "date_status" in undated.columns:
+        columns.append("date_status")
+    return undated[columns].reset_index(drop=True)

@@ -1,0 +1,136 @@
+"""Small, pure helpers on the frames charts read: columns that may be missing, text cells,
+labels that read well when the outlet or the date is unknown, numbers as a reader writes them,
+and a readable pick of rows when a group holds too many to label.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+TRACE_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface"]  # where a row came from
+OUTSIDE_SOURCE = "the outlet itself"
+UNKNOWN_OUTLET = "unknown outlet"
+# A chart with a labelled row per claim stays readable (and quick to draw) up to a few dozen
+# rows: at most this many claims of one group, and this many labelled rows in one panel.
+MAX_ROWS_PER_GROUP = 10
+MAX_ROWS_PER_PANEL = 30
+
+
+def text(series: pd.Series) -> pd.Series:
+    """``series`` as plain strings with missing values as ""."""
+    return series.astype(object).where(series.notna(), "").astype(str).str.strip()
+
+
+def column(frame: pd.DataFrame, name: str, default: object = "") -> pd.Series:
+    """Column ``name`` of ``frame``, or ``default`` on every row when the column is absent."""
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series([default] * len(frame), index=frame.index, dtype=object)
+
+
+def truthy(series: pd.Series) -> pd.Series:
+    """Booleans from a column read from CSV (True/False, true/false, 1/0 or real booleans)."""
+    return text(series).str.lower().isin({"true", "1", "yes"})
+
+
+def outlet_names(frame: pd.DataFrame) -> pd.Series:
+    """The ``outlet`` column as text, :data:`UNKNOWN_OUTLET` where it is empty or absent."""
+    outlet = text(column(frame, "outlet"))
+    return outlet.where(outlet != "", UNKNOWN_OUTLET)
+
+
+def display_source(claims: pd.DataFrame) -> pd.Series:
+    """Who a claim is attributed to, for a chart label: canonical name, else as written, else
+    :data:`OUTSIDE_SOURCE` (the outlet's own statement)."""
+    canonical = text(column(claims, "source_canonical"))
+    written = text(column(claims, "source"))
+    source = canonical.where(canonical != "", written)
+    return source.where(source != "", OUTSIDE_SOURCE)
+
+
+def shorten(label: str, limit: int = 40) -> str:
+    """``label`` cut to ``limit`` characters with an ellipsis, so long names keep a chart legible.
+
+    >>> shorten("Vietnamese outlet (English edition)", 20)
+    'Vietnamese outlet (…'
+    """
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def panel_name(name: str, unit: str) -> str:
+    """A panel's or group's title with its unit when the unit says more: "range (km)";
+    "people" and "drones supplied" (unit "drones") alone.
+
+    >>> panel_name("range", "km"), panel_name("drones supplied", "drones")
+    ('range (km)', 'drones supplied')
+    """
+    if not unit or unit.lower() in name.lower():
+        return name
+    return f"{name} ({unit})"
+
+
+def where_when(outlet: pd.Series, published: pd.Series) -> pd.Series:
+    """ "outlet, date" for a label; the date is left out when unknown, never "Georgia ()".
+
+    >>> where_when(pd.Series(["CNN", ""]), pd.Series(["2022-11-07", ""])).tolist()
+    ['CNN, 2022-11-07', 'unknown outlet']
+    """
+    outlet = text(outlet).replace("", UNKNOWN_OUTLET)
+    published = text(published)
+    return outlet.where(published == "", outlet + ", " + published)
+
+
+def format_number(number: float, digits: int = 1) -> str:
+    """A number as a reader expects it: "4.5 million", "1,000", "120.7", "50".
+
+    >>> format_number(4_500_000), format_number(1000), format_number(120.7008)
+    ('4.5 million', '1,000', '120.7')
+    """
+    if number != number:  # NaN
+        return "?"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(number) >= size:
+            return f"{number / size:,.{digits}f}".rstrip("0").rstrip(".") + f" {word}"
+    body = f"{number:,.{digits}f}"
+    return body.rstrip("0").rstrip(".") if "." in body else body
+
+
+def sorted_rows(
+    rows: pd.DataFrame, keys: list[str], descending: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """``rows`` in a stable order on ``keys`` (then the trace columns), index reset."""
+    keys = [*keys, *(k for k in ("article_id", "start", "end", "surface") if k in rows.columns)]
+    ascending = [key not in descending for key in keys]
+    return rows.sort_values(keys, ascending=ascending, kind="mergesort").reset_index(drop=True)
+
+
+def spread_by_value(
+    rows: pd.DataFrame, groups: list[str], per_group: int = MAX_ROWS_PER_GROUP
+) -> pd.DataFrame:
+    """At most ``per_group`` rows of each group of ``rows``, evenly spaced by ``value``.
+
+    The smallest and the largest figure of a group are always kept, so the spread of what was
+    reported stays visible; rows keep their order, and the same rows always give the same pick.
+    """
+    if per_group < 2:
+        raise ValueError("per_group must be at least 2, to keep the smallest and the largest")
+    keep: list = []
+    grouped = rows.groupby(groups, sort=False, dropna=False) if groups else [("", rows)]
+    for _, block in grouped:
+        ties = [c for c in ("article_id", "start", "sentence_id", "surface") if c in block.columns]
+        ranked = block.sort_values(["value", *ties], kind="mergesort")
+        if len(ranked) > per_group:
+            step = (len(ranked) - 1) / (per_group - 1)
+            ranked = ranked.iloc[[round(i * step) for i in range(per_group)]]
+        keep.extend(ranked.index)
+    return rows.loc[rows.index.isin(keep)]
+
+
+def listing(items: list[str], limit: int = 8) -> str:
+    """Items joined by "; ", the first ``limit`` of them and "and N more" after.
+
+    >>> listing(["a", "b", "c"], 2)
+    'a; b; and 1 more'
+    """
+    shown = "; ".join(items[:limit])
+    return shown + (f"; and {len(items) - limit:,} more" if len(items) > limit else "")
