@@ -190,12 +190,15 @@ def test_processed_data_outside_the_report_folder_is_staged_and_swapped_too(proj
     assert leftovers(apart) == []
 
 
-CACHED = COUNT_ARTICLES + """
+CACHED = (
+    COUNT_ARTICLES
+    + """
 store = Path(processed_dir) / "parquet" / "part-0.parquet"
 print("reused" if store.exists() else "computed")
 if not store.exists():
     store.parent.mkdir(parents=True, exist_ok=True)
     store.write_bytes(b"rows of every article")"""
+)
 
 
 def test_the_per_article_store_is_handed_on_to_the_next_run(project):

@@ -1,4 +1,4 @@
-"""What a run of the notebooks must redo: fingerprints of its inputs and the last run's state.
+"""What a run of the notebooks must redo and what it carries over from the last run.
 
 A notebook's fingerprint chains the fingerprint of everything every notebook reads (library code,
 lock file, study files, raw articles, annotations and the run's parameters: see
@@ -6,22 +6,27 @@ lock file, study files, raw articles, annotations and the run's parameters: see
 so a change upstream marks everything after it. The state file of the report folder records,
 per notebook, its fingerprint and the sha256 of each file it wrote (``reports/...`` in the report
 folder, ``processed/...`` in the processed folder): :func:`first_stale` finds the first notebook
-to rerun, and the outputs of the ones before it can be copied into a new run unchanged.
+to rerun, and the outputs of the ones before it are copied into the run's staging folders
+(:class:`RunStage`) unchanged, with the per-article store (``paths.STORE_DIR``) linked whole.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 from pathlib import Path
 
-from helpers import paths
+from helpers import paths, staging
 from helpers.io import file_hashes, sha256_file
 from helpers.plan import RunPlan
 
 STATE_FILE = ".runner-state.json"  # fingerprints and outputs of each notebook of the last run
 STATE_VERSION = 2
 PROJECT_FILES = ("requirements.lock", "pyproject.toml")
+RUNNER_FILES = {"index.html", "manifest.json", STATE_FILE, *staging.KEEP_NAMES}
+RUNNER_FOLDERS = ("notebooks", "html")  # executed copies, written by the runner itself
 
 
 def input_hashes(plan: RunPlan) -> dict[str, str]:
@@ -107,3 +112,83 @@ def changed_since_recorded(notebooks: list[Path], upto: int, state: dict, plan: 
             if sha256_file(final_path(plan, name)) != digest:
                 return index
     return upto
+
+
+def _snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:
+    """``{relative path: (inode, size, mtime)}`` of the files below ``root``."""
+    found = {}
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if base / d != skip]
+        for name in files:
+            stat = os.lstat(base / name)
+            found[(base / name).relative_to(root).as_posix()] = (
+                stat.st_ino, stat.st_size, stat.st_mtime_ns
+            )  # fmt: skip
+    return found
+
+
+class RunStage:
+    """The staging folders of one run and what the notebooks write into them."""
+
+    def __init__(self, plan: RunPlan, run_id: str) -> None:
+        self.final = plan
+        self.swaps = [staging.staging_for(plan.out_dir, run_id)]
+        out = self.swaps[0].staged
+        if plan.processed_inside_out():
+            processed = out / plan.processed_dir.relative_to(plan.out_dir)
+            processed.mkdir(parents=True, exist_ok=True)
+        else:
+            self.swaps.append(staging.staging_for(plan.processed_dir, run_id))
+            processed = self.swaps[1].staged
+        self.plan = plan.staged(out, processed)
+        self.scratch = staging.run_dir(plan.out_dir) / run_id / "scratch"
+        self.scratch.mkdir()
+        link_tree(plan.processed_dir / paths.STORE_DIR, processed / paths.STORE_DIR)
+
+    def replacements(self) -> dict[str, str]:
+        """Staging folder -> final folder, as the notebooks see them and absolute."""
+        staged, final = self.plan.parameters(), self.final.parameters()
+        pairs = {staged[k]: final[k] for k in ("reports_dir", "processed_dir")}
+        pairs[str(self.plan.out_dir)] = str(self.final.out_dir)
+        pairs[str(self.plan.processed_dir)] = str(self.final.processed_dir)
+        return pairs
+
+    def path(self, name: str) -> Path:
+        return final_path(self.plan, name)
+
+    def carry(self, names) -> None:
+        """Copy outputs of notebooks that do not rerun from the final folders."""
+        for name in names:
+            target = self.path(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(final_path(self.final, name), target)
+
+    def snapshot(self) -> dict[str, tuple[int, int, int]]:
+        skip = self.plan.processed_dir if self.final.processed_inside_out() else None
+        found = {f"reports/{k}": v for k, v in _snapshot(self.plan.out_dir, skip).items()}
+        store = self.plan.processed_dir / paths.STORE_DIR  # handed on whole, not by owner
+        found.update(
+            {f"processed/{k}": v for k, v in _snapshot(self.plan.processed_dir, store).items()}
+        )
+        return {name: sig for name, sig in found.items() if not runner_file(name)}
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Hard-link every file below ``source`` into ``target`` (copy where links fail)."""
+    for folder, _, files in os.walk(source):
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(Path(folder) / name, into / name)
+            except OSError:
+                shutil.copyfile(Path(folder) / name, into / name)
+
+
+def runner_file(name: str) -> bool:
+    """True for the files the runner writes in the report folder (not a notebook's output)."""
+    if not name.startswith("reports/"):
+        return False
+    relative = name.removeprefix("reports/")
+    return relative in RUNNER_FILES or relative.split("/")[0] in RUNNER_FOLDERS

@@ -31,11 +31,12 @@ from helpers.execute import NotebookFailed, execute_notebook, normalise_notebook
 from helpers.io import atomic_write_bytes, sha256_file, write_json
 from helpers.plan import STYLES, RunPlan
 from helpers.rerun import (
+    RUNNER_FILES,
     STATE_FILE,
     STATE_VERSION,
+    RunStage,
     changed_since_recorded,
     executed_copies,
-    final_path,
     first_stale,
     input_hashes,
     load_state,
@@ -46,8 +47,6 @@ from helpers.rerun import (
 __all__ = ["NotebookFailed", "RunPlan", "RunStopped", "find_notebooks", "normalise_notebook"]
 
 NOTEBOOK_NAME = re.compile(r"^\d{2}-[a-z0-9-]+\.ipynb$")  # e.g. 02-extract-figures.ipynb
-RUNNER_FILES = {"index.html", "manifest.json", STATE_FILE, *staging.KEEP_NAMES}
-RUNNER_FOLDERS = ("notebooks", "html")  # executed copies, written by the runner itself
 
 
 class RunStopped(RuntimeError):
@@ -119,86 +118,6 @@ def _check_study(plan: RunPlan, echo) -> None:
         raise RunStopped(f"the study file cannot be used: {error}") from None
 
 
-def _snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:
-    """``{relative path: (inode, size, mtime)}`` of the files below ``root``."""
-    found = {}
-    for folder, dirs, files in os.walk(root):
-        base = Path(folder)
-        dirs[:] = [d for d in dirs if base / d != skip]
-        for name in files:
-            stat = os.lstat(base / name)
-            found[(base / name).relative_to(root).as_posix()] = (
-                stat.st_ino, stat.st_size, stat.st_mtime_ns
-            )  # fmt: skip
-    return found
-
-
-class _Stage:
-    """The staging folders of one run and what the notebooks write into them."""
-
-    def __init__(self, plan: RunPlan, run_id: str) -> None:
-        self.final = plan
-        self.swaps = [staging.staging_for(plan.out_dir, run_id)]
-        out = self.swaps[0].staged
-        if plan.processed_inside_out():
-            processed = out / plan.processed_dir.relative_to(plan.out_dir)
-            processed.mkdir(parents=True, exist_ok=True)
-        else:
-            self.swaps.append(staging.staging_for(plan.processed_dir, run_id))
-            processed = self.swaps[1].staged
-        self.plan = plan.staged(out, processed)
-        self.scratch = staging.run_dir(plan.out_dir) / run_id / "scratch"
-        self.scratch.mkdir()
-        _link_tree(plan.processed_dir / paths.STORE_DIR, processed / paths.STORE_DIR)
-
-    def replacements(self) -> dict[str, str]:
-        """Staging folder -> final folder, as the notebooks see them and absolute."""
-        staged, final = self.plan.parameters(), self.final.parameters()
-        pairs = {staged[k]: final[k] for k in ("reports_dir", "processed_dir")}
-        pairs[str(self.plan.out_dir)] = str(self.final.out_dir)
-        pairs[str(self.plan.processed_dir)] = str(self.final.processed_dir)
-        return pairs
-
-    def path(self, name: str) -> Path:
-        return final_path(self.plan, name)
-
-    def carry(self, names) -> None:
-        """Copy outputs of notebooks that do not rerun from the final folders."""
-        for name in names:
-            target = self.path(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(final_path(self.final, name), target)
-
-    def snapshot(self) -> dict[str, tuple[int, int, int]]:
-        skip = self.plan.processed_dir if self.final.processed_inside_out() else None
-        found = {f"reports/{k}": v for k, v in _snapshot(self.plan.out_dir, skip).items()}
-        store = self.plan.processed_dir / paths.STORE_DIR  # handed on whole, not by owner
-        found.update(
-            {f"processed/{k}": v for k, v in _snapshot(self.plan.processed_dir, store).items()}
-        )
-        return {name: sig for name, sig in found.items() if not _runner_file(name)}
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Hard-link every file below ``source`` into ``target`` (copy where links fail)."""
-    for folder, _, files in os.walk(source):
-        into = target / Path(folder).relative_to(source)
-        into.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            try:
-                os.link(Path(folder) / name, into / name)
-            except OSError:
-                shutil.copyfile(Path(folder) / name, into / name)
-
-
-def _runner_file(name: str) -> bool:
-    """True for the files the runner writes in the report folder (not a notebook's output)."""
-    if not name.startswith("reports/"):
-        return False
-    relative = name.removeprefix("reports/")
-    return relative in RUNNER_FILES or relative.split("/")[0] in RUNNER_FOLDERS
-
-
 @contextmanager
 def _step(echo):
     """End a progress line ("[2/6] 02-extract-figures.ipynb ...") when the step fails."""
@@ -264,7 +183,7 @@ def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
     run_id = str(os.getpid())
     journal = staging.run_dir(plan.out_dir) / staging.JOURNAL_NAME
     try:
-        stage = _Stage(plan, run_id)
+        stage = RunStage(plan, run_id)
         recorded = state.get("notebooks", {})
         new_state = {
             "version": STATE_VERSION,
