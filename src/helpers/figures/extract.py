@@ -49,9 +49,10 @@ def extract_figures(text: str) -> list[Figure]:
         raise TypeError(f"extract_figures expects a str, got {type(text).__name__}")
     figures: list[Figure] = []
     last_word.cache_clear()
-    scanner = Scanner(text)
     pos = 0
-    while (m := scanner.next(pos)) is not None:
+    for m in Scanner(text).cands:
+        if m.start() < pos:
+            continue  # inside the figure read last
         reading, resume = read_candidate(text, m)
         if reading is not None:
             fig = finish(text, reading)
