@@ -21,6 +21,7 @@ from helpers.figures.exclusions import (
     NAME_BEFORE_RE,
     NAME_SPACED_HYPHEN_RE,
     PERCENT_AFTER_RE,
+    could_be_code,
     excluded_digits,
     is_year,
     name_before,
@@ -65,7 +66,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     """Read the digits at [s, e) with what surrounds them; return (reading or None, resume)."""
     raw = text[s:e]
     nxt = text[e : e + 1]
-    if nxt in _CODE_NEXT or s and text[s - 1] == "+":
+    if could_be_code(text, s, e):
         card = CARD_PHONE_AT_RE.match(text, s)
         if card:
             return None, card.end()
@@ -115,9 +116,6 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     elif sign > 0:
         r.change = "up"
     return r, end
-
-
-_CODE_NEXT = frozenset(" .-)\t\u00a0")
 
 
 def _currency_before(text: str, s: int) -> tuple[str, str, int]:

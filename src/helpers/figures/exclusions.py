@@ -122,6 +122,7 @@ def excluded_digits(text: str, s: int, e: int) -> str:
     """Return why a digit candidate at [s, e) is not a figure, or "" if it may be one.
 
     Each pattern runs only when the character after the digits could start what it matches.
+    (Card, phone and code numbers are refused before, by ``CARD_PHONE_AT_RE``.)
     """
     nxt = text[e : e + 1]
     after = text[e + 1 : e + 2]
@@ -131,8 +132,6 @@ def excluded_digits(text: str, s: int, e: int) -> str:
         return "time"
     if nxt in "snrt" and ORDINAL_AT_RE.match(text, s):
         return "ordinal"
-    if (nxt in " .-)\t\u00a0" or s and text[s - 1] == "+") and CARD_PHONE_AT_RE.match(text, s):
-        return "card-or-phone"
     if nxt == "s" and DECADE_AT_RE.match(text, s):
         return "decade"
     if _date_before(text, s, e):
@@ -145,6 +144,20 @@ def excluded_digits(text: str, s: int, e: int) -> str:
         if ADDRESS_AFTER_RE.match(text, e):
             return "address"
     return ""
+
+
+def could_be_code(text: str, s: int, e: int) -> bool:
+    """Whether a card, phone or code pattern could start at ``s``: "5169 3351", "(617) 555",
+    "2024-03-15", "+1-222"."""
+    nxt = text[e : e + 1]
+    return bool(
+        nxt
+        and nxt in " .-\t\u00a0"
+        and text[e + 1 : e + 2].isdigit()
+        or nxt == ")"
+        or s
+        and text[s - 1] == "+"
+    )
 
 
 def _date_before(text: str, s: int, e: int) -> bool:
