@@ -40,6 +40,7 @@ CORPUS_COLUMNS = [
 ]  # fmt: skip
 FALLBACK_TITLE = "Reported figures in the news"
 FALLBACK_QUESTION = "What numbers did the news report, who gave them, and how do sources differ?"
+ISO_DATE = r"^(\d{4}-\d{2}-\d{2})"  # "2024-09-10" at the start of a published value
 NO_GOLD = "No validation was possible: no article of this corpus has hand annotations."
 
 
@@ -122,7 +123,8 @@ def corpus_summary(processed_dir: Path) -> dict | None:
     ok = articles[articles["status"] == "ok"]
     refused = articles[articles["status"] != "ok"]
     outlets = ok["outlet"].fillna("unknown outlet") if "outlet" in ok else pd.Series(dtype=str)
-    dates = pd.to_datetime(ok.get("published", pd.Series(dtype=str)), errors="coerce")
+    published = ok.get("published", pd.Series(dtype=str)).fillna("").astype(str)
+    dates = published.str.extract(ISO_DATE, expand=False)  # the date as written, no time zone
     summary = {
         "articles": articles,
         "read": len(ok),
@@ -131,8 +133,8 @@ def corpus_summary(processed_dir: Path) -> dict | None:
             outlets.value_counts().rename_axis("outlet").reset_index(name="articles"),
             rows=TOP_OUTLETS,
         ),
-        "first_date": dates.min().date().isoformat() if dates.notna().any() else "",
-        "last_date": dates.max().date().isoformat() if dates.notna().any() else "",
+        "first_date": dates.min() if dates.notna().any() else "",
+        "last_date": dates.max() if dates.notna().any() else "",
         "undated": int(dates.isna().sum()),
         "figures": None if figures is None else len(figures),
         "claims": None if claims is None else len(claims),
