@@ -19,20 +19,21 @@ from helpers.figures.scan import VULGAR_FRACTIONS, Scanner
 from helpers.figures.words import read_words
 
 
-def read_candidate(text: str, m: re.Match) -> tuple[Reading | None, int]:
-    """Interpret one candidate match; return (reading or None, position to resume scanning)."""
+def read_candidate(text: str, s: int, m: re.Match) -> tuple[Reading | None, int]:
+    """Interpret one candidate match starting at ``s``; return (reading or None, position to
+    resume scanning)."""
     kind = m.lastgroup
     if kind == "digits" or kind == "point":
-        return read_digits(text, m.start(), m.end())
+        return read_digits(text, s, m.end())
     if kind == "frac":
-        s, e = m.start(), m.end()
+        e = m.end()
         r = Reading(s, e, VULGAR_FRACTIONS[m.group()], "fraction-symbol")
         r.kind = "other"
         e = read_unit(text, r, e)
         r.end = e
         read_qualifiers(text, r)
         return r, e
-    return read_words(text, m.start("word"), m.end("word"))
+    return read_words(text, s, m.end("word"))
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -50,10 +51,10 @@ def extract_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     last_word.cache_clear()
     pos = 0
-    for m in Scanner(text).cands:
-        if m.start() < pos:
+    for start, m in Scanner(text).cands:
+        if start < pos:
             continue  # inside the figure read last
-        reading, resume = read_candidate(text, m)
+        reading, resume = read_candidate(text, start, m)
         if reading is not None:
             fig = finish(text, reading)
             if not (math.isfinite(fig.si_value) and math.isfinite(fig.value)):

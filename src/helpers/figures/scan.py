@@ -65,16 +65,20 @@ _DIGITS_BRANCH = (
 DIGITS_RE = re.compile(_DIGITS_BRANCH)
 POINT_RE = re.compile(r"(?P<point>\.\d+)")  # ".001"; the character before is checked
 FRACTION_RE = re.compile(r"(?P<frac>[" + _VULGAR + r"])")
-# A number word (on lower-cased text); the character before it is checked in Python, so that
-# the pattern starts with literal letters and the engine skips quickly to the next candidate.
+# What may stand before a number word: a space, a bracket, a quote, a slash or a dash.
+_WORD_BEFORE = " \t\n\r\f\v\u00a0([\"'“‘/—–-"
+_WORD_ALTERNATION = trie_alternation(
+    START_WORDS + [f"{a} {w}" for a in ("a", "an") for w in AFTER_A_WORDS]
+)
+# A number word (on lower-cased text) after one of those characters: " two", "(twenty",
+# " a dozen". The pattern starts with the character class, so the engine stops only at spaces
+# and the like, not at every letter; the word at the very start of a text is tried apart.
 WORD_RE = re.compile(
-    r"(?P<word>"
-    + trie_alternation(START_WORDS + [f"{a} {w}" for a in ("a", "an") for w in AFTER_A_WORDS])
-    + r")(?![a-z])"
+    r"[" + re.escape(_WORD_BEFORE) + r"](?P<word>" + _WORD_ALTERNATION + r")(?![a-z])"
 )
 WORD_CI_RE = re.compile(WORD_RE.pattern, re.IGNORECASE)
-# What may stand before a number word: a space, a bracket, a quote, a slash or a dash.
-_WORD_BEFORE = frozenset(" \t\n\r\f\v\u00a0([\"'“‘/—–-")
+WORD_AT_START_RE = re.compile(r"(?P<word>" + _WORD_ALTERNATION + r")(?![a-z])")
+WORD_AT_START_CI_RE = re.compile(WORD_AT_START_RE.pattern, re.IGNORECASE)
 
 # Web and e-mail addresses: "https://example.org/a/2024/10", "www.site.com", "jo@mail.com".
 SKIP_RE = re.compile(
@@ -83,50 +87,43 @@ SKIP_RE = re.compile(
 
 
 class Scanner:
-    """The places in a text where a figure could start, in order, outside web and e-mail
-    addresses: ``Scanner(text).next(pos)`` -> the first candidate match at or after ``pos``
-    (offsets into ``text``), or None. Each kind of candidate is found by one pass of its
-    pattern over the whole text."""
+    """The places in a text where a figure could start, in text order, outside web and e-mail
+    addresses: ``Scanner(text).cands`` is a list of (start, match), ``start`` being where the
+    digits, the point, the fraction or the number word begins (``match.lastgroup`` says which).
+    Each kind of candidate is found by one pass of its pattern over the whole text."""
 
-    __slots__ = ("cands", "i")
+    __slots__ = ("cands",)
 
     def __init__(self, text: str) -> None:
-        cands = list(DIGITS_RE.finditer(text))
-        cands += (
-            m
-            for m in POINT_RE.finditer(text)
-            if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")
-        )
-        cands += FRACTION_RE.finditer(text)
+        cands = [(m.start(), m) for m in DIGITS_RE.finditer(text)]
+        if "." in text:
+            cands += (
+                (m.start(), m)
+                for m in POINT_RE.finditer(text)
+                if not m.start()
+                or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")
+            )
+        if not text.isascii():
+            cands += ((m.start(), m) for m in FRACTION_RE.finditer(text))
         low = text.lower()
-        words_rx, scan = (WORD_RE, low) if len(low) == len(text) else (WORD_CI_RE, text)
+        if len(low) == len(text):
+            words_rx, first_rx, scan = WORD_RE, WORD_AT_START_RE, low
+        else:
+            words_rx, first_rx, scan = WORD_CI_RE, WORD_AT_START_CI_RE, text
         n = len(cands)
+        first = first_rx.match(scan)
+        if first:
+            cands.append((0, first))
         cands += (
-            m
-            for m in words_rx.finditer(scan)
-            if not m.start() or scan[m.start() - 1] in _WORD_BEFORE
+            (m.start("word"), m) for m in words_rx.finditer(scan, first.end() if first else 0)
         )
-        if len(cands) > n or cands and cands[-1].lastgroup != "digits":
-            cands.sort(key=_start)
+        if len(cands) > n or cands and cands[-1][1].lastgroup != "digits":
+            cands.sort(key=_first)
         if "://" in text or "www." in low or "@" in text:
-            cands = _outside(cands, [m.span() for m in SKIP_RE.finditer(text)])
+            spans = [m.span() for m in SKIP_RE.finditer(text)]
+            cands = [c for c in cands if not any(a <= c[0] < b for a, b in spans)]
         self.cands = cands
-        self.i = 0
-
-    def next(self, pos: int) -> re.Match | None:
-        """The first candidate that starts at or after ``pos``."""
-        cands, i = self.cands, self.i
-        n = len(cands)
-        while i < n and cands[i].start() < pos:
-            i += 1
-        self.i = i + 1
-        return cands[i] if i < n else None
 
 
-def _start(m: re.Match) -> int:
-    return m.start()
-
-
-def _outside(cands: list[re.Match], spans: list[tuple[int, int]]) -> list[re.Match]:
-    """The candidates that start outside every span."""
-    return [m for m in cands if not any(a <= m.start() < b for a, b in spans)]
+def _first(c: tuple[int, re.Match]) -> int:
+    return c[0]
