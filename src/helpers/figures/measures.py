@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from helpers.figures.model import Reading, digits_value
-from helpers.figures.numwords import WORD_NUM, parse_number_words
+from helpers.figures.numwords import NUMBER_WORDS, TOKEN_RE, WORD_NUM, parse_number_words
 from helpers.figures.vocabulary import STOP_WORDS, trie_alternation
 from helpers.units import (
     CASE_SENSITIVE_UNITS,
@@ -108,7 +108,7 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
         return 1.0, pos, ""
     if m.group("word"):
         w = m.group("word").lower()
-        if start >= 0:
+        if start >= 0 and _continues(text, m.end()):
             parsed = parse_number_words(text, start, first_digits=True)
             if parsed is not None and parsed.end > pos and parsed.form in ("integer", "mixed"):
                 first = digits_value(text[start:pos].strip())
@@ -122,6 +122,17 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
 
 
 _SCALE_INITIALS = frozenset("hHtTmMbBlLcCdDkK")
+
+
+def _continues(text: str, pos: int) -> bool:
+    """Whether a number phrase could go on after a scale word at ``pos``: another number word,
+    "and", "a", "of" or digits ("3 hundred million", "4 thousand 3 hundred and 21"). When
+    not, the scale word ends the phrase and its multiplier alone is the answer."""
+    t = TOKEN_RE.match(text, pos)
+    if t is None:
+        return False
+    word = t.group("word")
+    return word is None or word.lower() in NUMBER_WORDS
 
 
 def _scale_without_currency(text: str, pos: int, end: int, abbr: str) -> bool:
