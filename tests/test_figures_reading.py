@@ -155,6 +155,26 @@ def test_qualifiers_around_a_number():
     assert [c for _, _, c in read("Shares fell 50 cents, or 2%.")] == ["down", "down"]
 
 
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("The forecast was revised upward by 40 billion yen.", "up"),
+        ("Estimates were revised downwards by 3%.", "down"),
+        ("The fee was raised by $5.", "up"),
+        ("The budget was cut by $2 million.", "down"),
+        ("Prices moved higher by 2%.", "up"),
+        ("Shares closed lower by 1.5%.", "down"),
+        ("The outlook was trimmed by 2%.", "down"),
+        ("The council hiked fees by 8%.", "up"),
+        # without "by" these words name no amount
+        ("The firm cut 5% of its staff.", "="),
+        ("The lower 48 states got rain.", "="),
+    ],
+)
+def test_a_rise_or_fall_by_an_amount(text, change):
+    assert read(text)[0][2] == change
+
+
 def test_ratios_and_multiples():
     assert read("One in five adults voted.") == [(0.2, "adult", "=")]
     assert read("1 in 4 homes lack heat.")[0][:2] == (0.25, "home")

@@ -58,19 +58,38 @@ DOWN_VERBS = """
     eases easing decreased decreases decreasing decrease shed sheds shedding dipped dips
     dipping shrank shrinks slumped retreated contracted lowered reduced tanked sagged
 """.split()
-# A change verb just before a number (and "by"): "rose 0.3%", "fell by 5%".
+# Words that set a change only before "by": "revised upward by 5%", "raised by $5", "closed
+# lower by 1.5%", "cut by $2 million" (without "by" they name no amount: "cut 5% of staff").
+UP_BY_WORDS = """
+    upward upwards higher raised raise raises raising boosted boost boosts boosting hiked hike
+    hikes hiking lift lifts lifting
+""".split()
+DOWN_BY_WORDS = """
+    downward downwards lower cut cuts cutting trimmed trim trims trimming slashed slash slashes
+    slashing
+""".split()
+_BY = r"(?=[^\S\n]+by[^\S\n])"
+# A change verb just before a number (and "by"): "rose 0.3%", "fell by 5%", "higher by 2%".
 CHANGE_VERB_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?P<v>(?P<up>"
     + trie_alternation(UP_VERBS)
+    + r"|(?:"
+    + trie_alternation(UP_BY_WORDS)
+    + r")"
+    + _BY
     + r")|(?P<down>"
     + trie_alternation(DOWN_VERBS)
+    + r"|(?:"
+    + trie_alternation(DOWN_BY_WORDS)
+    + r")"
+    + _BY
     + r"))(?:[^\S\n]+by)?[^\S\n]+$"
 )
 # A change verb a few words before "by": "expected to grow sales by 35 per cent".
 CHANGE_BY_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:(?P<up>rise|grow|increase|raise|boost|lift|rose|grew|increased|"
-    r"raised|boosted|lifted)|(?P<down>fall|drop|decline|cut|reduce|lower|fell|dropped|"
-    r"declined|reduced|lowered|shrink|shrank))(?:[^\S\n]+[A-Za-z']+){1,3}[^\S\n]+by[^\S\n]+$"
+    r"raised|boosted|lifted|hike|hiked)|(?P<down>fall|drop|decline|cut|reduce|lower|fell|"
+    r"dropped|declined|reduced|lowered|shrink|shrank|trim|trimmed|slash|slashed))(?:[^\S\n]+[A-Za-z']+){1,3}[^\S\n]+by[^\S\n]+$"
 )
 # After a number: "or more", "or greater", "and above", "-plus", "+" set ">"; "or less",
 # "or fewer", "or below" set "<" ("100,000-plus", "50 or more"); not before another number
