@@ -64,9 +64,8 @@ test: $(READY)  ## Run the test suite (and name the slowest tests)
 lab: $(READY)  ## Open JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(READY)  ## Benchmark the figure extractor (speed against quantulum3, NewsQuant scores)
+bench: $(READY)  ## Benchmarks: NewsQuant and number suites, extractor speed, attribution dev set, fuzzing
 	$(BIN)/python bench/bench_figures.py
-	$(BIN)/python ../shared/benchmarks/newsquant/score.py ../shared/benchmarks/newsquant/dev.json --project .
 	$(BIN)/python bench/bench_attribution.py
 	$(BIN)/python bench/bench_fuzz.py
 
