@@ -9,21 +9,25 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from datasketch import LeanMinHash, MinHashLSH
 
 from fixtures import SEED_RAW_DIR, TEST_DATA_DIR
 from helpers import corpus, pipeline
 from helpers.claims import attributions_table, claims_table
+from helpers.corpus.duplicates import LSH_THRESHOLD, NUM_PERM, SEED, near_duplicate_clusters
 from helpers.figures import figures_table
 from helpers.io import write_table
 from helpers.pipeline import article as article_module
-from helpers.pipeline import cache
+from helpers.pipeline import cache, duplicates
 from helpers.pipeline.deadline import ArticleTimeout, time_limit
 from helpers.pipeline.schema import SORT_KEYS
 from helpers.study import load_study, study_path
 
 IMPORTS_DIR = TEST_DATA_DIR / "imports" / "corpus"  # a CSV and a JSON-lines export, web pages
+GENERAL_DIR = TEST_DATA_DIR / "general_corpus" / "raw"  # 30 articles, several per story
 
 
 def notebook_tables(raw: Path, study_name: str) -> tuple[dict[str, pd.DataFrame], list[str]]:
@@ -156,10 +160,10 @@ def test_a_changed_manifest_row_or_study_file_reprocesses_what_it_must(tmp_path)
 def test_a_failing_article_is_refused_with_its_reason_and_the_rest_goes_on(tmp_path, monkeypatch):
     real = article_module._figures
 
-    def failing(sentences, study):
-        if (sentences["article_id"] == sorted_ids()[1]).any():
+    def failing(article_id, sentences):
+        if article_id == sorted_ids()[1]:
             raise ValueError("could not read a number")
-        return real(sentences, study)
+        return real(article_id, sentences)
 
     monkeypatch.setattr(article_module, "_figures", failing)
     done = pipeline.run(SEED_RAW_DIR, tmp_path, study="iran-drones", workers=1, progress=False)
@@ -180,11 +184,11 @@ def test_an_article_over_its_time_budget_is_refused_and_tried_again_next_run(tmp
     real = article_module._claims
     slow_id = sorted_ids()[0]
 
-    def slow(article, *args):
-        if article["article_id"].iloc[0] == slow_id:
+    def slow(row, *args):
+        if row["article_id"] == slow_id:
             while True:  # a runaway loop in pure Python
                 pass
-        return real(article, *args)
+        return real(row, *args)
 
     monkeypatch.setattr(article_module, "_claims", slow)
     kwargs = dict(study="iran-drones", workers=1, progress=False, seconds_per_article=2)
@@ -244,3 +248,23 @@ def test_the_code_version_changes_with_any_file_of_the_library(tmp_path):
     assert cache.tree_hashes(library) == {"rules.py": cache.tree_hashes(library)["rules.py"]}
     (library / "rules.py").write_text("LIMIT = 2\n", encoding="utf-8")
     assert version(library) != before
+
+
+def test_near_duplicates_from_signatures_match_the_corpus_layer():
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in GENERAL_DIR.glob("*.txt")}
+    first, second = sorted(texts)[:2]
+    texts["copy_of_first"] = texts[first] + "\nAP contributed to this report.\n"
+    texts["copy_of_second"] = "Updated at 5 p.m.\n" + texts[second].split("\n", 2)[-1]
+    signatures = {a: duplicates.signature_bytes(t) for a, t in texts.items()}
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    expected = set()
+    for article_id in sorted(signatures):
+        values = np.frombuffer(signatures[article_id], dtype=duplicates.DTYPE)
+        signature = LeanMinHash(seed=SEED, hashvalues=values, scheme=duplicates.SCHEME)
+        expected |= {(article_id, other) for other in index.query(signature)}
+        index.insert(article_id, signature)
+    pairs = duplicates.candidate_pairs(signatures)
+    assert len(pairs) >= 2 and set(pairs) == expected
+    clusters = duplicates.clusters_from_signatures(signatures, lambda ids: texts)
+    assert clusters == near_duplicate_clusters(texts)
+    assert clusters["copy_of_first"] == clusters[first] != clusters[second]

@@ -7,12 +7,16 @@ of ``articles.csv`` (status ``ok``, or ``refused`` with the reason), its posts, 
 removed lines, clean text, figures, claims and attributions, its messages, and the signature
 that near-duplicate detection compares.
 
-It is a thin adapter over the stages' public functions, called exactly as notebooks 01-03 call
-them: ``helpers.clean.clean_article`` and the corpus layer's ``merged_metadata``,
-``article_tables`` and ``article_row`` (notebook 01), ``helpers.figures.figures_table`` and
-``helpers.grouping.add_groups`` (02), ``helpers.claims.claims_table``,
-``helpers.grouping.add_topics`` and ``helpers.claims.attributions_table`` (03), each on the
-frames of one article. When a stage's API changes, this module is the one to update.
+It is a thin adapter over the stages' public functions, giving the rows notebooks 01-03 give:
+``helpers.clean.clean_article`` and the corpus layer's ``merged_metadata``, ``article_tables``
+and ``article_row`` (notebook 01); ``helpers.figures.extract_figures`` per sentence, as
+``figures_table`` does, and ``helpers.grouping.add_groups`` (02);
+``helpers.claims.attribute_figures`` as ``claims_table`` calls it,
+``helpers.grouping.add_topics`` and ``helpers.claims.attribute_sentences`` as
+``attributions_table`` calls it (03). The row-level functions are called directly: the table
+functions' whole-corpus pandas bookkeeping costs more than the work on a 4 KB article. The
+tests hold the rows to the table functions' rows. When a stage's API changes, this module is
+the one to update.
 
 Any exception, or running over the time budget, refuses the article with the stage and the
 reason (no rows but its article row), and the run goes on.
@@ -22,23 +26,27 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 
 import pandas as pd
 
-from helpers.claims import attributions_table, claims_table
+from helpers.claims import CLAIM_COLUMNS, attribute_figures, attribute_sentences
+from helpers.claims.extract import same_outlet
+from helpers.claims.labels import ARTICLE_COLUMNS as CLAIM_ARTICLE_COLUMNS
+from helpers.claims.tables import ATTRIBUTION_COLUMNS
 from helpers.clean import clean_article
 from helpers.corpus.assemble import article_row, article_tables, merged_metadata
 from helpers.corpus.build import _manifest_checks
 from helpers.corpus.metadata import outlet_table
 from helpers.corpus.readers import ReadOptions
 from helpers.corpus.tables import POST_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
-from helpers.figures import figures_table
+from helpers.figures import FIGURE_COLUMNS, Figure, extract_figures
 from helpers.pipeline.deadline import time_limit
 from helpers.pipeline.duplicates import signature_bytes
 from helpers.pipeline.schema import TEXT_COLUMNS
 from helpers.pipeline.sources import ArticleInput, load_source
-from helpers.study import Study, load_study
+from helpers.study import load_study
 
 try:  # what each figure counts, and the study's topics (issue 8), when the checkout has them
     from helpers.grouping import add_groups, add_topics
@@ -46,6 +54,7 @@ except ImportError:  # pragma: no cover - before the grouping stage landed
     add_groups = add_topics = None
 
 DEFAULT_SECONDS = 60.0  # time budget of one article, all stages together
+FIGURE_FIELDS = tuple(f.name for f in dataclass_fields(Figure))
 
 
 @dataclass(frozen=True)
@@ -104,39 +113,67 @@ class _Stages:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
-def _article_frame(row: dict) -> pd.DataFrame:
-    return pd.DataFrame([row])
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def _figures(sentences: pd.DataFrame, study: Study) -> pd.DataFrame:
-    """Notebook 02: the figures of the sentences, with what they count and what happened."""
-    figures = figures_table(sentences)
-    if add_groups is not None:
-        figures = add_groups(figures, sentences, study)
-    return figures
+def _shifted(figure: Figure, offset: int) -> dict[str, int]:
+    """The offsets of a figure in its sentence moved into the article, as figures_table does:
+    ``start``, ``end`` and ``conversion_of`` (the start of the figure it restates, or -1)."""
+    moved = {"start": offset + figure.start, "end": offset + figure.end}
+    if getattr(figure, "conversion_of", -1) >= 0:
+        moved["conversion_of"] = offset + figure.conversion_of
+    return moved
 
 
-def _claims(article: pd.DataFrame, sentences, texts, figures, study: Study) -> pd.DataFrame:
-    """Notebook 03: who said each figure (and the study's topic and event)."""
-    claims = claims_table(article, sentences, texts, figures=figures, study=study,
-                          seconds_per_article=None)  # fmt: skip
-    _raise_refused(claims)
-    if add_topics is not None:
-        claims = add_topics(claims, sentences, study)
-    return claims
+def _figures(article_id: str, sentences: list[dict]) -> tuple[list[Figure], list[dict]]:
+    """Notebook 02's ``figures_table``, for one article: the figures of each sentence with
+    offsets into the clean text, in text order, as :class:`Figure` objects and as rows."""
+    found: list[tuple[Figure, dict]] = []
+    for sentence in sentences:
+        text, offset = sentence["text"], int(sentence["start"])
+        if not isinstance(text, str):
+            continue
+        for figure in extract_figures(text):
+            figure = replace(figure, **_shifted(figure, offset))
+            row = {name: getattr(figure, name) for name in FIGURE_FIELDS}
+            row.update(article_id=article_id, post=sentence["post"],
+                       sentence_id=sentence["sentence_id"], sentence_text=text)  # fmt: skip
+            found.append((figure, row))
+    found.sort(key=lambda pair: pair[0].start)  # stable, as figures_table's mergesort
+    return [f for f, _ in found], [r for _, r in found]
 
 
-def _attributions(article: pd.DataFrame, sentences, texts, study: Study) -> pd.DataFrame:
-    """Notebook 03: every reporting frame, with or without a figure."""
-    quotes = attributions_table(article, sentences, texts, study=study, seconds_per_article=None)
-    _raise_refused(quotes)
-    return quotes
+def _claim_cells(claim) -> list[object]:
+    values = [getattr(claim, column) for column in CLAIM_COLUMNS]
+    return [";".join(v) if isinstance(v, tuple) else v for v in values]
 
 
-def _raise_refused(frame: pd.DataFrame) -> None:
-    refused = frame.attrs.get("refused") or []
-    if refused:
-        raise RuntimeError(refused[0]["reason"])
+def _claims(row: dict, text: str, spans, found: list[Figure], figures: pd.DataFrame, study):
+    """Notebook 03's ``claims_table``, for one article: the figure columns, who said each
+    figure (``attribute_figures``), the article's outlet and date."""
+    outlet = _text(row["outlet"])
+    claims = attribute_figures(text, spans, found, outlet, study)
+    fields = pd.DataFrame([_claim_cells(c) for c in claims], columns=list(CLAIM_COLUMNS))
+    fields["outlet"] = outlet
+    fields["published"] = _text(row["published"])
+    table = pd.concat([figures.reset_index(drop=True), fields], axis=1)
+    return table[[*figures.columns, *CLAIM_COLUMNS, *CLAIM_ARTICLE_COLUMNS]]
+
+
+def _attributions(row: dict, text: str, sentences: list[dict], spans, study) -> pd.DataFrame:
+    """Notebook 03's ``attributions_table``, for one article: every reporting frame."""
+    outlet = _text(row["outlet"])
+    ids = {int(s["start"]): s["sentence_id"] for s in sentences}
+    rows = []
+    for sentence in attribute_sentences(text, spans, study):
+        for frame in sentence.frames:
+            via = "" if same_outlet(frame.via, outlet, study) else frame.via
+            speaker = frame.speaker
+            rows.append((row["article_id"], outlet, ids[sentence.start], frame.start, frame.end,
+                         speaker.phrase, speaker.canonical, speaker.source_type, via, frame.cue,
+                         text[sentence.start : sentence.end]))  # fmt: skip
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
 
 
 def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
@@ -171,7 +208,8 @@ def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
         except Exception as err:  # noqa: BLE001 - one article is refused, the rest goes on
             timed_out = isinstance(err, TimeoutError)
             stage = {"read": "reading", "clean": "cleaning", "sentences": "splitting sentences",
-                     "figures": "extracting figures", "claims": "attributing figures",
+                     "figures": "extracting figures", "grouping": "grouping figures",
+                     "claims": "attributing figures",
                      "attributions": "listing attributions", "signature": "hashing the text",
                      }.get(stages.current, stages.current)  # fmt: skip
             art, tables, signature = None, {}, b""
@@ -198,19 +236,32 @@ def _analyse(
     removed: list[dict],
     settings: Settings,
 ) -> dict[str, pd.DataFrame]:
-    """The tables of one clean article: the corpus tables, then figures, claims, attributions."""
+    """The tables of one clean article: the corpus tables, then figures, claims, attributions.
+
+    The figure, claim and attribution rows are those of ``figures_table``, ``claims_table``
+    and ``attributions_table`` (the tests hold them to it), built from the row-level functions
+    they call, without their whole-corpus pandas bookkeeping, which costs more than the work
+    on a 4 KB article.
+    """
     study = load_study(settings.study)
     article_id = row["article_id"]
-    article = _article_frame(row)
     frame = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
-    texts = {article_id: clean_text}
-    figures = stages.run("figures", _figures, frame, study)
+    spans = [(int(s["start"]), int(s["end"])) for s in sentences]
+    found, figure_rows = stages.run("figures", _figures, article_id, sentences)
+    figures = pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS)
+    if add_groups is not None:
+        figures = stages.run("grouping", add_groups, figures, frame, study)
+    claims = stages.run("claims", _claims, row, clean_text, spans, found, figures, study)
+    if add_topics is not None:
+        claims = stages.run("grouping", add_topics, claims, frame, study)
     return {
         "posts": pd.DataFrame(posts, columns=POST_COLUMNS),
         "sentences": frame,
         "removed_lines": pd.DataFrame(removed, columns=REMOVED_COLUMNS),
         "texts": pd.DataFrame([[article_id, clean_text]], columns=list(TEXT_COLUMNS)),
         "figures": figures,
-        "claims": stages.run("claims", _claims, article, frame, texts, figures, study),
-        "attributions": stages.run("attributions", _attributions, article, frame, texts, study),
+        "claims": claims,
+        "attributions": stages.run(
+            "attributions", _attributions, row, clean_text, sentences, spans, study
+        ),
     }

@@ -12,6 +12,7 @@ memory does not grow with the corpus.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,7 @@ def run_bucket(task: BucketTask) -> BucketSummary:
         if not result.ok:
             summary.refused.append((result.article_id, result.row.get("reason", "")))
     summary.processed = len(results)
+    started = time.perf_counter()
     summary.bytes_read = sum(len(r.tables["texts"]["clean_text"].iloc[0]) for r in results if r.ok)
     articles = [pd.DataFrame([r.row for r in results])] if results else []
     _write_table(task, ARTICLES, articles, "articles")
@@ -111,6 +113,7 @@ def run_bucket(task: BucketTask) -> BucketSummary:
             continue
         _write_table(task, table, [r.tables[table] for r in results if table in r.tables], table)
     write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results))
+    summary.seconds["write"] = time.perf_counter() - started
     return summary
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ from helpers.corpus.tables import ARTICLE_COLUMNS
 from helpers.io import write_table, write_text
 from helpers.pipeline.article import DEFAULT_SECONDS, Settings
 from helpers.pipeline.bucket import BucketSummary, BucketTask, remove_bucket, run_bucket
-from helpers.pipeline.cache import article_key, run_version
+from helpers.pipeline.cache import article_key, code_version, run_version
 from helpers.pipeline.duplicates import apply_clusters, clusters_from_signatures
 from helpers.pipeline.engines import open_engine
 from helpers.pipeline.progress import bar
@@ -216,6 +217,8 @@ def _process(
         return summaries
     runner = open_engine(engine, workers, scheduler)
     result.workers = runner.workers_for(total)
+    if hasattr(runner, "client"):
+        _check_worker_code(runner.client)
     try:
         with bar(total=total, desc="articles", unit="article", disable=not progress) as shown:
             for summary in runner.map_unordered(run_bucket, tasks, total):
@@ -224,6 +227,21 @@ def _process(
     finally:
         runner.close()
     return sorted(summaries, key=lambda s: s.bucket)
+
+
+def _check_worker_code(client) -> None:
+    """Warn when Dask workers run other library code than this process (their rows would be
+    filed under this process's cache keys)."""
+    mine = code_version()
+    theirs = client.run(code_version)
+    odd = sorted(worker for worker, version in theirs.items() if version != mine)
+    if odd:
+        warnings.warn(
+            f"{len(odd)} of {len(theirs)} Dask workers run another version of the library than "
+            f"this process ({', '.join(odd[:3])}): install the same checkout on every worker",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
 
 def _assemble(plan: CorpusPlan, processed: Path, result: PipelineRun) -> None:
