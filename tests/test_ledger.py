@@ -135,14 +135,14 @@ def test_the_seed_chart_draws_each_unit_on_its_own_panel(seeds):
     _, _, claims, study = seeds
     chart = ledger_chart_data(claims_ledger(claims, study=study), by_event=True)
     assert list(chart.columns) == list(CHART_COLUMNS)
-    assert chart.groupby("panel")["panel_unit"].nunique().eq(1).all()
+    assert chart.groupby("panel")["unit"].nunique().eq(1).all()
     groups = set(chart["group"])
     assert {"drones: supplied", "drones: shot down/intercepted", "people without power",
             "weapon range", "regions without power"} <= groups  # fmt: skip
     assert block(chart, "people without power")["panel"].eq("people").all()
     assert block(chart, "regions without power")["panel"].eq("places").all()
     km = block(chart, "weapon range")
-    assert km["panel_unit"].eq("km").all()
+    assert km["unit"].eq("km").all()
     assert sorted(km["value"].round(1)) == [50.0, 120.7]  # 75 miles in km, 120 km not twice
     shot = block(chart, "drones: shot down/intercepted")
     assert sorted(shot["value"]) == [10.0, 17.0, 300.0]
@@ -183,9 +183,11 @@ def test_utility_and_governor_in_one_group(general):
     assert 6_000_000 in set(people["value_min"]) | set(people["value_max"])
     assert "Ellen Marsh" in set(people["source"])
     # never two units on one axis: customers and people are rows of one group, two panels
-    chart = ledger_chart_data(claims_ledger(claims, study=study))
-    assert chart.groupby("panel")["panel_unit"].nunique().eq(1).all()
-    assert set(chart.loc[chart["group"] == "area burned", "panel_unit"]) == {"km²"}
+    chart = ledger_chart_data(claims_ledger(claims, "month", study=study), max_panels=20)
+    assert chart.groupby("panel")["unit"].nunique().eq(1).all()
+    assert set(chart.loc[chart["group"] == "area burned · 2023-08", "unit"]) == {"km²"}
+    outage = chart.loc[chart["group"] == "without power · 2024-09"]
+    assert {"customers", "people"} <= set(outage["panel"])
 
 
 def test_a_wire_copy_counts_once(general, tmp_path):

@@ -15,7 +15,13 @@ nothing of one story. The package is split by job: ``lexicon`` (reading them), `
 
 from __future__ import annotations
 
-from helpers.grouping.groups import GROUP_COLUMNS, add_groups, conversions, group_label
+from helpers.grouping.groups import (
+    GROUP_COLUMNS,
+    add_groups,
+    conversions,
+    group_counts,
+    group_label,
+)
 from helpers.grouping.happened import nearest, predicate_spans
 from helpers.grouping.lexicon import LexiconError, predicates, what_lexicon
 from helpers.grouping.topics import TOPIC_COLUMNS, add_topics, event_of, topic_of
@@ -43,6 +49,7 @@ __all__ = [
     "add_topics",
     "conversions",
     "event_of",
+    "group_counts",
     "group_label",
     "is_time",
     "nearest",

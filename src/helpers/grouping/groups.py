@@ -148,3 +148,22 @@ def _sentence_groups(block: list[tuple], study: Study | None) -> Iterable[tuple]
     for record, mention, (what, happened), label in zip(block, mentions, read, labels, strict=True):
         timed = main is not None and is_time(mention.kind, mention.unit)
         yield record[4], (what, happened, main if timed else label)
+
+
+def group_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per group of ``figures`` (with :func:`add_groups` columns): ``group, figures,
+    articles, what, happened, example`` (what and happened ";"-joined, the first figure as
+    written), most figures first; restatements in a second unit are not counted."""
+    require_columns(figures, ("article_id", "surface", *GROUP_COLUMNS), "figures")
+    rows = figures.loc[~conversions(figures)]
+    rows = rows.assign(**{c: rows[c].map(_text) for c in ("surface", *GROUP_COLUMNS)})
+
+    def joined(values: pd.Series) -> str:
+        return ";".join(sorted(set(values) - {""}))
+
+    table = rows.groupby("group", sort=True).agg(
+        figures=("surface", "size"), articles=("article_id", "nunique"),
+        what=("what", joined), happened=("happened", joined), example=("surface", "first"),
+    )  # fmt: skip
+    table = table.reset_index().sort_values(["figures", "group"], ascending=[False, True])
+    return table.reset_index(drop=True)

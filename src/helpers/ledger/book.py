@@ -64,6 +64,13 @@ def date_window(published: pd.Series, window: str) -> pd.Series:
     return out.where(dates.notna(), UNDATED).astype(object)
 
 
+def default_window(study: Study | None) -> str:
+    """The date window a study's ledger needs: none ("all") when the study names its events,
+    which say what "the same thing" is; else "month", so that one story's numbers are not
+    compared with another's."""
+    return "all" if study is not None and study.event_rules else "month"
+
+
 def _with_clusters(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
     """``claims`` with the wire-copy columns of ``articles`` when it has them."""
     if articles is None or "duplicate_cluster" not in articles.columns:

@@ -18,9 +18,9 @@ from helpers.vocabulary import NO_EVENT
 
 MAX_ROWS_PER_GROUP = 10  # labelled rows of one group on the chart
 MAX_ROWS_PER_PANEL = 30  # labelled rows of one panel
-MAX_PANELS = 8  # panels of the chart, those with the most rows
+MAX_PANELS = 6  # panels of the chart, those with the most rows
 CHART_COLUMNS = (
-    "panel", "panel_unit", "group", "label", "source", "outlet", "published", "value", "low",
+    "panel", "unit", "group", "label", "source", "outlet", "published", "value", "low",
     "high", "err_low", "err_high", "change", "surface", "y", "claims_in_group",
     "sources_in_group", "copies", "article_id", "sentence_id", "start", "end",
 )  # fmt: skip
@@ -50,13 +50,15 @@ def spread_by_value(
 
 def chart_groups(ledger: pd.DataFrame, by_event: bool) -> pd.Series:
     """The group a chart shows: the ledger's group, with ": event" when ``by_event`` and the
-    group's name does not already say it ("homes: destroyed", "people without power")."""
+    group's name does not already say it ("homes: destroyed", "people without power"), and
+    " · window" when the ledger has date windows ("people killed · 2024-09")."""
     group = texts(ledger["group"])
-    if not by_event:
-        return group
-    event = texts(ledger["event"])
-    said = [e in g for g, e in zip(group, event, strict=True)]
-    return group.where(said, group + ": " + event)
+    if by_event:
+        event = texts(ledger["event"])
+        said = [e in g for g, e in zip(group, event, strict=True)]
+        group = group.where(said, group + ": " + event)
+    window = texts(ledger["window"])
+    return group.where(window == "all", group + " · " + window)
 
 
 def ledger_chart_data(
@@ -71,7 +73,7 @@ def ledger_chart_data(
     A claim is drawn when something happened to it (``happened``; with ``by_event``, a study
     event other than "other") and its unit is known (not a count with no noun); dates and
     durations that only time a claim are left out, and a wire copy of a claim already drawn is
-    counted in ``copies``. ``panel`` holds one unit (``panel_unit``), values converted to it.
+    counted in ``copies``. ``panel`` holds one unit (``unit``), values converted to it.
     A panel's groups (:func:`chart_groups`) come with the most sources first while they fit in
     ``per_panel`` rows, each thinned to ``per_group`` rows spread by value; the ``max_panels``
     panels with the most rows of groups that several sources gave are kept, those first.
@@ -103,7 +105,7 @@ def ledger_chart_data(
         return pd.DataFrame(columns=list(CHART_COLUMNS))
     for part in parts:
         part["y"] = range(len(part) - 1, -1, -1)
-    chart = pd.concat(parts, ignore_index=True)
+    chart = pd.concat(parts, ignore_index=True).rename(columns={"panel_unit": "unit"})
     outlet = texts(chart["outlet"]).replace("", UNKNOWN_OUTLET)
     own = chart["source"].str.endswith(f"({OWN_FIGURE})")
     chart["label"] = chart["source"].where(own, chart["source"] + " (" + outlet + ")")
