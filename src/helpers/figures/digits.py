@@ -21,7 +21,6 @@ from helpers.figures.exclusions import (
     NAME_BEFORE_RE,
     NAME_SPACED_HYPHEN_RE,
     PERCENT_AFTER_RE,
-    could_be_code,
     excluded_digits,
     is_year,
     name_before,
@@ -60,17 +59,32 @@ EXPONENT_RE = re.compile(r"[eE](?P<e>[+-]?\d{1,3})(?![\w.])")
 
 
 _SIGN_WORDS = ("minus", "plus", "negative", "-", "+", "−", "")
+# What may follow digits that start a card, phone or code number ("5169 3351", "(617) 555").
+_CODE_NEXT = frozenset(" .-\t\u00a0)")
+# The last character of a currency written before digits: "$5", "US $5", "Y=590", "USD10m".
+_CURRENCY_CHARS = frozenset("$£€¥₹₽₴₪=.")
 
 
 def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     """Read the digits at [s, e) with what surrounds them; return (reading or None, resume)."""
     raw = text[s:e]
     nxt = text[e : e + 1]
-    if could_be_code(text, s, e):
+    # A card, phone or code number could start here (as ``could_be_code`` says, inlined).
+    if (
+        nxt
+        and nxt in _CODE_NEXT
+        and (nxt == ")" or text[e + 1 : e + 2].isdigit())
+        or (s and text[s - 1] == "+")
+    ):
         card = CARD_PHONE_AT_RE.match(text, s)
         if card:
             return None, card.end()
-    written, currency, cur_start = _currency_before(text, s)
+    k = s - 1 if s and text[s - 1] != " " else s - 2
+    ch = text[k] if k >= 0 else ""
+    if ch and (ch in _CURRENCY_CHARS or ch.isupper()):
+        written, currency, cur_start = _currency_before(text, s)
+    else:
+        written, currency, cur_start = "", "", s  # no currency sign or code before the digits
     if excluded_digits(text, s, e):
         return None, skip_to(text, e)
     signed = _sign_before(text, s, e, cur_start)
@@ -126,7 +140,7 @@ def _currency_before(text: str, s: int) -> tuple[str, str, int]:
     """
     k = s - 1 if s and text[s - 1] != " " else s - 2
     ch = text[k] if k >= 0 else ""
-    if not ch or not (ch in "$£€¥₹₽₴₪=." or ch.isupper()):
+    if not ch or not (ch in _CURRENCY_CHARS or ch.isupper()):
         return "", "", s
     cur_m = CURRENCY_BEFORE_RE.search(text, max(0, s - 8), s)
     if not cur_m:

@@ -54,7 +54,10 @@ def extract_figures(text: str) -> list[Figure]:
     for start, m in Scanner(text).cands:
         if start < pos:
             continue  # inside the figure read last
-        reading, resume = read_candidate(text, start, m)
+        if m.lastgroup == "digits":
+            reading, resume = read_digits(text, start, m.end())
+        else:
+            reading, resume = read_candidate(text, start, m)
         if reading is not None:
             fig = finish(text, reading)
             if not (math.isfinite(fig.si_value) and math.isfinite(fig.value)):
