@@ -74,6 +74,7 @@ def test_slides_are_16_by_9_with_large_type_and_the_title_in_the_image(tmp_path)
     assert _ratio(saved["png"]) == pytest.approx(16 / 9, rel=0.005)
     fig, ax = plt.subplots(figsize=(9, 3))  # a chart drawn in a notebook, any size
     ax.barh(["a", "b"], [1, 2])
+    plt.close(fig)  # as the notebook's inline display leaves it: a plain canvas
     saved = charts.save_chart(fig, pd.DataFrame({"x": [1]}), "fig31-mix", tmp_path, "Mix", "c")
     assert _ratio(saved["png"]) == pytest.approx(16 / 9, rel=0.005)
 

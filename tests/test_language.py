@@ -1,4 +1,5 @@
-"""Tests of helpers.language on real sentences of the seed articles.
+"""Tests of helpers.language on real sentences of the seed articles, read with the seed study's
+framing (its target and frames come from studies/iran-drones/study.yml, not from the library).
 
 The frames are built here from the raw seed files, one non-blank line per "sentence"
 (a paragraph, in fact), so the tests do not depend on the processed corpus.
@@ -11,7 +12,7 @@ import re
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
+from importlib import resources
 
 import pandas as pd
 import pytest
@@ -19,6 +20,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Referenc
 
 from fixtures import SEED_RAW_DIR as RAW_DIR
 from helpers import language
+from helpers.study import load_study
+
+FRAMING = load_study("iran-drones").framing
 
 CNN = "000_66b62aea542f96ee"
 AP = "001_0321a4552254fa38"
@@ -99,7 +103,8 @@ def test_stopword_list_drops_function_words_but_keeps_figures_and_reporting_word
 
 
 def test_stopword_file_states_its_origin():
-    header = (Path(language.__file__).parent / language.STOPWORDS_RESOURCE).read_text()
+    package = resources.files(language.STOPWORDS_PACKAGE)
+    header = package.joinpath(language.STOPWORDS_RESOURCE).read_text(encoding="utf-8")
     assert "written by hand for this project" in header.splitlines()[2]
 
 
@@ -255,7 +260,7 @@ def test_dispersion_runs_through_the_articles_in_date_order(corpus):
 
 def test_framing_of_real_sentences():
     sentences, articles = one_outlet(DENIED, ACKNOWLEDGED, ACCUSED, ALLEGED, NO_IRAN)
-    framed = language.iran_framing(sentences, articles)
+    framed = language.framed_sentences(sentences, articles, FRAMING)
     frames = framed.groupby("sentence_id")["frame"].apply(list).to_dict()
     assert frames == {
         1: ["denied", "alleged"],  # "as reported by ... ISNA"
@@ -267,19 +272,20 @@ def test_framing_of_real_sentences():
 
 
 def test_framing_by_outlet_counts_every_frame_including_zeros(corpus):
-    summary = language.framing_by_outlet(*corpus)
-    assert len(summary) == len(SEED_META) * len(language.FRAMES)
+    summary = language.framing_by_outlet(*corpus, FRAMING)
+    assert len(summary) == len(SEED_META) * len(FRAMING.frames)
+    assert list(summary["frame"].unique()) == ["accused", "denied", "confirmed", "alleged"]
     cnn = summary[summary["outlet"] == "CNN"].set_index("frame")
     n_iran = sum(
         bool(re.search(r"\b(Iran|Iranian|Tehran)", line))
         for line in raw_text(CNN).splitlines()
         if line.strip()
     )
-    assert (cnn["n_iran_sentences"] == n_iran).all()
+    assert (cnn["n_target_sentences"] == n_iran).all()
     # "Iran acknowledges providing drones ..." and "The Iranian government acknowledged ..."
     assert cnn.loc["confirmed", "n_sentences"] == 2
     vietnam = summary[summary["outlet"] == "Vietnamese outlet"]
-    assert (vietnam["n_iran_sentences"] == 0).all() and vietnam["share"].isna().all()
+    assert (vietnam["n_target_sentences"] == 0).all() and vietnam["share"].isna().all()
 
 
 # --------------------------------------------------------------------------- sentiment
@@ -315,13 +321,16 @@ def test_nltk_vader_drops_one_letter_words_so_only_compound_agrees():
     assert ours["neu"] != reference["neu"]
 
 
-def test_sentiment_by_outlet_separates_iran_sentences(corpus):
+def test_sentiment_by_outlet_separates_the_sentences_naming_the_target(corpus):
     sentences, articles = corpus
-    scores = language.sentence_sentiment(sentences)
+    scores = language.sentence_sentiment(sentences, FRAMING.pattern)
     assert scores["compound"].between(-1, 1).all()
     denied = scores[scores["text"] == DENIED]
-    assert denied["compound"].iloc[0] < 0 and bool(denied["mentions_iran"].iloc[0])
+    assert denied["compound"].iloc[0] < 0 and bool(denied["names_target"].iloc[0])
+    assert not scores.loc[scores["text"] == NO_IRAN, "names_target"].any()
     summary = language.sentiment_by_outlet(scores, articles).set_index(["outlet", "subset"])
+    vietnam = summary.loc[("Vietnamese outlet", "target")]
+    assert vietnam["n_sentences"] == 0 and math.isnan(vietnam["mean_compound"])
     cnn_all = summary.loc[("CNN", "all")]
     assert cnn_all["n_sentences"] == (sentences["article_id"] == CNN).sum()
     shares = cnn_all[["share_negative", "share_neutral", "share_positive"]]
@@ -347,7 +356,9 @@ def test_everything_runs_without_nltk_data(tmp_path):
         a = pd.DataFrame({{"article_id": ["a"], "outlet": ["AP"]}})
         assert language.word_frequencies(s, a)["word"].tolist()
         assert len(language.concordance(s, "missile")) == 1
-        assert language.iran_framing(s, a)["frame"].tolist() == ["denied", "alleged"]
+        from helpers.study import load_study
+        framing = load_study("iran-drones").framing
+        assert language.framed_sentences(s, a, framing)["frame"].tolist() == ["denied", "alleged"]
         assert language.sentence_sentiment(s)["compound"].iloc[0] < 0
         print("ok")
         """

@@ -173,7 +173,7 @@ def _wrap(text: str, width: int) -> str:
 def _slide_bbox(fig: plt.Figure) -> Bbox:
     """The figure's tight bounding box (inches), widened or heightened to exactly 16:9."""
     fig.draw_without_rendering()  # runs the layout engine, so the box is the one saved
-    tight = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
+    tight = fig.get_tightbbox().padded(0.15)  # any canvas: a closed figure keeps a plain one
     width, height = tight.width, tight.height
     if width / height > SLIDE_RATIO:
         height = width / SLIDE_RATIO

@@ -1,0 +1,107 @@
+"""How negative the wording sounds: VADER sentence scores, and their summary per outlet.
+
+VADER is NLTK's ``SentimentIntensityAnalyzer``, with the lexicon that the ``vaderSentiment``
+pip package ships (no NLTK data download). Scoring is the one step that reads sentence by
+sentence, so notebooks run it only when asked; the tables around it are built with pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import nltk.data
+import pandas as pd
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+from helpers.io import require_columns
+from helpers.language.words import SENTENCE_COLUMNS, with_outlet
+
+VADER_LEXICON = "vader_lexicon.txt"  # file name inside the vaderSentiment package folder
+# VADER's usual cut-offs on the compound score.
+POSITIVE_AT = 0.05
+NEGATIVE_AT = -0.05
+SCORE_COLUMNS = ["article_id", "sentence_id", "neg", "neu", "pos", "compound", "names_target"]
+SUMMARY_COLUMNS = [
+    "outlet", "subset", "n_sentences", "mean_compound", "share_negative", "share_neutral",
+    "share_positive",
+]  # fmt: skip
+SUBSETS = ("all", "target")  # every sentence; the sentences naming the framing target
+
+
+def vader_lexicon_dir() -> Path:
+    """Return the folder of the ``vaderSentiment`` package, which ships ``vader_lexicon.txt``."""
+    return Path(str(resources.files("vaderSentiment")))
+
+
+@cache
+def vader() -> SentimentIntensityAnalyzer:
+    """Return NLTK's VADER analyser reading its lexicon from the ``vaderSentiment`` package.
+
+    NLTK loads the lexicon through ``nltk.data``, which accepts only paths relative to a
+    folder on ``nltk.data.path``; so the package folder is put first on that path and the
+    lexicon named by its bare file name. No NLTK data download is needed.
+    """
+    folder = str(vader_lexicon_dir())
+    if not (Path(folder) / VADER_LEXICON).is_file():
+        raise FileNotFoundError(f"vaderSentiment ships no {VADER_LEXICON} in {folder}")
+    if folder not in nltk.data.path:
+        nltk.data.path.insert(0, folder)
+    return SentimentIntensityAnalyzer(lexicon_file=VADER_LEXICON)
+
+
+def sentence_sentiment(
+    sentences: pd.DataFrame, target: re.Pattern[str] | None = None
+) -> pd.DataFrame:
+    """Score each sentence with VADER.
+
+    Returns ``article_id, sentence_id, neg, neu, pos, compound, names_target, text``;
+    ``compound`` runs from -1 (most negative) to +1 (most positive); ``names_target`` is
+    True for a sentence that ``target`` (a study's framing pattern) finds, False for all when
+    there is none.
+    """
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    texts = sentences["text"].fillna("").astype(str)
+    analyser = vader()
+    scores = pd.DataFrame.from_records(
+        [analyser.polarity_scores(text) for text in texts],
+        columns=["neg", "neu", "pos", "compound"], index=sentences.index,
+    )  # fmt: skip
+    frame = pd.concat([sentences[["article_id", "sentence_id"]], scores], axis=1)
+    frame["sentence_id"] = frame["sentence_id"].astype(int)
+    frame["names_target"] = texts.str.contains(target) if target is not None else False
+    frame["text"] = texts
+    frame = frame.sort_values(["article_id", "sentence_id"], kind="mergesort")
+    return frame[[*SCORE_COLUMNS, "text"]].reset_index(drop=True)
+
+
+def sentiment_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Summarise sentence scores per outlet, for all sentences and for those naming the target.
+
+    ``scores`` is the output of :func:`sentence_sentiment`. Returns ``outlet, subset (all /
+    target), n_sentences, mean_compound, share_negative, share_neutral, share_positive``,
+    using VADER's usual cut-offs of +-0.05 on the compound score. An outlet with no sentence
+    naming the target gets NaN means on its ``target`` row.
+    """
+    corpus = with_outlet(scores, articles)
+    compound = corpus["compound"].astype(float)
+    corpus = corpus.assign(
+        negative=compound <= NEGATIVE_AT,
+        neutral=compound.between(NEGATIVE_AT, POSITIVE_AT, "neither"),
+        positive=compound >= POSITIVE_AT,
+    )
+    parts = []
+    for subset, part in (("all", corpus), ("target", corpus[corpus["names_target"].astype(bool)])):
+        summary = part.groupby("outlet").agg(
+            n_sentences=("compound", "size"), mean_compound=("compound", "mean"),
+            share_negative=("negative", "mean"), share_neutral=("neutral", "mean"),
+            share_positive=("positive", "mean"),
+        )  # fmt: skip
+        summary = summary.reindex(sorted(corpus["outlet"].unique()))
+        summary["n_sentences"] = summary["n_sentences"].fillna(0).astype(int)
+        parts.append(summary.assign(subset=subset).reset_index())
+    table = pd.concat(parts, ignore_index=True)
+    table = table.sort_values(["outlet", "subset"], kind="mergesort")
+    return table[SUMMARY_COLUMNS].reset_index(drop=True)

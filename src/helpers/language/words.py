@@ -1,0 +1,159 @@
+"""Words: tokens, the stopword list, keyword matching, and the sentences of usable articles.
+
+Only the parts of NLTK that need no downloaded data are used: a ``RegexpTokenizer`` for words
+and the ``PorterStemmer`` to match inflections of a keyword (drone/drones). The stopword list
+is the project's own (``stopwords.txt``, beside the ``helpers`` package).
+
+:func:`token_table` turns a frame of sentences into one row per token, with pandas string
+methods instead of a loop over sentences, so the counts of :mod:`helpers.language.frequencies`
+scale with the corpus.
+
+>>> tokenize("The U.S. said Shahed-136 drones hit 4.5 km away.")
+['The', 'U.S.', 'said', 'Shahed-136', 'drones', 'hit', '4.5', 'km', 'away', '.']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+from nltk.stem import PorterStemmer
+from nltk.tokenize import RegexpTokenizer
+
+from helpers.io import require_columns
+
+STOPWORDS_RESOURCE = "stopwords.txt"  # file in the helpers package, read with importlib
+STOPWORDS_PACKAGE = "helpers"
+
+# One token: an abbreviation with dots ("U.S.", "U.K."), a number ("4.5", "1,000"), a word
+# that starts with a letter and may hold digits, hyphens and a clitic ("G7", "Fath-360",
+# "F-16s", "group's", "don't"), or any single punctuation mark ("," "." "-"). Straight and
+# curly apostrophes both work.
+TOKEN_PATTERN = (
+    r"(?:[^\W\d_]\.){2,}"  # U.S.
+    r"|\d+(?:[.,]\d+)*"  # 4.5, 1,000
+    r"|[^\W\d_][^\W_]*(?:-[^\W_]+)*(?:['’][^\W\d_]+)?"  # G7, Fath-360, group's
+    r"|[^\w\s]"  # , . -
+)
+# A trailing possessive, stripped before counting: "Iran's" -> "iran", "allies'" -> "allies".
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+# A token that holds a letter, so is a word ("G7", "U.S."), not a number or punctuation.
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+SENTENCE_COLUMNS = ("article_id", "sentence_id", "text")
+ARTICLE_COLUMNS = ("article_id", "outlet")
+UNKNOWN_OUTLET = "unknown outlet"
+
+_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+_STEMMER = PorterStemmer()
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Return the project's own English stopword list (function words only, lower case).
+
+    >>> "the" in stopwords(), "million" in stopwords()
+    (True, False)
+    """
+    resource = resources.files(STOPWORDS_PACKAGE).joinpath(STOPWORDS_RESOURCE)
+    words = (line.strip() for line in resource.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` into word, number and punctuation tokens, keeping their surface form."""
+    return _TOKENIZER.tokenize(text)
+
+
+def span_tokenize(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every token of ``text``."""
+    return list(_TOKENIZER.span_tokenize(text))
+
+
+def is_word(token: str) -> bool:
+    """True when ``token`` holds a letter (so numbers and punctuation are not words)."""
+    return bool(LETTER_RE.search(token))
+
+
+@cache
+def normalise(token: str) -> str:
+    """Lower-case a token, map a curly apostrophe to a straight one, drop a possessive.
+
+    >>> normalise("Group’s"), normalise("Drones"), normalise("don't")
+    ('group', 'drones', "don't")
+    """
+    token = token.lower().replace("’", "'")
+    return POSSESSIVE_RE.sub("", token) if is_word(token) else token
+
+
+def is_content_word(token: str) -> bool:
+    """True for a normalised word that is not on the stopword list."""
+    return is_word(token) and token not in stopwords()
+
+
+@cache
+def stem(word: str) -> str:
+    """The Porter stem of a lower-case word ("drones" -> "drone")."""
+    return _STEMMER.stem(word)
+
+
+def matches_keyword(token: str, keyword: str) -> bool:
+    """True when ``token`` is an inflection of ``keyword``, alone or inside a hyphenated word.
+
+    Both are stemmed with NLTK's Porter stemmer, so "drones" and "drone-maker" match "drone",
+    "Group's" matches "group", but "Iranian" does not match "Iran".
+
+    >>> matches_keyword("strikes", "strike"), matches_keyword("Iranian", "Iran")
+    (True, False)
+    """
+    target = stem(normalise(keyword))
+    return any(stem(part) == target for part in normalise(token).split("-") if part)
+
+
+def with_outlet(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the sentences of usable articles with ``outlet`` and ``published`` added.
+
+    Articles whose ``status`` is not ``ok`` are left out; an empty outlet becomes "unknown
+    outlet". Rows come in corpus order: by publication date (undated last), article id,
+    sentence id.
+    """
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    require_columns(articles, ARTICLE_COLUMNS, "articles")
+    meta = articles.copy()
+    if "status" in meta.columns:
+        meta = meta[meta["status"].fillna("ok") == "ok"]
+    if "published" not in meta.columns:
+        meta["published"] = ""
+    meta = meta[["article_id", "outlet", "published"]].copy()
+    meta["outlet"] = meta["outlet"].fillna("").astype(str).str.strip().replace("", UNKNOWN_OUTLET)
+    meta["published"] = meta["published"].fillna("").astype(str)
+    merged = sentences.drop(columns=["outlet", "published"], errors="ignore")
+    merged = merged.merge(meta, on="article_id", how="inner")
+    merged["text"] = merged["text"].fillna("").astype(str)
+    merged["_undated"] = merged["published"] == ""
+    order = ["_undated", "published", "article_id", "sentence_id"]
+    merged = merged.sort_values(order, kind="mergesort").drop(columns="_undated")
+    return merged.reset_index(drop=True)
+
+
+def token_table(texts: pd.Series) -> pd.DataFrame:
+    """One row per token of ``texts`` (a Series of sentences), in order: ``row`` (the index
+    label of its sentence), ``token`` (as written), ``norm`` (:func:`normalise`), ``is_word``,
+    ``content`` (a word not on the stopword list) and ``clause`` (a number that changes at
+    every punctuation mark, so that pairs never span a comma or a full stop). Punctuation
+    tokens are not rows."""
+    tokens = texts.fillna("").astype(str).str.findall(TOKEN_PATTERN).explode().dropna()
+    table = pd.DataFrame({"row": tokens.index, "token": tokens.to_numpy()})
+    if table.empty:
+        return table.assign(norm="", is_word=False, content=False, clause=0)
+    words = table["token"].str.contains(LETTER_RE)
+    kept = words | table["token"].str[0].str.isdigit()
+    breaks = (~kept).astype(int).groupby(table["row"], sort=False).cumsum()
+    table["clause"] = breaks
+    table["is_word"] = words
+    table["norm"] = table["token"].map(normalise)
+    table["content"] = words & ~table["norm"].isin(stopwords())
+    table = table[kept].reset_index(drop=True)
+    return table[["row", "token", "norm", "is_word", "content", "clause"]]
