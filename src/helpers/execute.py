@@ -12,17 +12,11 @@ the error.
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 from pathlib import Path
 
-# nbformat imports jsonschema, which imports rfc3987_syntax (when installed) only to check the
-# "iri" string format; that import compiles 38 grammars, 2-3 s of CPU in every run. Nothing here
-# checks that format, so the import is skipped.
-sys.modules.setdefault("rfc3987_syntax", None)
-
-import nbformat  # noqa: E402
-from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor  # noqa: E402
 from traitlets import Dict  # noqa: E402
 
