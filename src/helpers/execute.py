@@ -17,10 +17,10 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
-from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor  # noqa: E402
-from traitlets import Dict  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor
+from traitlets import Dict
 
-from helpers import paths  # noqa: E402
+from helpers import paths
 
 EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 # a progress bar line as tqdm draws it: " 40%|████      | 2/5 [00:01<00:02,  1.2it/s]"
