@@ -13,10 +13,16 @@ from helpers.figures.exclusions import name_before
 from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE
 from helpers.figures.model import Reading
 from helpers.figures.nouns import read_fraction_of, read_unit_or_noun, read_vague_unit
-from helpers.figures.numwords import WORD_NUM, Parsed, parse_number_words
+from helpers.figures.numwords import (
+    NUMBER_WORDS,
+    TOKEN_RE,
+    WORD_NUM,
+    Parsed,
+    parse_number_words,
+)
 from helpers.figures.qualifiers import qualifier_after, read_qualifiers
 from helpers.figures.ranges import try_range
-from helpers.figures.vocabulary import VAGUE
+from helpers.figures.vocabulary import SMALL_NUMBERS, TENS, VAGUE
 
 # "one" as a pronoun or in a fixed phrase: "one of the", "one another", "no one", "the one".
 ONE_PRONOUN_AFTER_RE = re.compile(
@@ -52,6 +58,25 @@ _SCALE_WORDS = frozenset(
 )
 
 
+# Number words that are a whole number phrase when no other number word follows them.
+_ONE_WORD = {w: float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v}
+
+
+def _one_word(text: str, pos: int) -> Parsed | None:
+    """What ``parse_number_words`` says of the common case, without its token list: one
+    number word ("seven", "twenty") followed by no number word ("seven days"); else None."""
+    m = TOKEN_RE.match(text, pos)
+    word = m.group("word") if m is not None else None
+    value = _ONE_WORD.get(word.lower()) if word is not None else None
+    if value is None:
+        return None
+    nxt = TOKEN_RE.match(text, m.end())
+    w2 = nxt.group("word") if nxt is not None else None
+    if w2 is not None and w2.lower() in NUMBER_WORDS:
+        return None
+    return Parsed(value, m.end(), "integer", (word.lower(),), 1.0)
+
+
 def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     """Read the number-word candidate at [s, e); return (reading or None, resume position)."""
     low = text[s:e].lower()
@@ -59,7 +84,7 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     core = low[1:].lstrip() if has_a else low
     if core in VAGUE:
         return read_vague(text, s, e, core)
-    parsed = parse_number_words(text, s)
+    parsed = _one_word(text, s) or parse_number_words(text, s)
     if parsed is None:
         return None, e
     words = parsed.words
