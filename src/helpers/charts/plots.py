@@ -165,7 +165,8 @@ def plot_claims(
 
 def plot_claims_ledger(data: pd.DataFrame, title: str = LEDGER_TITLE) -> plt.Figure:
     """Draw ``helpers.ledger.ledger_chart_data`` rows: one panel per ``panel`` (one unit family
-    each), a point per claim at ``value`` with ``err_low``/``err_high`` as error bars, a hollow
+    each, its ``unit`` or ``panel_unit`` on the x axis), a point per claim at ``value`` with
+    ``err_low``/``err_high`` as error bars, a hollow
     marker for a qualified figure ("more than", "about"), grey bands between ``group``s, rows
     by ``y`` (highest on top). A panel of more than :data:`MAX_ROWS_PER_PANEL` rows draws the
     first of them and says how many it leaves to the ledger table."""
@@ -212,7 +213,8 @@ def _draw_ledger_panel(ax: plt.Axes, block: pd.DataFrame, fontsize: float) -> No
                 va="center", fontsize=fontsize * 0.9)  # fmt: skip
     number_axis(ax, block["low"], block["high"])
     _pad_right(ax, 1.08)
-    unit = text(block["unit"]).iloc[0] if "unit" in block.columns else ""
+    named = [c for c in ("unit", "panel_unit") if c in block.columns]
+    unit = text(block[named[0]]).iloc[0] if named else ""
     scale = " (log scale)" if ax.get_xscale() == "log" else ""
     ax.set_xlabel(plain((unit or "value as reported") + scale))
     ax.grid(axis="y", visible=False)
