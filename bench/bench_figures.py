@@ -7,7 +7,8 @@ Prints one line per development set, scored with the shared NewsQuant scorer
 number-reading suite in ``../shared/benchmarks/numbers/`` (value, value+unit, value+change F1,
 with the targets); then the speed on the NewsQuant sentences (MB/s of UTF-8 text, CPU time of
 one core, best of a few repeats so that a busy machine disturbs it less) against quantulum3 on
-the same sentences. These are measurements, not assertions.
+the same sentences; then on whole synthetic articles (``bench/make_corpus.py``). These are
+measurements, not assertions.
 """
 
 from __future__ import annotations
@@ -109,7 +110,20 @@ def main() -> int:
     print("Figures: speed on the NewsQuant dev sentences, one core")
     for line in speed_lines(texts, args.repeats, not args.no_quantulum):
         print(line)
+    print(news_speed_line(args.repeats))
     return 0
+
+
+def news_speed_line(repeats: int, n: int = 100) -> str:
+    """Speed on whole articles of synthetic news (``bench/make_corpus.py``), which carry
+    fewer numbers per kB than the NewsQuant sentences: the kit's usual input."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_corpus import article
+
+    texts = [article(i, 7) for i in range(n)]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    cpu = best_cpu_time(lambda: [extract_figures(t) for t in texts], max(1, repeats // 2))
+    return f"  ours        {mb / cpu:6.2f} MB/s  on {n} synthetic articles (make_corpus.py)"
 
 
 if __name__ == "__main__":
