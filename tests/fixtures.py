@@ -10,3 +10,4 @@ from pathlib import Path
 TEST_DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED_RAW_DIR = TEST_DATA_DIR / "seeds" / "raw"
 SEED_ANNOTATIONS_DIR = TEST_DATA_DIR / "seeds" / "annotations"
+SEED_STUDY = "iran-drones"  # the study whose corpus is the seeds (studies/iran-drones)

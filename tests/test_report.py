@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR
+from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR, SEED_STUDY
 from helpers import paths, provenance, report, runner
 from helpers.io import write_json, write_table
 from helpers.plan import RunPlan
@@ -200,7 +200,7 @@ def plan(tmp_path_factory):
         processed_dir=out / "processed",
         annotations_dir=SEED_ANNOTATIONS_DIR,
         out_dir=out,
-        study=paths.DEFAULT_STUDY,
+        study=SEED_STUDY,
     )
 
 
@@ -238,7 +238,7 @@ def test_manifest_hashes_every_input_and_output(built):
     recorded = json.loads((built.out_dir / "manifest.json").read_text(encoding="utf-8"))
     raw_names = {f"raw/{p.name}" for p in built.raw_dir.iterdir()}
     assert raw_names <= set(recorded["inputs"])
-    assert any(name.startswith(f"studies/{paths.DEFAULT_STUDY}/") for name in recorded["inputs"])
+    assert any(name.startswith(f"studies/{SEED_STUDY}/") for name in recorded["inputs"])
     for name, digest in recorded["outputs"].items():
         path = built.out_dir / name.removeprefix("reports/")
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name

@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from fixtures import SEED_STUDY
 from helpers import paths, plan, runner
 from helpers.execute import normalise_notebook
 
@@ -268,7 +269,7 @@ def test_normalise_notebook_strips_run_times_ids_progress_bars_and_staging_folde
 
 def test_the_default_study_follows_the_raw_folder_and_a_path_is_passed_from_notebooks(tmp_path):
     seeds = plan.RunPlan(paths.NOTEBOOKS_DIR, paths.RAW_DIR, tmp_path, tmp_path, tmp_path)
-    assert seeds.parameters()["study"] == paths.DEFAULT_STUDY
+    assert seeds.parameters()["study"] == SEED_STUDY
     other = plan.RunPlan(paths.NOTEBOOKS_DIR, tmp_path, tmp_path, tmp_path, tmp_path)
     assert other.parameters()["study"] == paths.GENERAL_STUDY
     mine = plan.RunPlan(**{**other.__dict__, "study": str(tmp_path / "mine.yml")})

@@ -79,3 +79,11 @@ def test_a_broken_study_file_names_the_file_the_key_and_the_problem(tmp_path, te
 def test_an_unknown_study_lists_the_studies_there_are():
     with pytest.raises(StudyError, match="studies available: .*general-news.*iran-drones"):
         load_study("no-such-study")
+
+
+def test_a_corpus_gets_the_study_that_names_it_else_the_general_one(tmp_path):
+    from helpers import paths
+    from helpers.study import default_study
+
+    assert default_study(paths.RAW_DIR) == "iran-drones"  # its corpus.raw is data/raw
+    assert default_study(tmp_path) == "general-news"

@@ -17,8 +17,7 @@ REPORTS_DIR = PROJECT_ROOT / "reports"
 DOCS_DIR = PROJECT_ROOT / "docs"
 STUDIES_DIR = PROJECT_ROOT / "studies"  # one folder per study, each with its study.yml
 STUDY_FILE = "study.yml"
-DEFAULT_STUDY = "iran-drones"  # the study of the seed corpus in data/raw
-GENERAL_STUDY = "general-news"  # the study of any other corpus
+GENERAL_STUDY = "general-news"  # the study of a corpus that no study names as its own
 
 MANIFEST_NAME = "manifest.csv"
 KERNEL_NAME = "news-figures"

@@ -13,14 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from helpers import paths
+from helpers.study import default_study
 
 STYLES = ("report", "slides")  # how the notebooks draw their charts
-
-
-def default_study(raw: Path) -> str:
-    """The study of a corpus when none is named: the seed study for the seed corpus in
-    ``data/raw``, the general study for any other."""
-    return paths.DEFAULT_STUDY if raw.resolve() == paths.RAW_DIR.resolve() else paths.GENERAL_STUDY
 
 
 def is_study_path(ref: str) -> bool:

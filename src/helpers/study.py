@@ -173,6 +173,21 @@ def available_studies() -> list[str]:
     return sorted(p.parent.name for p in paths.STUDIES_DIR.glob(f"*/{paths.STUDY_FILE}"))
 
 
+def default_study(raw: str | Path) -> str:
+    """The study a corpus is read with when none is named: the study under ``studies/`` whose
+    ``corpus.raw`` is that folder (the seed study names ``data/raw``), else ``general-news``."""
+    wanted = Path(raw).resolve()
+    for name in available_studies():
+        try:
+            data = yaml.safe_load((paths.STUDIES_DIR / name / paths.STUDY_FILE).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # a broken study is reported when it is loaded, not here
+        folder = ((data or {}).get("corpus") or {}).get("raw") if isinstance(data, dict) else None
+        if isinstance(folder, str) and paths.resolve(folder, paths.PROJECT_ROOT) == wanted:
+            return name
+    return paths.GENERAL_STUDY
+
+
 def load_study(ref: str | Path = paths.GENERAL_STUDY) -> Study:
     """Read, validate and compile a study file (see :func:`study_path` for ``ref``)."""
     path = study_path(ref)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import paths
-from helpers.study import Study, load_study
+from helpers.study import Study, default_study, load_study
 from helpers.vocabulary import NO_EVENT, NO_TOPIC, OUTLET_ITSELF, SOURCE_TYPES, STANCES
 
 CHANGES = ("=", "~", ">", "<", "up", "down")
@@ -65,13 +64,6 @@ def vocabulary_for(study: Study) -> Vocabulary:
         events=tuple(dict.fromkeys([*study.events, NO_EVENT])),
         outlet_itself=study.type_label(OUTLET_ITSELF),
     )
-
-
-def default_study(raw_dir: str | Path) -> str:
-    """The study a corpus is read with unless one is named: the seed study for ``data/raw``,
-    the general one for any other folder (as ``make report`` does)."""
-    same = Path(raw_dir).resolve() == paths.RAW_DIR.resolve()
-    return paths.DEFAULT_STUDY if same else paths.GENERAL_STUDY
 
 
 def load_vocabulary(study: str | Path | None, raw_dir: str | Path) -> Vocabulary:
