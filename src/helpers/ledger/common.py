@@ -11,6 +11,7 @@ OUTLET_ITSELF_LABEL = "(the outlet itself)"  # the source of the outlet's own st
 UNKNOWN_OUTLET = "unknown outlet"
 OWN_FIGURE = "own figure"  # how a label names the outlet's own statement
 CLUSTER_COLUMNS = ("duplicate_cluster", "cluster_size")  # wire copies, from articles.csv
+FLOAT_ZERO = r"\.0$"  # the ".0" of a cluster number read back from CSV as a float: "12.0"
 
 
 def text(value: object) -> str:
@@ -44,5 +45,5 @@ def stories(ledger: pd.DataFrame) -> pd.Series:
     article = texts(ledger["article_id"])
     if "duplicate_cluster" not in ledger.columns:
         return article
-    cluster = texts(ledger["duplicate_cluster"]).str.replace(r"\.0$", "", regex=True)
+    cluster = texts(ledger["duplicate_cluster"]).str.replace(FLOAT_ZERO, "", regex=True)
     return ("cluster " + cluster).where(~cluster.isin(["", "-1"]), article)
