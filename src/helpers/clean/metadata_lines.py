@@ -87,7 +87,7 @@ def is_update_time(text: str) -> bool:
 def is_title_like(text: str, max_words: int = MAX_HEADLINE_WORDS) -> bool:
     """True for a short line that starts with a capital or digit and does not end a clause.
 
-    >>> is_title_like("Ukraine gets more NASAMS missiles"), is_title_like("It rained.")
+    >>> is_title_like("Harbour gets more cranes"), is_title_like("It rained.")
     (True, False)
     """
     words = text.split()

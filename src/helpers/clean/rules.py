@@ -259,7 +259,7 @@ AUTHOR_BIO = "author-bio"
 def boilerplate_rule(text: str) -> str | None:
     """Return the name of the first boilerplate rule matching one line, or None.
 
-    >>> boilerplate_rule("Sort byDropdown arrow"), boilerplate_rule("Iran denied it.")
+    >>> boilerplate_rule("Sort byDropdown arrow"), boilerplate_rule("The mayor denied it.")
     ('live-page-controls', None)
     """
     lower = text.lower()

@@ -8,8 +8,8 @@ similarity): the same story give or take a headline, a byline, a paragraph of fu
 an added sentence. Clusters are the connected groups of such pairs; a cluster is named by its
 first article id, and an article with no near-duplicate is a cluster of one.
 
->>> texts = {"a": "Officials said 40 drones were shot down over the city on Monday night.",
-...          "b": "Officials said 40 drones were shot down over the city on Monday night, AP says.",
+>>> texts = {"a": "Officials said 40 ferries were cancelled across the bay on Monday.",
+...          "b": "Officials said 40 ferries were cancelled across the bay on Monday, AP said.",
 ...          "c": "The port strike entered its third week as talks stalled again."}
 >>> near_duplicate_clusters(texts)
 {'a': 'a', 'b': 'a', 'c': 'c'}

@@ -177,8 +177,8 @@ def read_limited(path: str | Path, max_bytes: int) -> tuple[bytes | None, int, s
 def slug(text: str, limit: int = MAX_ID_LENGTH) -> str:
     """Fold ``text`` to an id: ASCII letters lower-cased, digits, ``_`` and ``-`` ("" if none).
 
-    >>> slug("Dröne Report 2"), slug("Дрон")
-    ('drone_report_2', '')
+    >>> slug("Härbour Report 2"), slug("Порт")
+    ('harbour_report_2', '')
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return NOT_ID_CHARS.sub("_", folded.lower()).strip("_")[:limit].strip("_")
@@ -187,8 +187,8 @@ def slug(text: str, limit: int = MAX_ID_LENGTH) -> str:
 def name_base(name: str) -> str:
     """The id a file name asks for: the slug of its path without extension, or a hash.
 
-    >>> name_base("Drone Report.txt"), name_base("cnn/page.html"), name_base("Дрон.txt")
-    ('drone_report', 'cnn_page', 'file_3bf44bf3')
+    >>> name_base("Harbour Report.txt"), name_base("cnn/page.html"), name_base("Порт.txt")
+    ('harbour_report', 'cnn_page', 'file_84543ec4')
     """
     stem = str(PurePosixPath(name).with_suffix("")) if PurePosixPath(name).suffix else name
     stem = stem.replace("/", "_")
@@ -249,9 +249,9 @@ def article_ids(file_names: list[str]) -> dict[str, str]:
     Accents are folded to ASCII, letters lower-cased, other runs of characters become ``_``;
     a name with no usable letters gets ``file_<8 hex of its SHA-1>``.
 
-    >>> ids = article_ids(["Drone Report.txt", "dröne report.txt", "Дрон.txt"])
-    >>> ids["Drone Report.txt"], ids["dröne report.txt"], ids["Дрон.txt"]
-    ('drone_report', 'drone_report_2', 'file_3bf44bf3')
+    >>> ids = article_ids(["Harbour Report.txt", "härbour report.txt", "Порт.txt"])
+    >>> ids["Harbour Report.txt"], ids["härbour report.txt"], ids["Порт.txt"]
+    ('harbour_report', 'harbour_report_2', 'file_84543ec4')
     """
     requests = [file_request(name, 0 if name.endswith(".txt") else 1) for name in file_names]
     allocated = allocate_ids(requests)
