@@ -96,34 +96,29 @@ class Scanner:
 
     def __init__(self, text: str) -> None:
         cands = [(m.start(), m) for m in DIGITS_RE.finditer(text)]
-        if "." in text:
-            cands += (
-                (m.start(), m)
-                for m in POINT_RE.finditer(text)
-                if not m.start()
-                or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")
-            )
-        if not text.isascii():
-            cands += ((m.start(), m) for m in FRACTION_RE.finditer(text))
         low = text.lower()
         if len(low) == len(text):
             words_rx, first_rx, scan = WORD_RE, WORD_AT_START_RE, low
         else:
             words_rx, first_rx, scan = WORD_CI_RE, WORD_AT_START_CI_RE, text
-        n = len(cands)
         first = first_rx.match(scan)
+        # Group 1 is the number word (the match starts at the character before it).
+        more = [(m.start(1), m) for m in words_rx.finditer(scan, first.end() if first else 0)]
         if first:
-            cands.append((0, first))
-        cands += (
-            (m.start("word"), m) for m in words_rx.finditer(scan, first.end() if first else 0)
-        )
-        if len(cands) > n or cands and cands[-1][1].lastgroup != "digits":
-            cands.sort(key=_first)
+            more.append((0, first))
+        if "." in text:
+            more += [
+                (m.start(), m)
+                for m in POINT_RE.finditer(text)
+                if not m.start()
+                or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")
+            ]
+        if not text.isascii():
+            more += [(m.start(), m) for m in FRACTION_RE.finditer(text)]
+        if more:
+            cands += more
+            cands.sort()  # by start: no two candidates start at the same character
         if "://" in text or "www." in low or "@" in text:
             spans = [m.span() for m in SKIP_RE.finditer(text)]
             cands = [c for c in cands if not any(a <= c[0] < b for a, b in spans)]
         self.cands = cands
-
-
-def _first(c: tuple[int, re.Match]) -> int:
-    return c[0]
