@@ -50,7 +50,7 @@ STUDY = "general-news"
 class TreeMemory:
     """Peak memory of a process and all its descendants, polled in a thread."""
 
-    def __init__(self, pid: int | None = None, every: float = 0.25) -> None:
+    def __init__(self, pid: int | None = None, every: float = 1.0) -> None:
         self.root = psutil.Process(pid or os.getpid())
         self.every = every
         self.peak_rss = 0
@@ -137,11 +137,21 @@ def measure_pass(raw: Path, processed: Path, args, label: str) -> dict:
         f"({row['peak_rss_mb']:,} MB summed RSS); output {row['output_mb']:,} MB"
     )
     cpu = done.stage_seconds
-    if cpu:
+    if cpu and done.processed:
         total = sum(cpu.values())
         ranked = sorted(cpu.items(), key=lambda x: -x[1])
-        shares = ", ".join(f"{k} {v / total:.0%}" for k, v in ranked)
-        print(f"  per-article CPU time by stage ({total:.0f} s over all workers): {shares}")
+        shares = ", ".join(
+            f"{k} {v / done.processed * 1000:.0f} ms ({v / total:.0%})" for k, v in ranked
+        )
+        serial = seconds - done.seconds.get("articles", 0.0)
+        idle = serial + total / max(1, done.workers)
+        row["cpu_ms_per_article"] = round(total / done.processed * 1000)
+        row["idle_estimate_seconds"] = round(idle, 1)
+        print(
+            f"  CPU per article, by stage: {total / done.processed * 1000:.0f} ms in all: "
+            f"{shares}\n  on {done.workers} idle cores this run would take about {idle:.0f} s "
+            f"(the run's serial stages, {serial:.0f} s, plus the workers' CPU time shared out)"
+        )
     return row
 
 

@@ -72,7 +72,7 @@ class Settings:
 @dataclass
 class ArticleResult:
     """All rows of one article (see the module docstring). ``timed_out`` marks a refusal for
-    time, which is not cached (the next run tries again); ``seconds`` the time per stage."""
+    time, which is not cached (the next run tries again); ``seconds`` the CPU time per stage."""
 
     article_id: str
     row: dict
@@ -98,7 +98,8 @@ def _outlet_table(extra: Mapping[str, str] | None) -> dict[str, str]:
 
 
 class _Stages:
-    """Runs the stages in order, timing each and remembering which one was running."""
+    """Runs the stages in order, remembering which one is running and the CPU seconds of each
+    (CPU time, not wall time: what a stage costs whatever else the machine is doing)."""
 
     def __init__(self) -> None:
         self.current = ""
@@ -106,11 +107,11 @@ class _Stages:
 
     def run(self, name: str, work, *args, **kwargs):
         self.current = name
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             return work(*args, **kwargs)
         finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.process_time() - started
 
 
 def _text(value: object) -> str:

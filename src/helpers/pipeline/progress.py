@@ -1,14 +1,20 @@
 """Progress bars for the stages of a run: counts, rate and time left, in a terminal or JupyterLab.
 
-``tqdm.auto`` draws a widget in JupyterLab and a text bar elsewhere. Bars write to stderr, so
-they never enter the outputs a notebook keeps.
+With ``ipywidgets`` installed, ``tqdm.auto`` draws a widget in JupyterLab; without it (the lock
+does not hold it today) the text bar is used everywhere, which JupyterLab shows as a line that
+updates in place, instead of ``tqdm.auto``'s warning that widgets are missing. Bars write to
+stderr, never to what a cell returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib.util import find_spec
 
-from tqdm.auto import tqdm
+if find_spec("ipywidgets") is not None:  # a widget in JupyterLab, text elsewhere
+    from tqdm.auto import tqdm
+else:
+    from tqdm import tqdm
 
 
 def bar(

@@ -60,8 +60,9 @@ from helpers.study import load_study
 
 @dataclass
 class PipelineRun:
-    """What a run did: article counts, seconds per stage, and the per-article stage seconds
-    summed over the articles processed (where the time goes)."""
+    """What a run did: article counts, wall seconds per stage of the run (``seconds``), and
+    the CPU seconds of each per-article stage summed over the articles processed, in every
+    worker (``stage_seconds``: where the time goes)."""
 
     processed_dir: Path
     articles: int = 0

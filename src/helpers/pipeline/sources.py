@@ -7,10 +7,17 @@ refused. It returns one :class:`ArticleInput` per article or refused input, in c
 and the messages of reading. Nothing is cleaned here: that is per-article work, done by
 :func:`helpers.pipeline.article.process_article` on every core.
 
-Memory does not grow with the corpus's text: an article that is a whole file (``.txt``,
-``.html``) keeps only its metadata and sha256 here, and the worker that processes it reads the
-file again (:func:`load_source`). The rows of an export are kept in memory with their text, as
-the corpus layer reads an export whole.
+Neither memory nor time here grows with the corpus's text: a file that is one article (``.txt``,
+``.html``) is only hashed here (its sha256 keys the cache and finds exact duplicates); the
+worker that processes it reads and decodes it (:func:`load_source`), so decoding and web-page
+extraction run on every core. A file that its reader then refuses (binary, only whitespace) is
+refused by its worker, with the same reason. The rows of an export are read here and kept in
+memory with their text, as the corpus layer reads an export whole.
+
+Two differences from ``collect_corpus``, both on inputs that are refused anyway or rare: two
+identical files that the reader would refuse (say, two copies of a binary file) are refused
+one as unreadable and one as a duplicate, and a ``.txt`` file that holds a web page keeps the
+id rank of a ``.txt`` beside an ``.html`` file of the same name.
 
 This module and :mod:`helpers.pipeline.article` are the only ones that call the corpus layer,
 so that a change there is mirrored in one place. The private helpers of
@@ -32,9 +39,9 @@ from helpers.corpus.build import (
     read_entry,
 )
 from helpers.corpus.columns import parse_columns
-from helpers.corpus.files import RawEntry, allocate_ids, list_raw
+from helpers.corpus.files import RawEntry, allocate_ids, list_raw, read_limited, sha256_bytes
 from helpers.corpus.manifest import ManifestRow, read_manifest
-from helpers.corpus.readers import EXPORT_READERS, ReadOptions, reader_for
+from helpers.corpus.readers import EXPORT_READERS, ReadOptions, reader_for, size_limit
 from helpers.corpus.records import SourceArticle
 from helpers.pipeline.progress import bar
 
@@ -87,8 +94,17 @@ class CorpusPlan:
         }
 
 
-def _is_whole_file(source: SourceArticle) -> bool:
-    return source.row == 0 and source.status == "ok" and source.reader not in EXPORT_READERS
+def _whole_file_stub(entry: RawEntry, options: ReadOptions) -> SourceArticle | None:
+    """A file that is one article (``.txt``, ``.html``) and can be read: its name, reader and
+    sha256, without its text. None for anything else (``read_entry`` reads it, or refuses it
+    with its reason, here)."""
+    reader = reader_for(entry.name)
+    if entry.reason or reader is None or reader in EXPORT_READERS:
+        return None
+    data, _, _ = read_limited(entry.path, size_limit(reader, options))
+    if not data:
+        return None
+    return SourceArticle(entry.name, reader, sha256=sha256_bytes(data))
 
 
 def plan_corpus(
@@ -123,15 +139,16 @@ def plan_corpus(
     sources: list[SourceArticle] = []
     paths_of: dict[tuple[str, int], str] = {}
     for entry in bar(list_raw(raw, skip), desc="read", unit="file", disable=not progress):
+        stub = _whole_file_stub(entry, options)
+        if stub is not None:  # its worker reads and decodes it: only its hash is needed here
+            paths_of[stub.key] = str(entry.path)
+            sources.append(stub)
+            continue
         try:
             read, said = read_entry(entry, options)
         except Exception as err:  # noqa: BLE001 - one bad file is refused, the rest goes on
             failed = SourceArticle(entry.name, reader_for(entry.name) or "")
             read, said = [failed.refuse(f"could not be read ({type(err).__name__}: {err})")], []
-        for source in read:
-            if _is_whole_file(source):  # its worker reads it again: keep no text here
-                paths_of[source.key] = str(entry.path)
-                source.text, source.line_map = "", None
         sources += read
         messages += said
     sources += _missing_listed(sources, found, messages)
@@ -151,7 +168,7 @@ def plan_corpus(
 
 
 def load_source(item: ArticleInput, options: ReadOptions) -> SourceArticle:
-    """The item's source with its text: read again from its file when it was left there.
+    """The item's source with its text, read from its file when the plan left it there.
 
     A file that changed since it was planned (another sha256) is refused, with that reason.
     """
