@@ -283,10 +283,10 @@ IRREGULAR_PLURALS: dict[str, str] = {
 
 
 def singular(word: str) -> str:
-    """Return the singular of an English plural noun as written ("drones" -> "drone").
+    """Return the singular of an English plural noun as written ("buses" -> "bus").
 
-    >>> singular("casualties"), singular("F-16s"), singular("buses")
-    ('casualty', 'F-16', 'bus')
+    >>> singular("casualties"), singular("F-150s"), singular("buses")
+    ('casualty', 'F-150', 'bus')
     """
     low = word.lower()
     if low in IRREGULAR_PLURALS:

@@ -16,8 +16,8 @@ How it works (a two-step method worth copying for any rule-based extractor):
    range ("12-18", "between 10 and 20", "from 252 to 287 miles"), a unit or the counted noun
    ("miles", "km/h", "per cent", "1,000 additional weapons" -> weapons), and the qualifier
    that sets the change ("more than" >, "about" ~, "up to" <, "rose" up). Rules that say
-   what is *not* a figure (years, dates, clock times, ordinals, names such as "F-16" or
-   "Shahed-136", addresses, card and postal numbers, page furniture) are checked here too.
+   what is *not* a figure (years, dates, clock times, ordinals, names such as "F-150" or
+   "COVID-19", addresses, card and postal numbers, page furniture) are checked here too.
    Each figure records the ``rule`` that produced it, so every row can be traced.
 
     >>> [(f.value, f.change, f.unit_normalized) for f in extract_figures(

@@ -1,5 +1,5 @@
 """Figures written in digits: "4.5 million residents", "$13.6M", "-5 yards", "2 1/2 cups",
-"12-18 F-16s", "1.99×10−30 kg".
+"12-18 F-150s", "1.99×10−30 kg".
 
 One job: read a digit candidate into a reading (sign, currency, fraction, power, scale, range,
 unit or counted noun, qualifiers), or refuse it with a reason from ``exclusions``.
@@ -189,7 +189,7 @@ def _sign_before(text: str, s: int, e: int, cur_start: int) -> tuple[int, int] |
 
 
 def _unsigned_name(text: str, s: int, e: int) -> bool:
-    """A number glued to a name ("F-16", "G7") unless a qualifier or a percent says otherwise."""
+    """A number glued to a name ("F-150", "G7") unless a qualifier or a percent says otherwise."""
     if not s:
         return False
     before = text[s - 1]

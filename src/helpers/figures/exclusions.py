@@ -1,5 +1,5 @@
 """What looks like a figure but is not: clock times, ordinals, dates, years, decades, card and
-phone numbers, addresses, postal codes, page furniture and names with numbers ("F-16",
+phone numbers, addresses, postal codes, page furniture and names with numbers ("F-150",
 "Section 427", "iPhone 11").
 
 One job: say whether a number at a position is one of these, and why.
@@ -58,10 +58,10 @@ ADDRESS_AFTER_RE = re.compile(
 POSTAL_BEFORE_RE = re.compile(r"\b[A-Z]{2}[^\S\n]+$")
 # Page furniture on its own line: "2 Posts", "Comment (0)".
 FURNITURE_RE = re.compile(r"[^\S\n]+(?P<w>[A-Z][a-z]+)[^\S\n]*(?:\n|$)")
-# Names with a number inside: "Shahed-136", "F-16", "COVID-19", "G7", "S23", "TA-35", "Fath-360".
+# Names with a number inside: "F-150", "COVID-19", "G7", "S23", "TA-35", "Model-3".
 PERCENT_AFTER_RE = re.compile(r"[^\S\n]?(?:%|per cent|percent)")
 # A lower-case prefix ("sub-7", "now-18", "minus-5", "mid-2020") does not make a name.
-# A short lower-case word glued by a hyphen is a name too ("covid-19", "f-16", "last-32",
+# A short lower-case word glued by a hyphen is a name too ("covid-19", "f-150", "last-32",
 # "under-21"), unless it says how much ("sub-7", "now-18", "mid-2020", "up-5").
 NAME_BEFORE_RE = re.compile(
     r"(?:[A-Za-z]|\b[A-Za-z]*[A-Z][A-Za-z]*[-‑][^\S\n]?"
@@ -78,7 +78,7 @@ AMOUNT_OF_RE = re.compile(
 PLURAL_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?P<n>[a-z]{3,}s)\b")
 # An upper-case word and a spaced hyphen: "COVID -19" is a name, "FTSE -0.6%" a change.
 NAME_SPACED_HYPHEN_RE = re.compile(r"\b[A-Z][A-Za-z]*[^\S\n]$")
-# Letters glued after the number: "3D", "5G", "4x4", "F-16s"; units and scales are checked first.
+# Letters glued after the number: "3D", "5G", "4x4", "F-150s"; units and scales are checked first.
 GLUED_AFTER_RE = re.compile(r"[A-Za-z]|-[A-Z]|-\d")
 # Age apposition: "Paul, 37, is from Scotland", "Maddon, 66, has used".
 AGE_AROUND_RE = re.compile(r"[A-Z][a-z]+,[^\S\n]$")
@@ -177,7 +177,7 @@ _LOWER_LABELS = frozenset("no nos number vol p pp v sp".split())
 
 
 def name_before(text: str, s: int) -> bool:
-    """True when the number is part of a name: "F-16", "G7", "Shahed-136", "Section 427"."""
+    """True when the number is part of a name: "F-150", "G7", "COVID-19", "Section 427"."""
     lw = last_word(text, s)
     glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-‑#")
     if not glued and lw.lower().rstrip(".") not in _LOWER_LABELS and lw == lw.lower():

@@ -1,5 +1,5 @@
-"""The counted noun after a count: "17 Ukrainian drones" counts drones, "two of the systems"
-counts systems, "F-16 fighter jets" counts jets.
+"""The counted noun after a count: "17 electric buses" counts buses, "two of the systems"
+counts systems, "F-150 pickup trucks" counts trucks.
 
 One job: find the head noun among the few words after a number (skipping adjectives and
 modifiers) and make it the figure's unit, or read a unit when there is one.
@@ -24,7 +24,7 @@ def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
     """Pick the counted noun among the words after a number, skipping adjectives.
 
     For plural counts the head is the first plural-looking word ("additional weapons",
-    "F-16 fighter jets"); for "one" it is the first word that is not a known adjective.
+    "F-150 pickup trucks"); for "one" it is the first word that is not a known adjective.
     """
     for i, (w, s, e) in enumerate(words):
         low = w.lower()
@@ -79,7 +79,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 
 
 def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
-    """Counted noun after a count: "17 Ukrainian drones" -> drones, ends the figure there;
+    """Counted noun after a count: "17 electric buses" -> buses, ends the figure there;
     or a rate with no unit before it: "an average of 20 per week" -> per week."""
     m = NOUN_RUN_RE.match(text, pos)
     if not m:
@@ -117,7 +117,7 @@ def read_unit_or_noun(text: str, r: Reading, pos: int, one: bool) -> int:
 
 
 def read_vague_unit(text: str, r: Reading, pos: int) -> int:
-    """Unit after a vague plural: "hundreds of square miles", "millions of Ukrainians"."""
+    """Unit after a vague plural: "hundreds of square miles", "millions of commuters"."""
     m = re.compile(r"[^\S\n]+of").match(text, pos)
     if not m:
         return pos

@@ -65,7 +65,7 @@ DENOMINATORS = {
     "tenth": 10,
     "tenths": 10,
 }
-# Vague plurals: "hundreds of drones" is somewhere from 100 to 1000.
+# Vague plurals: "hundreds of volunteers" is somewhere from 100 to 1000.
 VAGUE = {
     "dozens": (12.0, 100.0),
     "tens": (10.0, 100.0),
@@ -84,7 +84,7 @@ MONTHS = (
 # Month names that stay dates in lower case (not "may", "march": also a verb).
 LOWER_MONTHS = "january|february|april|june|july|august|september|october|november|december"
 
-# Words that end a counted-noun phrase: "17 Ukrainian drones [over] the Black Sea".
+# Words that end a counted-noun phrase: "17 electric buses [on] the coast road".
 STOP_WORDS = frozenset(
     """a an the of in on at to for from by with without into onto over under about above below
     and or but nor so yet than then as per via through across between among against during

@@ -1,5 +1,5 @@
 """Figures written in words: "six other regions", "a dozen players", "one hundred and fifty
-nurses", "hundreds of drones", "half the condos", "two-thirds of", "one in five".
+nurses", "hundreds of volunteers", "half the condos", "two-thirds of", "one in five".
 
 One job: read a number-word candidate into a reading, or refuse it ("one of the", "no one",
 "a baker's dozen").
@@ -160,7 +160,7 @@ def _sign_word(text: str, r: Reading) -> None:
 
 
 def read_vague(text: str, s: int, e: int, core: str) -> tuple[Reading | None, int]:
-    """Vague plurals: "hundreds of drones", "tens of thousands of dollars", "dozens"."""
+    """Vague plurals: "hundreds of volunteers", "tens of thousands of dollars", "dozens"."""
     lo, hi = VAGUE[core]
     end = e
     tail = VAGUE_TAIL_RE.match(text, end)
