@@ -5,8 +5,8 @@ parameters are built by hand (:data:`ABBREVIATIONS`), so nothing is fetched at r
 line of the clean text is a paragraph and is split on its own, so a sentence never runs across
 a line break (a last line without a final period, or a section of a round-up, stays apart).
 
->>> split_sentences('"We will win," Mr. Zelensky said. U.S. officials agreed.')
-['"We will win," Mr. Zelensky said.', 'U.S. officials agreed.']
+>>> split_sentences('"We will rebuild," Mr. Lopez said. U.S. officials agreed.')
+['"We will rebuild," Mr. Lopez said.', 'U.S. officials agreed.']
 """
 
 from __future__ import annotations
