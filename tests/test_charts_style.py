@@ -132,3 +132,25 @@ def test_ledger_rows_without_a_panel_column_draw_one_panel():
 def test_an_empty_ledger_says_so():
     fig = charts.plot_claims_ledger(ledger_rows({}))
     assert charts.NO_FIGURES in [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_the_outlet_charts_of_notebook_03_draw_at_most_30_outlets_and_say_so():
+    outlets = [f"Outlet {i:02d}" for i in range(40)] + ["$5$ News"]
+    counts = [(o, t, n) for i, o in enumerate(outlets)
+              for t, n in (("government", 1 + i % 4), ("company", 4 - i % 4))]  # fmt: skip
+    mix = pd.DataFrame(counts, columns=["outlet", "source_type", "n"]).assign(
+        share=lambda f: f.n / 5
+    )
+    fig = charts.plot_source_type_mix(mix, ["government", "company", "expert"])
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == charts.MAX_ROWS_PER_PANEL
+    assert "30 of 41 outlets drawn; the CSV lists them all" in [
+        t.get_text() for t in fig.axes[0].texts
+    ]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["government", "company"]
+    hedging = pd.DataFrame(
+        {"outlet": outlets, "n_figures": range(41), "share_hedged": [i / 41 for i in range(41)]}
+    )
+    fig = charts.plot_hedging(hedging)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "\\$5\\$ News" and len(labels) == charts.MAX_ROWS_PER_PANEL

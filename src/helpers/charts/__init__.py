@@ -68,6 +68,7 @@ from helpers.charts.plots import (
     plot_claims_ledger,
 )
 from helpers.charts.style import (
+    COLOURS,
     PALETTE,
     SEED,
     SLUG_PATTERN,
@@ -94,6 +95,7 @@ __all__ = [
     "CHANGE_MARKERS",
     "CHANGE_WORDS",
     "CLAIM_COLUMNS",
+    "COLOURS",
     "KIT_CHARTS",
     "MAX_ROWS_PER_GROUP",
     "MAX_ROWS_PER_PANEL",

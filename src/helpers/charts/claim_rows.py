@@ -32,7 +32,6 @@ from helpers.charts.table import (
     truthy,
     where_when,
 )
-from helpers.ledger import time_context
 
 # What each value of a figure's ``change`` means when a reader sees it on a chart.
 CHANGE_WORDS = {
@@ -75,6 +74,8 @@ def claim_rows(claims: pd.DataFrame) -> pd.DataFrame:
     figure of their sentence held (:func:`helpers.ledger.time_context`); values converted to
     the unit of their panel, text columns as strings, and ``label`` ("source · outlet, date")
     for the axis."""
+    from helpers.ledger import time_context  # late: see helpers.charts.panels
+
     claims = without_restatements(claims)
     if {"group", "kind", "unit_normalized", "sentence_id"} <= set(claims.columns) and len(claims):
         claims = claims[~time_context(claims)]  # "in the past 24 hours" says when, not how many

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 from matplotlib import dates as mdates
 
 from helpers.charts.plots import empty_chart
-from helpers.charts.style import PALETTE, add_title, figure_size, plain, row_fontsize, row_inches
+from helpers.charts.style import (
+    COLOURS,
+    add_title,
+    figure_size,
+    palette,
+    plain,
+    row_fontsize,
+    row_inches,
+)
 from helpers.charts.table import MAX_ROWS_PER_PANEL, panel_name, shorten
 
 GROUPS_TITLE = "What does the corpus count most often, and how many sources give each figure?"
@@ -46,7 +53,7 @@ def plot_group_counts(rows: pd.DataFrame, title: str = GROUPS_TITLE) -> plt.Figu
     fig, ax = _bar_figure(9.0, len(drawn))
     pairs = zip(drawn["group"], drawn["unit"], strict=True)
     labels = [plain(shorten(panel_name(group, unit), 45)) for group, unit in pairs]
-    ax.barh(range(len(drawn)), drawn["claims"], color=sns.color_palette(PALETTE)[0])
+    ax.barh(range(len(drawn)), drawn["claims"], color=COLOURS[0])
     fontsize = row_fontsize(len(drawn), fig.get_figheight())
     ax.set_yticks(range(len(drawn)), labels, fontsize=fontsize)
     ax.set_ylim(len(drawn) - 0.5, -0.5)
@@ -69,7 +76,7 @@ def plot_figures_per_words(rows: pd.DataFrame, title: str = RATE_TITLE) -> plt.F
         return empty_chart(title)
     plotted = rated.head(MAX_ROWS_PER_PANEL)
     fig, ax = _bar_figure(8.0, len(plotted))
-    ax.barh(range(len(plotted)), plotted["per_1000_words"], color=sns.color_palette(PALETTE)[0])
+    ax.barh(range(len(plotted)), plotted["per_1000_words"], color=COLOURS[0])
     fontsize = row_fontsize(len(plotted), fig.get_figheight())
     names = [plain(shorten(o, 40)) for o in plotted["outlet"]]
     ax.set_yticks(range(len(plotted)), names, fontsize=fontsize)
@@ -106,7 +113,7 @@ def plot_timeline(rows: pd.DataFrame, title: str = TIMELINE_TITLE) -> plt.Figure
     fig, ax = _bar_figure(8.0, len(outlets) + 1)
     y = counts["outlet"].map({o: i for i, o in enumerate(outlets)})
     ax.scatter(counts["date"], y, s=40 + 12 * counts["n"].clip(upper=60),
-               color=sns.color_palette(PALETTE)[0], alpha=0.8, zorder=3)  # fmt: skip
+               color=COLOURS[0], alpha=0.8, zorder=3)  # fmt: skip
     if len(counts) <= 60:
         for date, level, n in zip(counts["date"], y, counts["n"], strict=True):
             ax.annotate(f"{n} on {date:%Y-%m-%d}", (date, level), xytext=(10, 6),
@@ -148,7 +155,7 @@ def plot_source_type_mix(
     shares = shares.loc[:, shares.sum() > 0]
     fig, ax = _bar_figure(9.0, len(outlets))
     left = pd.Series(0.0, index=shares.index)
-    colours = sns.color_palette(PALETTE, max(1, len(shares.columns)))
+    colours = palette(len(shares.columns))
     for colour, kind in zip(colours, shares.columns, strict=False):
         ax.barh(range(len(shares)), shares[kind], left=left, color=colour, label=plain(kind))
         left += shares[kind]
@@ -173,7 +180,7 @@ def plot_hedging(hedging: pd.DataFrame, title: str = HEDGING_TITLE) -> plt.Figur
     outlets = top_outlets(hedging, "n_figures")
     rows = hedging.set_index("outlet").loc[outlets]
     fig, ax = _bar_figure(7.5, len(rows))
-    ax.barh(range(len(rows)), rows["share_hedged"], color=sns.color_palette(PALETTE)[0])
+    ax.barh(range(len(rows)), rows["share_hedged"], color=COLOURS[0])
     fontsize = row_fontsize(len(rows), fig.get_figheight())
     names = [plain(shorten(o, 40)) for o in rows.index]
     ax.set_yticks(range(len(rows)), names, fontsize=fontsize)

@@ -19,7 +19,10 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.charts.table import column, text
-from helpers.grouping import panel_values, what_lexicon, what_of
+
+# helpers.grouping (and helpers.ledger, which imports it) load the inflect library, 2-3 s of
+# CPU: the functions below import them when a chart of claims is drawn, so that a notebook
+# that only styles and saves charts (01, 05, 06) does not pay for it.
 
 NO_TOPIC = ("", "other")  # topic values that say nothing about what a figure counts
 
@@ -38,6 +41,8 @@ def counted(claims: pd.DataFrame) -> pd.Series:
     """What each figure counts: the table's ``what`` (computed from kind and unit with
     :func:`helpers.grouping.what_of` when the table has none); a count with no noun takes the
     study's ``topic`` when it has one, else the noun most counts of its ``group`` have."""
+    from helpers.grouping import what_lexicon, what_of
+
     kind = text(column(claims, "kind"))
     unit = text(column(claims, "unit_normalized"))
     si_unit = text(column(claims, "si_unit"))
@@ -62,6 +67,8 @@ def families(claims: pd.DataFrame) -> pd.DataFrame:
     share), ``unit_family`` (the panel's name without its unit: "distance", "money",
     "people"), ``unit`` (the one unit of the panel) and ``value``, ``low``, ``high`` in that
     unit."""
+    from helpers.grouping import panel_values
+
     if claims.empty:
         return pd.DataFrame(columns=["panel", "unit_family", "unit", "value", "low", "high"])
     value = pd.to_numeric(column(claims, "value", None), errors="coerce").astype(float)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 from matplotlib import lines as mlines
 from matplotlib import ticker as mticker
 
 from helpers.charts.claim_rows import CHANGE_WORDS
 from helpers.charts.style import (
-    PALETTE,
+    COLOURS,
     add_title,
     figure_size,
+    palette,
     plain,
     row_fontsize,
     row_inches,
@@ -85,13 +85,13 @@ def _colours(values: pd.Series, order: list[str] | None) -> dict[str, tuple]:
     groups += sorted(set(values) - set(groups))
     if len(groups) > MAX_COLOURS:
         return {}
-    return dict(zip(groups, sns.color_palette(PALETTE, len(groups)), strict=True))
+    return dict(zip(groups, palette(len(groups)), strict=True))
 
 
 def _draw_rows(ax: plt.Axes, rows: pd.DataFrame, colours: dict, hue: str, fontsize: float):
     """One row per claim: a marker at ``value`` shaped by ``change`` (hollow if vague), a line
     from ``low`` to ``high``, the ``text`` beside it, the ``label`` on the y axis."""
-    default = sns.color_palette(PALETTE, 1)[0]
+    default = COLOURS[0]
     for y, row in enumerate(rows.itertuples(index=False)):
         colour = colours.get(getattr(row, hue), default)
         lo, hi, point = row.low, row.high, row.value
