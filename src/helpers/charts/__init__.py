@@ -70,7 +70,6 @@ from helpers.charts.plots import (
 from helpers.charts.style import (
     COLOURS,
     PALETTE,
-    SEED,
     SLUG_PATTERN,
     STYLES,
     current_style,
@@ -103,7 +102,6 @@ __all__ = [
     "OUTSIDE_SOURCE",
     "PALETTE",
     "READING",
-    "SEED",
     "SLUG_PATTERN",
     "STYLES",
     "TRACE_COLUMNS",

@@ -41,7 +41,6 @@ COLOURS = (
     "#ece133", "#56b4e9",
 )  # fmt: skip
 BASE_STYLE = "seaborn-v0_8-whitegrid"  # matplotlib's copy of seaborn's whitegrid look
-SEED = 20221107  # fixed seed for any bootstrapped interval seaborn draws
 STYLES = ("report", "slides")
 SLIDE_SIZE = (13.333, 7.5)  # inches: 16:9, 1600 x 900 pixels at savefig.dpi 120
 SLIDE_RATIO = 16 / 9
