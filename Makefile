@@ -19,6 +19,9 @@ MAX_FILE_MB ?= 10
 STUDY ?=
 COLUMNS ?=
 STYLE ?= report
+# ENGINE: where the per-article pass runs, local (every core) or dask (the scheduler in
+# DASK_SCHEDULER, else a LocalCluster); see docs/scale.md.
+ENGINE ?= local
 
 .PHONY: help setup report manifest test lab bench bench-scale lint clean
 
@@ -36,8 +39,8 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 	@echo "Environment ready in $(VENV) (kernel: $(KERNEL))."
 
-report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE=)
-	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)"
+report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE=)
+	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)" --engine "$(ENGINE)"
 
 manifest: $(READY)  ## Write an editable manifest.csv for a corpus
 	@$(BIN)/python -m helpers.corpus.make_manifest "$(RAW)" $(if $(findstring command line,$(origin OUT)),--out "$(OUT)") $(if $(FORCE),--force) $(if $(COLUMNS),--columns "$(COLUMNS)") $(if $(STUDY),--study "$(STUDY)")
@@ -70,7 +73,7 @@ bench: $(READY)  ## Benchmarks: NewsQuant and number suites, extractor speed, at
 	$(BIN)/python bench/bench_fuzz.py
 
 bench-scale: $(READY)  ## Scale benchmark: N synthetic articles (20000) through the per-article pass, then 10 added (ENGINE= WORKERS= REPORT=1)
-	$(BIN)/python bench/bench_scale.py --n $(or $(N),20000) --engine $(or $(ENGINE),local) $(if $(WORKERS),--workers $(WORKERS)) $(if $(REPORT),--report)
+	$(BIN)/python bench/bench_scale.py --n $(or $(N),20000) --engine $(ENGINE) $(if $(WORKERS),--workers $(WORKERS)) $(if $(REPORT),--report)
 
 lint: $(READY)  ## Check style with ruff
 	$(BIN)/ruff check src tests bench

@@ -268,3 +268,17 @@ def test_near_duplicates_from_signatures_match_the_corpus_layer():
     clusters = duplicates.clusters_from_signatures(signatures, lambda ids: texts)
     assert clusters == near_duplicate_clusters(texts)
     assert clusters["copy_of_first"] == clusters[first] != clusters[second]
+
+
+def test_notebook_01_files_from_the_pass_are_those_build_corpus_wrote(tmp_path):
+    study = load_study("iran-drones")
+    columns = corpus.merge_columns(study.columns, "")
+    corpus.build_corpus(SEED_RAW_DIR, tmp_path / "before", progress=False, verbose=False,
+                        columns=columns, outlets=study.outlets)  # fmt: skip
+    pipeline.run(SEED_RAW_DIR, tmp_path / "after", study="iran-drones", progress=False)
+    build = pipeline.load_build(tmp_path / "after")
+    assert build.source_texts.keys() == build.clean_texts.keys() and len(build.clean_texts) == 5
+    corpus.write_corpus(build, tmp_path / "after")
+    after = {k: v for k, v in file_hashes(tmp_path / "after").items() if "parquet/" not in k}
+    assert after == file_hashes(tmp_path / "before")
+    assert len(pipeline.load_table(tmp_path / "after", "figures")) == 25

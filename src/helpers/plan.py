@@ -16,6 +16,7 @@ from helpers import paths
 from helpers.study import default_study
 
 STYLES = ("report", "slides")  # how the notebooks draw their charts
+ENGINES = ("local", "dask")  # where the per-article pass runs (helpers.pipeline.ENGINES)
 
 
 def is_study_path(ref: str) -> bool:
@@ -41,12 +42,15 @@ class RunPlan:
     study: str = ""
     columns: str = ""
     style: str = "report"
+    engine: str = "local"
     library_dir: Path = paths.PROJECT_ROOT / "src" / "helpers"
     studies_dir: Path = paths.STUDIES_DIR
 
     def __post_init__(self) -> None:
         if self.style not in STYLES:
             raise ValueError(f"STYLE={self.style!r}: choose one of {', '.join(STYLES)}")
+        if self.engine not in ENGINES:
+            raise ValueError(f"ENGINE={self.engine!r}: choose one of {', '.join(ENGINES)}")
 
     @property
     def study_ref(self) -> str:
@@ -77,6 +81,7 @@ class RunPlan:
             "study": self.study_ref,
             "columns": self.columns,
             "style": self.style,
+            "engine": self.engine,
         }
 
     def staged(self, out_dir: Path, processed_dir: Path) -> RunPlan:

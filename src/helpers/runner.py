@@ -29,7 +29,7 @@ from pathlib import Path
 from helpers import paths, provenance, report, staging
 from helpers.execute import NotebookFailed, execute_notebook, normalise_notebook
 from helpers.io import atomic_write_bytes, sha256_file, write_json
-from helpers.plan import STYLES, RunPlan
+from helpers.plan import ENGINES, STYLES, RunPlan
 from helpers.rerun import (
     RUNNER_FILES,
     STATE_FILE,
@@ -274,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--study", default="", help="study name or path (default: by RAW)")
     parser.add_argument("--columns", default="", help="column mapping of an export, passed on")
     parser.add_argument("--style", default="report", choices=STYLES, help="how charts are drawn")
+    parser.add_argument(
+        "--engine",
+        default="local",
+        choices=ENGINES,
+        help="where the per-article pass runs: local cores, or dask (see docs/scale.md)",
+    )
     parser.add_argument("--force", action="store_true", help="rerun every notebook")
     args = parser.parse_args(argv)
     base = Path.cwd()
@@ -294,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         study=args.study,
         columns=args.columns,
         style=args.style,
+        engine=args.engine,
     )
     return run_and_report(plan, force=args.force)
 

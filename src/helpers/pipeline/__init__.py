@@ -22,6 +22,7 @@ The modules, one job each:
 - ``engines``   local processes or Dask
 - ``duplicates`` near-duplicate clusters from the per-article signatures
 - ``run``       the stages of a run, with progress bars and timings
+- ``tables``    the outputs as the notebooks read them
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from helpers.pipeline.run import PipelineRun, run
 from helpers.pipeline.schema import ROW_TABLES
 from helpers.pipeline.sources import ArticleInput, CorpusPlan, plan_corpus
 from helpers.pipeline.store import dataset_dir, iter_parts, read_dataset
+from helpers.pipeline.tables import load_build, load_table
 
 __all__ = [
     "ENGINES",
@@ -44,6 +46,8 @@ __all__ = [
     "Settings",
     "dataset_dir",
     "iter_parts",
+    "load_build",
+    "load_table",
     "plan_corpus",
     "process_article",
     "read_dataset",

@@ -205,6 +205,9 @@ def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
                 )
                 row = article_row(article_id, source, meta, art, len(sentences), notes)
                 tables = _analyse(stages, row, art.clean_text, posts, sentences, removed, settings)
+                tables["texts"] = pd.DataFrame(
+                    [[article_id, art.clean_text, source.text]], columns=list(TEXT_COLUMNS)
+                )
                 signature = stages.run("signature", signature_bytes, art.clean_text)
         except Exception as err:  # noqa: BLE001 - one article is refused, the rest goes on
             timed_out = isinstance(err, TimeoutError)
@@ -259,7 +262,6 @@ def _analyse(
         "posts": pd.DataFrame(posts, columns=POST_COLUMNS),
         "sentences": frame,
         "removed_lines": pd.DataFrame(removed, columns=REMOVED_COLUMNS),
-        "texts": pd.DataFrame([[article_id, clean_text]], columns=list(TEXT_COLUMNS)),
         "figures": figures,
         "claims": claims,
         "attributions": stages.run(

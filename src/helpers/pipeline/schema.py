@@ -31,7 +31,9 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "texts": ("article_id",),
 }
 ROW_TABLES = tuple(SORT_KEYS)  # the tables of one article's rows, in writing order
-TEXT_COLUMNS = ("article_id", "clean_text")  # the ``texts`` table: the text offsets index
+# the ``texts`` table: the clean text (start/end offsets index it) and the source text
+# (raw_start/raw_end index it: the file's text, a page's main text, an export row's text)
+TEXT_COLUMNS = ("article_id", "clean_text", "source_text")
 
 _PYTHON_TYPES = {int: pa.int64(), float: pa.float64(), bool: pa.bool_(), str: pa.string()}
 
