@@ -6,7 +6,8 @@ here knows one story: the keywords, the framing target and its frames come from 
 (``keywords:`` and ``framing:``); a study without keywords reads the corpus's most frequent
 content words, and a study without a framing target has no framing to count.
 
-The package is split by job: ``words`` (tokens, stopwords, keyword matching), ``frequencies``
+The package is split by job: ``words`` (tokens, stopwords, keyword matching), ``counts`` (one
+pass that counts the corpus, slice by slice), ``frequencies``
 (words, bigrams, collocations, keywords), ``context`` (concordance and dispersion), ``framing``
 (the frames of a target), ``sentiment`` (VADER), ``plots`` (the charts of notebook 05) and
 ``findings`` (its findings in words, empty tables included).
@@ -18,6 +19,7 @@ The package is split by job: ``words`` (tokens, stopwords, keyword matching), ``
 from __future__ import annotations
 
 from helpers.language.context import concordance, concordances, dispersion
+from helpers.language.counts import CorpusCounts, count_corpus
 from helpers.language.findings import (
     collocation_finding,
     framing_finding,
@@ -65,6 +67,7 @@ from helpers.language.words import (
 )
 
 __all__ = [
+    "CorpusCounts",
     "DISPERSION_TITLE",
     "SENTIMENT_TITLE",
     "TOP_WORDS_TITLE",
@@ -79,6 +82,7 @@ __all__ = [
     "collocations",
     "concordance",
     "concordances",
+    "count_corpus",
     "dispersion",
     "framed_sentences",
     "framing_by_outlet",

@@ -1,23 +1,25 @@
 """Keywords in context: a concordance (keyword-in-context lines) and where the keywords fall
 in the corpus (dispersion).
 
-The corpus is split into tokens once, with pandas string methods; the keyword is matched
-against each distinct word form (not each occurrence), and only the sentences holding a
-matching form are read word by word, so the cost grows with the hits, not the corpus.
+The keyword is matched against each distinct word form of the corpus (not each occurrence);
+the sentences holding a matching form are found with one regular expression and only they are
+read word by word, so the cost grows with the hits, not the corpus.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
+from itertools import chain
 
 import pandas as pd
 
 from helpers.io import require_columns
 from helpers.language.words import (
-    LETTER_RE,
+    CHUNK_SENTENCES,
     SENTENCE_COLUMNS,
-    TOKEN_PATTERN,
+    WORD_TOKEN_PATTERN,
     is_word,
     matches_keyword,
     span_tokenize,
@@ -32,27 +34,39 @@ HIT_COLUMNS = ["keyword", "word_offset", "article_id", "outlet", "published", "s
 SPAN_COLUMNS = ["article_id", "outlet", "published", "first_word", "n_words"]
 
 
-def token_series(texts: pd.Series) -> pd.Series:
-    """Every token of ``texts``, one per row, indexed by its sentence's index label."""
-    return texts.fillna("").astype(str).str.findall(TOKEN_PATTERN).explode().dropna()
+def word_forms(texts: pd.Series) -> set[str]:
+    """Every distinct word form of ``texts`` (tokens holding a letter, as written)."""
+    forms: set[str] = set()
+    for start in range(0, len(texts), CHUNK_SENTENCES):
+        part = texts.iloc[start : start + CHUNK_SENTENCES].fillna("").astype(str)
+        forms.update(chain.from_iterable(part.str.findall(WORD_TOKEN_PATTERN)))
+    return forms
 
 
-def rows_with(tokens: pd.Series, keyword: str) -> pd.Index:
-    """The index labels of the sentences (of :func:`token_series`) holding an inflection of
-    ``keyword``: each distinct word form is matched once."""
-    forms = [f for f in tokens.unique() if is_word(f) and matches_keyword(f, keyword)]
-    return tokens.index[tokens.isin(forms)].unique()
+def matching_forms(forms: set[str], keyword: str) -> frozenset[str]:
+    """The word ``forms`` that are inflections of ``keyword`` (each form matched once)."""
+    return frozenset(f for f in forms if matches_keyword(f, keyword))
 
 
-def _hits(text: str, keyword: str) -> list[tuple[int, int, int]]:
-    """``(word_index, start, end)`` of every word of ``text`` that matches ``keyword``; the
+def rows_with(texts: pd.Series, matching: frozenset[str]) -> pd.Index:
+    """The index labels of the ``texts`` that may hold one of the ``matching`` forms, found with
+    one regular expression (a superset of the hits, which :func:`_hits` then reads)."""
+    if not matching:
+        return texts.index[:0]
+    alternatives = "|".join(map(re.escape, sorted(matching, key=len, reverse=True)))
+    found = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
+    return texts.index[texts.fillna("").astype(str).str.contains(found)]
+
+
+def _hits(text: str, matching: frozenset[str]) -> list[tuple[int, int, int]]:
+    """``(word_index, start, end)`` of every word of ``text`` among the ``matching`` forms; the
     index counts words only (not numbers or punctuation)."""
     found, index = [], 0
     for start, end in span_tokenize(text):
         token = text[start:end]
         if not is_word(token):
             continue
-        if matches_keyword(token, keyword):
+        if token in matching:
             found.append((index, start, end))
         index += 1
     return found
@@ -68,12 +82,14 @@ def concordance(sentences: pd.DataFrame, keyword: str, width: int = 50) -> pd.Da
     point into the clean article text). No hit gives no rows and a warning.
     """
     require_columns(sentences, SENTENCE_COLUMNS, "sentences")
-    picked = sentences.loc[rows_with(token_series(sentences["text"]), keyword)]
+    texts = sentences["text"]
+    matching = matching_forms(word_forms(texts), keyword)
+    picked = sentences.loc[rows_with(texts, matching)]
     rows = []
     for record in picked.itertuples(index=False):
         text = str(record.text)
         offset = int(getattr(record, "start", 0) or 0)
-        for _, start, end in _hits(text, keyword):
+        for _, start, end in _hits(text, matching):
             rows.append((keyword, record.article_id, int(record.sentence_id),
                          _left(text, start, width), text[start:end], _right(text, end, width),
                          offset + start, offset + end))  # fmt: skip
@@ -108,11 +124,9 @@ def _right(text: str, end: int, width: int) -> str:
     return right.strip()
 
 
-def word_counts(tokens: pd.Series, index: pd.Index) -> pd.Series:
-    """The number of words (tokens holding a letter) of each sentence of ``index``, from the
-    tokens of :func:`token_series`."""
-    words = tokens[tokens.str.contains(LETTER_RE)]
-    return words.groupby(level=0).size().reindex(index, fill_value=0)
+def word_counts(texts: pd.Series) -> pd.Series:
+    """The number of words (tokens holding a letter) of each text, as the tokenizer splits it."""
+    return texts.fillna("").astype(str).str.count(WORD_TOKEN_PATTERN)
 
 
 def dispersion(
@@ -126,17 +140,23 @@ def dispersion(
     n_words`` so a chart can mark where each article begins.
     """
     corpus = with_outlet(sentences, articles)
-    tokens = token_series(corpus["text"])
-    counts = word_counts(tokens, corpus.index)
+    counts = word_counts(corpus["text"])
     before = counts.cumsum() - counts  # words of the corpus before each sentence
+    forms = word_forms(corpus["text"]) if len(keywords) else set()
     rows = []
+    fields = ["text", "article_id", "outlet", "published", "sentence_id"]
     for keyword in keywords:
-        for i in sorted(rows_with(tokens, keyword)):
-            record = corpus.loc[i]
-            for index, start, end in _hits(record["text"], keyword):
-                rows.append((keyword, int(before[i]) + index, record["article_id"],
-                             record["outlet"], record["published"], int(record["sentence_id"]),
-                             record["text"][start:end]))  # fmt: skip
+        matching = matching_forms(forms, keyword)
+        picked = corpus.loc[rows_with(corpus["text"], matching), fields]
+        picked = picked.assign(before=before[picked.index])
+        for text, article_id, outlet, published, sentence_id, first in picked.itertuples(
+            index=False
+        ):
+            rows += [
+                (keyword, int(first) + index, article_id, outlet, published, int(sentence_id),
+                 text[start:end])
+                for index, start, end in _hits(text, matching)
+            ]  # fmt: skip
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
     spans = corpus.assign(first=before, n=counts).groupby("article_id", sort=False).agg(

@@ -2,8 +2,9 @@
 keywords to read in context when a study names none.
 
 Everything takes the frames of the processed corpus (``sentences.csv``, ``articles.csv``) and
-returns a new, sorted DataFrame, counted with pandas over a table of tokens
-(:func:`helpers.language.words.token_table`) rather than sentence by sentence.
+returns a new, sorted DataFrame, derived from the one-pass counts of
+:func:`helpers.language.counts.count_corpus` (pass them as ``counts`` to read the corpus once
+for all the tables).
 """
 
 from __future__ import annotations
@@ -14,23 +15,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from helpers.io import require_columns
-from helpers.language.words import (
-    SENTENCE_COLUMNS,
-    matches_keyword,
-    token_table,
-    with_outlet,
-)
+from helpers.language.counts import CorpusCounts, count_corpus
+from helpers.language.words import matches_keyword
 
 WORD_COLUMNS = ["outlet", "rank", "word", "count", "share"]
 BIGRAM_COLUMNS = ["outlet", "rank", "bigram", "count", "share"]
 COLLOCATION_COLUMNS = ["keyword", "bigram", "w1", "w2", "count", "pmi"]
-
-
-def _tokens(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    corpus = with_outlet(sentences, articles)
-    tokens = token_table(corpus["text"])
-    return tokens.assign(outlet=corpus["outlet"].to_numpy()[tokens["row"].to_numpy(dtype=int)])
 
 
 def _ranked(counts: pd.DataFrame, key: str, top_n: int, columns: list[str]) -> pd.DataFrame:
@@ -48,50 +38,44 @@ def _ranked(counts: pd.DataFrame, key: str, top_n: int, columns: list[str]) -> p
 
 
 def word_frequencies(
-    sentences: pd.DataFrame, articles: pd.DataFrame, top_n: int = 0
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    top_n: int = 0,
+    counts: CorpusCounts | None = None,
 ) -> pd.DataFrame:
     """Count content words per outlet (stopwords, numbers and punctuation left out).
 
     Returns ``outlet, rank, word, count, share`` where ``share`` is the count over all
     content words of that outlet; ``top_n`` > 0 keeps that many words per outlet (ties
-    broken alphabetically, so the cut is stable).
+    broken alphabetically, so the cut is stable). ``counts`` (:func:`count_corpus` of the same
+    frames) saves reading the corpus again.
     """
-    tokens = _tokens(sentences, articles)
-    words = tokens[tokens["content"]] if len(tokens) else tokens
-    counts = words.groupby(["outlet", "norm"]).size().rename("count").reset_index()
-    return _ranked(counts.rename(columns={"norm": "word"}), "word", top_n, WORD_COLUMNS)
-
-
-def _pairs(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Adjacent tokens of one clause: ``w1``, ``w2`` and whether both are content words."""
-    following = tokens.shift(-1)
-    same = (following["row"] == tokens["row"]) & (following["clause"] == tokens["clause"])
-    pairs = pd.DataFrame(
-        {"w1": tokens["norm"], "w2": following["norm"],
-         "content": tokens["content"] & following["content"].fillna(False).astype(bool)}
-    )  # fmt: skip
-    if "outlet" in tokens.columns:
-        pairs["outlet"] = tokens["outlet"]
-    return pairs[same.fillna(False).astype(bool)]
+    counts = counts or count_corpus(sentences, articles)
+    return _ranked(counts.words.copy(), "word", top_n, WORD_COLUMNS)
 
 
 def bigram_frequencies(
-    sentences: pd.DataFrame, articles: pd.DataFrame, top_n: int = 0
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    top_n: int = 0,
+    counts: CorpusCounts | None = None,
 ) -> pd.DataFrame:
     """Count adjacent word pairs per outlet in which neither word is a stopword.
 
     Pairs never cross punctuation or a sentence end. Returns ``outlet, rank, bigram, count,
-    share`` (share of all such pairs of the outlet); ``top_n`` as in :func:`word_frequencies`.
+    share`` (share of all such pairs of the outlet); ``top_n`` and ``counts`` as in
+    :func:`word_frequencies`.
     """
-    pairs = _pairs(_tokens(sentences, articles))
-    pairs = pairs[pairs["content"]]
-    pairs = pairs.assign(bigram=pairs["w1"] + " " + pairs["w2"])
-    counts = pairs.groupby(["outlet", "bigram"]).size().rename("count").reset_index()
-    return _ranked(counts, "bigram", top_n, BIGRAM_COLUMNS)
+    counts = counts or count_corpus(sentences, articles)
+    table = counts.bigrams.assign(bigram=counts.bigrams["w1"] + " " + counts.bigrams["w2"])
+    return _ranked(table[["outlet", "bigram", "count"]], "bigram", top_n, BIGRAM_COLUMNS)
 
 
 def collocations(
-    sentences: pd.DataFrame, keywords: Sequence[str], min_count: int = 2
+    sentences: pd.DataFrame,
+    keywords: Sequence[str],
+    min_count: int = 2,
+    counts: CorpusCounts | None = None,
 ) -> pd.DataFrame:
     """Find the word pairs around each keyword that occur together more than chance (PMI).
 
@@ -101,36 +85,32 @@ def collocations(
     Pairs with a stopword or seen fewer than ``min_count`` times are dropped; a keyword keeps
     the pairs in which one word is an inflection of it. Returns ``keyword, bigram, w1, w2,
     count, pmi`` by keyword, then PMI (highest first). A keyword with no pair gives no rows
-    and a warning.
+    and a warning. ``counts`` (:func:`count_corpus`) saves reading the corpus again.
     """
-    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
-    tokens = token_table(sentences["text"].reset_index(drop=True))
-    if tokens.empty:
+    counts = counts or count_corpus(sentences)
+    total, word_counts = counts.total, counts.tokens
+    if not total:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
-    word_counts = tokens["norm"].value_counts()
-    total = len(tokens)
-    pairs = _pairs(tokens)
-    pairs = pairs[pairs["content"]]
-    counts = pairs.groupby(["w1", "w2"]).size().rename("count").reset_index()
-    counts = counts[counts["count"] >= min_count]
-    counts["pmi"] = [
+    found_pairs = counts.bigrams.groupby(["w1", "w2"])["count"].sum().reset_index()
+    pairs = found_pairs[found_pairs["count"] >= min_count].copy()
+    pairs["pmi"] = [
         math.log2(n * total) - math.log2(word_counts[a] * word_counts[b])
-        for a, b, n in zip(counts["w1"], counts["w2"], counts["count"], strict=True)
+        for a, b, n in zip(pairs["w1"], pairs["w2"], pairs["count"], strict=True)
     ]
-    counts["bigram"] = counts["w1"] + " " + counts["w2"]
+    pairs["bigram"] = pairs["w1"] + " " + pairs["w2"]
     parts = []
     for order, keyword in enumerate(keywords):
         hit = [
             matches_keyword(a, keyword) or matches_keyword(b, keyword)
-            for a, b in zip(counts["w1"], counts["w2"], strict=True)
+            for a, b in zip(pairs["w1"], pairs["w2"], strict=True)
         ]
-        found = counts[hit]
+        found = pairs[hit]
         if found.empty:
             warnings.warn(
                 f"collocations: no pair with {keyword!r} occurs {min_count}+ times", stacklevel=2
             )
         parts.append(found.assign(keyword=keyword, _order=order))
-    frame = pd.concat(parts, ignore_index=True) if parts else counts.iloc[0:0]
+    frame = pd.concat(parts, ignore_index=True) if parts else pairs.iloc[0:0]
     if frame.empty:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
     frame = frame.sort_values(["_order", "pmi", "bigram"], ascending=[True, False, True],
@@ -138,24 +118,17 @@ def collocations(
     return frame[COLLOCATION_COLUMNS].reset_index(drop=True)
 
 
-def top_words(
-    sentences: pd.DataFrame, articles: pd.DataFrame, n: int = 3, max_share: float = 0.5
-) -> list[str]:
+def top_words(counts: CorpusCounts, n: int = 3, max_share: float = 0.5) -> list[str]:
     """The ``n`` most frequent content words of the corpus among those found in at most
     ``max_share`` of its articles ("said" and "million" run through every news story and say
     little about one); all content words when none is that rare. Ties alphabetically."""
-    corpus = with_outlet(sentences, articles)
-    tokens = token_table(corpus["text"])
-    tokens = tokens[tokens["content"]] if len(tokens) else tokens
-    if tokens.empty:
+    words = counts.words.groupby("word")["count"].sum().reset_index()
+    if words.empty:
         return []
-    article = corpus["article_id"].to_numpy()[tokens["row"].to_numpy(dtype=int)]
-    counts = tokens.groupby("norm").size().rename("count").to_frame()
-    counts["articles"] = pd.Series(article, index=tokens.index).groupby(tokens["norm"]).nunique()
-    counts = counts.reset_index().sort_values(["count", "norm"], ascending=[False, True],
-                                              kind="mergesort")  # fmt: skip
-    rare = counts[counts["articles"] <= max_share * corpus["article_id"].nunique()]
-    return (rare if len(rare) else counts)["norm"].head(n).tolist()
+    words["articles"] = words["word"].map(counts.spread)
+    words = words.sort_values(["count", "word"], ascending=[False, True], kind="mergesort")
+    rare = words[words["articles"] <= max_share * counts.articles]
+    return (rare if len(rare) else words)["word"].head(n).tolist()
 
 
 def choose_keywords(
@@ -164,6 +137,7 @@ def choose_keywords(
     articles: pd.DataFrame,
     n: int = 3,
     given: Sequence[str] = (),
+    counts: CorpusCounts | None = None,
 ) -> tuple[list[str], str]:
     """The keywords to read in context and a sentence that says where they came from: those
     ``given`` (a notebook parameter), else the study's own, else :func:`top_words` of the
@@ -173,7 +147,7 @@ def choose_keywords(
     if study_keywords:
         chosen = list(study_keywords)
         return chosen, f"Keywords from the study: {', '.join(chosen)}."
-    chosen = top_words(sentences, articles, n)
+    chosen = top_words(counts or count_corpus(sentences, articles), n)
     if not chosen:
         return [], "The study names no keywords and the corpus has no content words to pick."
     return chosen, (

@@ -5,8 +5,9 @@ and the ``PorterStemmer`` to match inflections of a keyword (drone/drones). The 
 is the project's own (``stopwords.txt``, beside the ``helpers`` package).
 
 :func:`token_table` turns a frame of sentences into one row per token, with pandas string
-methods instead of a loop over sentences, so the counts of :mod:`helpers.language.frequencies`
-scale with the corpus.
+methods instead of a loop over sentences, and :func:`chunks` cuts a corpus into slices of whole
+articles, so the counts of :mod:`helpers.language.frequencies` scale with the corpus in time and
+stay bounded in memory.
 
 >>> tokenize("The U.S. said Shahed-136 drones hit 4.5 km away.")
 ['The', 'U.S.', 'said', 'Shahed-136', 'drones', 'hit', '4.5', 'km', 'away', '.']
@@ -15,9 +16,11 @@ scale with the corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 from nltk.stem import PorterStemmer
 from nltk.tokenize import RegexpTokenizer
@@ -37,6 +40,9 @@ TOKEN_PATTERN = (
     r"|[^\W\d_][^\W_]*(?:-[^\W_]+)*(?:['’][^\W\d_]+)?"  # G7, Fath-360, group's
     r"|[^\w\s]"  # , . -
 )
+# The tokens of TOKEN_PATTERN that hold a letter (abbreviations and words), found by themselves:
+# counting these in a text counts its words as the tokenizer splits them ("4.5km" has one).
+WORD_TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:-[^\W_]+)*(?:['’][^\W\d_]+)?"
 # A trailing possessive, stripped before counting: "Iran's" -> "iran", "allies'" -> "allies".
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 # A token that holds a letter, so is a word ("G7", "U.S."), not a number or punctuation.
@@ -45,6 +51,7 @@ LETTER_RE = re.compile(r"[^\W\d_]")
 SENTENCE_COLUMNS = ("article_id", "sentence_id", "text")
 ARTICLE_COLUMNS = ("article_id", "outlet")
 UNKNOWN_OUTLET = "unknown outlet"
+CHUNK_SENTENCES = 50_000  # sentences counted at once: about 100 MB of tokens at a time
 
 _TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
 _STEMMER = PorterStemmer()
@@ -138,22 +145,42 @@ def with_outlet(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     return merged.reset_index(drop=True)
 
 
+def chunks(corpus: pd.DataFrame, size: int = CHUNK_SENTENCES) -> Iterator[pd.DataFrame]:
+    """Slices of ``corpus`` (sentences in corpus order, as :func:`with_outlet` gives them) of
+    about ``size`` sentences each, cut between articles, so that counting a large corpus never
+    holds all its tokens at once and no article is split."""
+    article = corpus["article_id"].to_numpy()
+    start = 0
+    while start < len(corpus):
+        end = min(start + size, len(corpus))
+        while end < len(corpus) and article[end] == article[end - 1]:
+            end += 1
+        yield corpus.iloc[start:end]
+        start = end
+
+
 def token_table(texts: pd.Series) -> pd.DataFrame:
-    """One row per token of ``texts`` (a Series of sentences), in order: ``row`` (the index
-    label of its sentence), ``token`` (as written), ``norm`` (:func:`normalise`), ``is_word``,
-    ``content`` (a word not on the stopword list) and ``clause`` (a number that changes at
-    every punctuation mark, so that pairs never span a comma or a full stop). Punctuation
-    tokens are not rows."""
+    """One row per word or number of ``texts`` (a Series of sentences), in order: ``row`` (the
+    index label of its sentence), ``norm`` (:func:`normalise`), ``is_word``, ``content`` (a word
+    not on the stopword list) and ``clause`` (a number that changes at every punctuation mark,
+    so that pairs never span a comma or a full stop). Punctuation marks are not rows.
+
+    Each distinct token is normalised once (pandas ``factorize``), not each occurrence.
+    """
     tokens = texts.fillna("").astype(str).str.findall(TOKEN_PATTERN).explode().dropna()
-    table = pd.DataFrame({"row": tokens.index, "token": tokens.to_numpy()})
-    if table.empty:
-        return table.assign(norm="", is_word=False, content=False, clause=0)
-    words = table["token"].str.contains(LETTER_RE)
-    kept = words | table["token"].str[0].str.isdigit()
-    breaks = (~kept).astype(int).groupby(table["row"], sort=False).cumsum()
-    table["clause"] = breaks
-    table["is_word"] = words
-    table["norm"] = table["token"].map(normalise)
-    table["content"] = words & ~table["norm"].isin(stopwords())
-    table = table[kept].reset_index(drop=True)
-    return table[["row", "token", "norm", "is_word", "content", "clause"]]
+    columns = ["row", "norm", "is_word", "content", "clause"]
+    if tokens.empty:
+        return pd.DataFrame(columns=columns).astype({"is_word": bool, "content": bool})
+    codes, forms = pd.factorize(tokens.to_numpy())
+    norms = np.array([normalise(form) for form in forms], dtype=object)
+    word = np.array([is_word(form) for form in forms], dtype=bool)
+    number = np.array([form[:1].isdigit() for form in forms], dtype=bool)
+    content = word & ~pd.Index(norms).isin(list(stopwords()))
+    kept = (word | number)[codes]
+    row = tokens.index.to_numpy()
+    clause = pd.Series((~kept).astype(int)).groupby(row, sort=False).cumsum().to_numpy()
+    table = pd.DataFrame(
+        {"row": row[kept], "norm": norms[codes[kept]], "is_word": word[codes[kept]],
+         "content": content[codes[kept]], "clause": clause[kept]}
+    )  # fmt: skip
+    return table[columns]
