@@ -178,3 +178,17 @@ def test_notebook_05_is_committed_clean_with_a_literal_parameters_cell():
     prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     prose = prose.replace("iran-drones", "")
     assert not re.search(r"\b(?:Iran|drones?|Zelensky|Ukrain\w*|Shahed)\b", prose)
+
+
+def test_counting_slice_by_slice_gives_the_counts_of_one_pass(general_corpus):
+    whole = language.count_corpus(*general_corpus)
+    sliced = language.count_corpus(*general_corpus, size=7)  # a slice every few sentences
+    assert whole.total == sliced.total > 10_000 and whole.articles == sliced.articles == 30
+    pd.testing.assert_frame_equal(whole.words, sliced.words)
+    pd.testing.assert_frame_equal(whole.bigrams, sliced.bigrams)
+    pd.testing.assert_series_equal(whole.tokens, sliced.tokens)
+    pd.testing.assert_series_equal(whole.spread, sliced.spread)  # no article split in two
+    strike = whole.words[whole.words["word"] == "strike"]["count"].sum()
+    sentences = general_corpus[0]["text"]
+    # "strike" and "strike's" alone, not "strikes" or "strike-bound"
+    assert strike == sentences.str.count(r"(?i)(?<![\w-])strike(?:['’]s)?(?![\w'’-])").sum()

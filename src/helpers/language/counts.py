@@ -17,7 +17,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.io import require_columns
-from helpers.language.words import SENTENCE_COLUMNS, chunks, token_table, with_outlet
+from helpers.language.words import (
+    CHUNK_SENTENCES,
+    SENTENCE_COLUMNS,
+    chunks,
+    token_table,
+    with_outlet,
+)
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,12 @@ class CorpusCounts:
     articles: int
 
 
-def token_chunks(corpus: pd.DataFrame) -> Iterator[pd.DataFrame]:
-    """The tokens of ``corpus`` (sentences with ``outlet`` and ``article_id``) slice by slice,
-    each token with the ``outlet`` and ``article_id`` of its sentence."""
+def token_chunks(corpus: pd.DataFrame, size: int = CHUNK_SENTENCES) -> Iterator[pd.DataFrame]:
+    """The tokens of ``corpus`` (sentences with ``outlet`` and ``article_id``) slice by slice
+    (about ``size`` sentences each), each token with the ``outlet`` and ``article_id`` of its
+    sentence."""
     outlets, article_ids = corpus["outlet"].to_numpy(), corpus["article_id"].to_numpy()
-    for part in chunks(corpus):
+    for part in chunks(corpus, size):
         tokens = token_table(part["text"])
         rows = tokens["row"].to_numpy(dtype=int)
         yield tokens.assign(outlet=outlets[rows], article_id=article_ids[rows])
@@ -69,17 +76,19 @@ def summed(parts: list[pd.Series], names: list[str]) -> pd.DataFrame:
     return total.rename("count").rename_axis(names).reset_index()
 
 
-def count_corpus(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> CorpusCounts:
-    """Count the corpus once (see :class:`CorpusCounts`). With ``articles``, the sentences of
-    usable articles with their outlets (:func:`with_outlet`); without, every sentence, under
-    one unnamed outlet."""
+def count_corpus(
+    sentences: pd.DataFrame, articles: pd.DataFrame | None = None, size: int = CHUNK_SENTENCES
+) -> CorpusCounts:
+    """Count the corpus once (see :class:`CorpusCounts`), about ``size`` sentences at a time.
+    With ``articles``, the sentences of usable articles with their outlets
+    (:func:`with_outlet`); without, every sentence, under one unnamed outlet."""
     if articles is None:
         require_columns(sentences, SENTENCE_COLUMNS, "sentences")
         corpus = sentences.reset_index(drop=True).assign(outlet="")
     else:
         corpus = with_outlet(sentences, articles)
     words, bigrams, tokens, spread, total = [], [], [], [], 0
-    for part in token_chunks(corpus):  # slices hold whole articles: their counts add up
+    for part in token_chunks(corpus, size):  # slices hold whole articles: their counts add up
         total += len(part)
         tokens.append(part.groupby("norm").size())
         content = part[part["content"]]
