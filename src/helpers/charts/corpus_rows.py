@@ -58,7 +58,7 @@ def count_words(body: str) -> int:
     """Words in ``body`` by :data:`WORD_PATTERN`.
 
     >>> count_words("Already, more than 4.5 million residents are without power.")
-    8
+    9
     """
     return len(WORD_PATTERN.findall(body))
 
