@@ -28,7 +28,7 @@ CNN = "000_66b62aea542f96ee"
 AP = "001_0321a4552254fa38"
 FBA = "004_66b9e44e360c82d3"
 
-# Outlet and date per seed, as /work/shared/seeds/README.md describes them.
+# Outlet and date per seed, as ../shared/seeds/README.md describes them.
 SEED_META = {
     CNN: ("CNN", "2022-11-07"),
     AP: ("Associated Press", "2024-09-10"),

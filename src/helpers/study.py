@@ -44,7 +44,7 @@ class Actor:
     """A party that can be quoted: canonical name, source type, kind and how it is written.
 
     ``names`` match case-sensitively as whole words anywhere in a speaker phrase; ``descriptions``
-    are case-insensitive patterns that must match the whole phrase ("the ukrainian president").
+    are case-insensitive patterns that must match the whole phrase ("the county fire chief").
     ``kind`` is person, group, org or outlet; an outlet's ``medium`` (agency, broadcaster,
     newspaper) lets "the broadcaster" find it.
     """

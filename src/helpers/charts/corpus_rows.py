@@ -20,7 +20,7 @@ from helpers.charts.table import (
 )
 
 # A word for the per-1,000-words rate: letters or digits, joined by inner apostrophes, hyphens,
-# dots or commas, e.g. "Zelensky's", "full-scale", "4.5", "1,000" are one word each.
+# dots or commas, e.g. "Lopez's", "full-scale", "4.5", "1,000" are one word each.
 WORD_PATTERN = re.compile(r"\w+(?:['’.,\-]\w+)*")
 GROUP_COUNT_COLUMNS = [
     "group", "panel", "unit_family", "unit", "claims", "sources", "outlets", "articles", "smallest",

@@ -9,8 +9,8 @@ methods instead of a loop over sentences, and :func:`chunks` cuts a corpus into 
 articles, so the counts of :mod:`helpers.language.frequencies` scale with the corpus in time and
 stay bounded in memory.
 
->>> tokenize("The U.S. said Shahed-136 drones hit 4.5 km away.")
-['The', 'U.S.', 'said', 'Shahed-136', 'drones', 'hit', '4.5', 'km', 'away', '.']
+>>> tokenize("The U.S. said F-150 trucks sold 4.5 million units.")
+['The', 'U.S.', 'said', 'F-150', 'trucks', 'sold', '4.5', 'million', 'units', '.']
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ TOKEN_PATTERN = (
 # The tokens of TOKEN_PATTERN that hold a letter (abbreviations and words), found by themselves:
 # counting these in a text counts its words as the tokenizer splits them ("4.5km" has one).
 WORD_TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:-[^\W_]+)*(?:['’][^\W\d_]+)?"
-# A trailing possessive, stripped before counting: "Iran's" -> "iran", "allies'" -> "allies".
+# A trailing possessive, stripped before counting: "Texas's" -> "texas", "allies'" -> "allies".
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 # A token that holds a letter, so is a word ("G7", "U.S."), not a number or punctuation.
 LETTER_RE = re.compile(r"[^\W\d_]")
@@ -109,10 +109,10 @@ def stem(word: str) -> str:
 def matches_keyword(token: str, keyword: str) -> bool:
     """True when ``token`` is an inflection of ``keyword``, alone or inside a hyphenated word.
 
-    Both are stemmed with NLTK's Porter stemmer, so "drones" and "drone-maker" match "drone",
-    "Group's" matches "group", but "Iranian" does not match "Iran".
+    Both are stemmed with NLTK's Porter stemmer, so "trucks" and "truck-maker" match "truck",
+    "Group's" matches "group", but "Canadian" does not match "Canada".
 
-    >>> matches_keyword("strikes", "strike"), matches_keyword("Iranian", "Iran")
+    >>> matches_keyword("strikes", "strike"), matches_keyword("Canadian", "Canada")
     (True, False)
     """
     target = stem(normalise(keyword))

@@ -7,7 +7,7 @@ metadata, code and study have not changed, and writes the rows as Parquet datase
 bucket of articles, so that no stage holds the corpus in memory:
 
     >>> from helpers import pipeline
-    >>> done = pipeline.run("data/raw", "data/processed", study="iran-drones")  # doctest: +SKIP
+    >>> done = pipeline.run("data/raw", "data/processed", study="general-news")  # doctest: +SKIP
     >>> figures = pipeline.read_dataset("data/processed", "figures")  # doctest: +SKIP
 
 The modules, one job each:
