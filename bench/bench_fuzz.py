@@ -1,15 +1,16 @@
 """Slow-input benchmark: generated hostile texts through extract_figures and extract_claims.
 
-Run from the project root: ``.venv/bin/python bench/bench_fuzz.py [--n 100000]``.
+Run from the project root: ``.venv/bin/python bench/bench_fuzz.py [--n 100000] [--workers N]``.
 
 Generates ``--n`` texts (seeded, so every run sees the same ones) of the shapes that make
 regular expressions backtrack: runs of capitals, separators and punctuation, repeated words
 and reporting verbs, numbers with hyphens, quotes and brackets, mixed with pieces of news.
-Each text goes through both functions under a time limit; the benchmark prints, per function,
-the crashes (any exception; must be 0), the time-outs, and the worst time per KB. Inputs under
-1 KB count as 1 KB, so that a timer tick on a 20-byte text does not read as seconds per KB;
-times are CPU times of the process (``time.process_time``), so other work on the machine does
-not count.
+Each text goes through both functions under a time limit, in ``--workers`` processes (default:
+every core); the benchmark prints, per function, the crashes (any exception; must be 0), the
+time-outs, the worst time per KB and the CPU time spent. Inputs under 1 KB count as 1 KB, so
+that a timer tick on a 20-byte text does not read as seconds per KB; times are CPU times of
+the worker (``time.process_time``), so other work on the machine does not count, and the
+slowest inputs are timed again (best of three) so that one pause does not pass for a cost.
 The target (issue 13) is 0 crashes and a worst case under 50 ms per KB. Inputs that crash or
 are the slowest are printed (shortened) so that they can be reproduced.
 """
@@ -17,6 +18,8 @@ are the slowest are printed (shortened) so that they can be reproduced.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import random
 import sys
 import time
@@ -35,11 +38,20 @@ PIECES = [
     ".", "!", "?", ";", ":", '"', "\u201c", "\u201d", "'", "(", ")", "\n", "\n\n", "#",
     "ISSUED BY THE AIR FORCE COMMAND", "A", "AAAA", " ", "  ",
     "The county said 300 homes were flooded.", '"We lost 12," the mayor said.',
+    "Supt.", "Det Insp", "(R-Ohio)", "people familiar with", "of the", "saying",
+    "declined to confirm", "would not say", "a figure first reported by", "'s",
 ]  # fmt: skip
 CAPITALS = "ABCDEFGHIJ .'-"
 DIGITS = "0123456789 -,.%"
 TARGET_MS_PER_KB = 50.0
 LIMIT_SECONDS = 10.0  # one call longer than this is a time-out (and a failure)
+CHUNK = 500  # inputs per task sent to a worker
+RETIME = 10  # slowest inputs timed again (best of 3), so that a pause of the machine or the
+# garbage collector during one call does not pass for the cost of the input
+FUNCTIONS: dict[str, Callable[[str], object]] = {
+    "extract_figures": extract_figures,
+    "extract_claims": extract_claims,
+}
 
 
 def generate(rng: random.Random) -> str:
@@ -62,25 +74,68 @@ def generate(rng: random.Random) -> str:
     return " ".join(runs)[:limit]
 
 
-def measure(function: Callable[[str], object], texts: list[str]) -> dict[str, object]:
-    crashes: list[tuple[str, str]] = []
-    timeouts: list[str] = []
-    worst = (0.0, "")
-    for text in texts:
+def measure(texts: list[str]) -> dict[str, dict[str, object]]:
+    """Run every function on every text: crashes, time-outs, worst ms/KB and CPU seconds."""
+    results: dict[str, dict[str, object]] = {}
+    for name, function in FUNCTIONS.items():
+        crashes: list[tuple[str, str]] = []
+        timeouts: list[str] = []
+        slowest: list[tuple[float, str]] = []
+        cpu = 0.0
+        for text in texts:
+            started = time.process_time()
+            try:
+                with time_limit(LIMIT_SECONDS, "one input"):
+                    function(text)
+            except ArticleTimeout:
+                timeouts.append(text)
+                continue
+            except Exception as error:  # noqa: BLE001 - every exception is a crash to report
+                crashes.append((f"{type(error).__name__}: {error}"[:120], text))
+                continue
+            spent = time.process_time() - started
+            cpu += spent
+            slowest.append((per_kb(spent, text), text))
+        slowest = sorted(slowest, key=lambda s: s[0], reverse=True)[:RETIME]
+        results[name] = {"crashes": crashes, "timeouts": timeouts, "slowest": slowest, "cpu": cpu}
+    return results
+
+
+def per_kb(seconds: float, text: str) -> float:
+    """Milliseconds per KB of ``text`` (a text under 1 KB counts as 1 KB)."""
+    return seconds * 1000 / max(len(text.encode()) / 1024, 1.0)
+
+
+def retime(function: Callable[[str], object], text: str) -> float:
+    """The best of three timings of one input, in ms per KB."""
+    best = float("inf")
+    for _ in range(3):
         started = time.process_time()
-        try:
-            with time_limit(LIMIT_SECONDS, "one input"):
-                function(text)
-        except ArticleTimeout:
-            timeouts.append(text)
-            continue
-        except Exception as error:  # noqa: BLE001 - every exception is a crash to report
-            crashes.append((f"{type(error).__name__}: {error}"[:120], text))
-            continue
-        per_kb = (time.process_time() - started) * 1000 / max(len(text.encode()) / 1024, 1.0)
-        if per_kb > worst[0]:
-            worst = (per_kb, text)
-    return {"crashes": crashes, "timeouts": timeouts, "worst": worst}
+        function(text)
+        best = min(best, time.process_time() - started)
+    return per_kb(best, text)
+
+
+def _warm() -> None:
+    """Pay one-off imports and caches in each worker before anything is timed."""
+    extract_claims('"Warm," the mayor said of the 5 people.')
+
+
+def merge(parts: list[dict[str, dict[str, object]]]) -> dict[str, dict[str, object]]:
+    """Fold the results of the chunks into one per function."""
+    merged: dict[str, dict[str, object]] = {}
+    for name in FUNCTIONS:
+        own = [part[name] for part in parts]
+        slowest = sorted((s for r in own for s in r["slowest"]), key=lambda s: -s[0])[:RETIME]
+        retimed = [(retime(FUNCTIONS[name], text), text) for _, text in slowest]
+        merged[name] = {
+            "crashes": [c for r in own for c in r["crashes"]],
+            "timeouts": [t for r in own for t in r["timeouts"]],
+            "worst": max(retimed, default=(0.0, ""), key=lambda w: w[0]),
+            "first": slowest[0][0] if slowest else 0.0,
+            "cpu": sum(r["cpu"] for r in own),
+        }
+    return merged
 
 
 def short(text: str) -> str:
@@ -91,32 +146,44 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="inputs to generate")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     texts = [generate(rng) for _ in range(args.n)]
-    extract_claims('"Warm," the mayor said of the 5 people.')  # one-off imports and caches
+    chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
     size = sum(len(t.encode()) for t in texts) / 1e6
-    print(f"fuzz: {len(texts):,} generated inputs ({size:.1f} MB), seed {args.seed}")
+    print(
+        f"fuzz: {len(texts):,} generated inputs ({size:.1f} MB), seed {args.seed}, "
+        f"{args.workers} worker(s)"
+    )
+    started = time.perf_counter()
+    if args.workers > 1:
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with context.Pool(args.workers, initializer=_warm) as pool:
+            parts = list(pool.imap_unordered(measure, chunks))
+    else:
+        _warm()
+        parts = [measure(chunk) for chunk in chunks]
+    elapsed = time.perf_counter() - started
+    _warm()
     failed = False
-    functions = {"extract_figures": extract_figures, "extract_claims": extract_claims}
-    for name, function in functions.items():
-        started = time.perf_counter()
-        result = measure(function, texts)
-        elapsed = time.perf_counter() - started
+    for name, result in merge(parts).items():
         worst_ms, worst_text = result["worst"]
         crashes, timeouts = result["crashes"], result["timeouts"]
         ok = not crashes and not timeouts and worst_ms < TARGET_MS_PER_KB
         failed |= not ok
         print(
             f"  {name:16s} crashes {len(crashes):4d}  time-outs {len(timeouts):3d}  "
-            f"worst {worst_ms:6.1f} ms/KB (target < {TARGET_MS_PER_KB:g})  {elapsed:5.1f} s  "
-            f"{'ok' if ok else 'FAIL'}"
+            f"worst {worst_ms:6.1f} ms/KB (target < {TARGET_MS_PER_KB:g})  "
+            f"CPU {result['cpu']:6.1f} s  {'ok' if ok else 'FAIL'}"
         )
+        print(f"    (slowest single timing {result['first']:.1f} ms/KB; worst is the best of 3)")
         print(f"    slowest input: {short(worst_text)}")
         for message, text in crashes[:3]:
             print(f"    crash: {message}\n      on {short(text)}")
         for text in timeouts[:3]:
             print(f"    time-out on {short(text)}")
+    print(f"  wall time {elapsed:.1f} s")
     return 1 if failed else 0
 
 

@@ -30,6 +30,9 @@ PIECES = [
     "12-18", "between", "and", "hundreds of", "one", "two", "percent", "%", "$", ",", ", ",
     ".", "!", "?", ";", ":", '"', "\u201c", "\u201d", "'", "(", ")", "\n", "\n\n", "#",
     "ISSUED BY THE AIR FORCE COMMAND", "A", "AAAA", " ", "  ", "x" * 30,
+    "Supt.", "Det Insp", "(R-Ohio)", "R-Texas,", "people familiar with", "of the", "at the",
+    "'s", "saying", "declined to confirm", "would not say", "a figure first reported by",
+    "put the number of", "closer to", "OSTERVALE (Wire) -", "its", "Energy", "Airport",
 ]  # fmt: skip
 SIZE = 120  # pieces per text at most (texts of a few KB)
 

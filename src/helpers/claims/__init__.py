@@ -22,15 +22,19 @@ Attribution follows reporting conventions a reader would recognise, sentence by 
   it, over several sentences and into the next paragraph when the quote runs on; a sentence
   with no frame continues the attributed sentence before it in the same paragraph.
 
-A figure with no attribution is the outlet's own statement (source ``""``, ``outlet itself``).
+A figure with no attribution is the outlet's own statement (source ``""``, ``outlet itself``);
+so is one whose only frame is negated or declined ("did not confirm", "would not say").
 Source types are generic (:data:`helpers.vocabulary.SOURCE_TYPES`) and typed from a phrase's
-form and context (police, "Inc.", "University", "the report" ...), renamed by the study.
+form and context, renamed by the study: documents, anonymous sources, institutions by their
+head nouns (one documented table: "the airport authority", "the hospital's lawyers"), titles
+("Supt", "Gov.", "Dr.") and appositions.
 
-The package is split by job: ``labels`` (columns, kinds), ``names`` (titles, honorifics,
-canonical forms), ``sourcetypes`` (generic types), ``actors`` (the study's actors and typing),
-``cues`` (reporting verbs and phrase tests), ``frames`` (the frames of one sentence), ``quotes``,
-``resolve`` (references across sentences), ``governing`` (who governs a position), ``stance``,
-``textmap`` (raw text read as clean), ``extract`` (claims) and ``tables``.
+The package is split by job: ``labels`` (columns, kinds), ``titles`` (titles, ranks and
+honorifics), ``names`` (canonical forms), ``institutions`` (the head-noun table),
+``documents``, ``sourcetypes`` (generic types and kinds), ``actors`` (the study's actors and
+typing), ``cues`` (reporting verbs and phrase tests), ``frames`` (the frames of one sentence),
+``quotes``, ``resolve`` (references across sentences), ``governing`` (who governs a position),
+``stance``, ``textmap`` (raw text read as clean), ``extract`` (claims) and ``tables``.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ the caller's text, so raw text with curly quotes reads as the pipeline reads cle
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -16,13 +18,13 @@ from helpers.claims.governing import (
     governing_frame,
     governing_of,
     quote_speakers,
-    sentence_index,
 )
 from helpers.claims.labels import OUTLET_ITSELF
 from helpers.claims.model import Attribution, Governing, SentenceAttribution
 from helpers.claims.resolve import resolve_sentences
 from helpers.claims.stance import SentenceFacts, find_hedges, stance_of
 from helpers.claims.textmap import TextMap
+from helpers.claims.titles import title_forms
 from helpers.figures import Figure, extract_figures
 from helpers.study import Study
 
@@ -39,6 +41,31 @@ class Claim:
     cue: str
     hedges: tuple[str, ...]
     stance: str
+
+
+# A sentence that ends with an abbreviated title ("... said Supt.", "Det.") was cut before the
+# name by the sentence splitter: the next sentence on the same line continues it
+SHORT_TITLES = sorted((f.capitalize() for f in title_forms() if len(f) <= 5), key=len)[::-1]
+TITLE_AT_END = re.compile(r"(?<![\w.])(?:" + "|".join(SHORT_TITLES) + r")\.$")
+
+
+def join_title_splits(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentence spans cut after an abbreviated title or before a lower-case word.
+
+    ``'"Twelve were hurt," said Supt.'`` + ``'Alan Ward of the city police.'`` is one
+    sentence; so is ``'Rep. Ana Ruiz (D-Mich.)'`` + ``'said 40 were.'``. Only spans on the same
+    line are joined.
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start > joined[-1][1] - 1 and "\n" not in text[joined[-1][1] : start]:
+            previous = text[joined[-1][0] : joined[-1][1]]
+            following = text[start : start + 1]
+            if (TITLE_AT_END.search(previous[-8:]) and following.isupper()) or following.islower():
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _check_text(text: object, function: str) -> str:
@@ -62,12 +89,35 @@ def _check_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     return checked
 
 
+# A paragraph (a line) and the characters that can end a sentence inside it
+LINE = re.compile(r"[^\n]+")
+SENTENCE_END = re.compile(r"[.?!]")
+
+
+def default_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`helpers.sentences.sentence_spans` of ``text``, with Punkt run only on the lines
+    that hold a sentence end (".", "?", "!"): any other line is one sentence, from its start to
+    its last character that is not a space, as Punkt gives it."""
+    from helpers.sentences import sentence_spans
+
+    spans: list[tuple[int, int]] = []
+    for line in LINE.finditer(text):
+        body = line.group()
+        if not body.strip():
+            continue
+        if SENTENCE_END.search(body):
+            spans.extend((line.start() + a, line.start() + b) for a, b in sentence_spans(body))
+        else:
+            spans.append((line.start(), line.start() + len(body.rstrip())))
+    return spans
+
+
 def _clean_spans(m: TextMap, spans: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
     if spans is None:
-        from helpers.sentences import sentence_spans
-
-        return [(int(a), int(b)) for a, b in sentence_spans(m.clean)]
-    return [m.span_to_clean(a, b) for a, b in _check_spans(m.caller, spans)]
+        found = default_spans(m.clean)
+    else:
+        found = [m.span_to_clean(a, b) for a, b in _check_spans(m.caller, spans)]
+    return join_title_splits(m.clean, found)
 
 
 def _frame_to_caller(m: TextMap, frame: Attribution) -> Attribution:
@@ -153,8 +203,13 @@ def extract_claims(
     """
     m = TextMap(_check_text(text, "extract_claims"))
     study = resolve_study(study)
+    figures = extract_figures(m.clean)
+    if not figures:
+        if sentence_spans is not None:
+            _check_spans(text, sentence_spans)  # bad spans are refused all the same
+        return []
     spans = _clean_spans(m, sentence_spans)
-    claims = _attribute(m.clean, spans, extract_figures(m.clean), outlet, study)
+    claims = _attribute(m.clean, spans, figures, outlet, study)
     if m.identity:
         return claims
     out = []
@@ -180,14 +235,10 @@ def attribute_figures(
     for figure in figures:
         if not (0 <= figure.start < figure.end <= len(text)):
             raise ValueError(f"figure {figure.surface!r} at {figure.start} lies outside the text")
-    clean_figures = [
-        f if m.identity else replace(f, start=m.to_clean(f.start), end=m.to_clean(f.end))
-        for f in figures
-    ]
-    claims = _attribute(
-        m.clean, _clean_spans(m, sentence_spans), clean_figures, outlet, resolve_study(study)
+    positions = [f.start if m.identity else m.to_clean(f.start) for f in figures]
+    return _attribute(
+        m.clean, _clean_spans(m, sentence_spans), figures, outlet, resolve_study(study), positions
     )
-    return [replace(c, figure=f) for c, f in zip(claims, figures, strict=True)]
 
 
 def _attribute(
@@ -196,36 +247,35 @@ def _attribute(
     figures: Sequence[Figure],
     outlet: str,
     study: Study,
+    positions: Sequence[int] | None = None,
 ) -> list[Claim]:
-    """Attribute figures of clean ``text`` (all offsets clean)."""
+    """Attribute figures of clean ``text``: the claims hold ``figures`` as given, read at
+    ``positions`` in the clean text (their own starts when None)."""
     sentences = resolve_sentences(text, spans, study)
     quotes = SortedQuotes(quote_speakers(text, sentences))
     label = study.type_label(OUTLET_ITSELF)
     facts = SentenceFacts(text)
+    starts = [s.start for s in sentences]
     hedges: dict[int, tuple[str, ...]] = {}
+    vias: dict[str, str] = {}
     claims: list[Claim] = []
-    for figure in figures:
-        index = sentence_index(sentences, figure.start)
-        sentence = (
-            sentences[index] if index >= 0 else SentenceAttribution(figure.start, figure.end, ())
-        )
+    for figure, position in zip(figures, positions or [f.start for f in figures], strict=True):
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and position >= sentences[index].end:
+            index = -1
+        sentence = sentences[index] if index >= 0 else SentenceAttribution(position, position, ())
         following = sentences[index + 1] if 0 <= index < len(sentences) - 1 else None
-        governing = governing_of(governing_frame(text, figure.start, sentences, quotes), label)
-        via = "" if same_outlet(governing.via, outlet, study) else governing.via
+        governing = governing_of(governing_frame(text, position, sentences, quotes, starts), label)
+        if governing.via not in vias:
+            vias[governing.via] = "" if same_outlet(governing.via, outlet, study) else governing.via
         if index not in hedges:
             hedges[index] = find_hedges(text[sentence.start : sentence.end] if index >= 0 else "")
+        speaker = governing.speaker
         claims.append(
-            Claim(
-                figure=figure,
-                source=governing.speaker.phrase,
-                source_canonical=governing.speaker.canonical,
-                source_type=governing.speaker.source_type,
-                via=via,
-                cue=governing.cue,
-                hedges=hedges[index],
-                stance=stance_of(governing, sentence, following, facts),
-            )
-        )
+            Claim(figure, speaker.phrase, speaker.canonical, speaker.source_type,
+                  vias[governing.via], governing.cue, hedges[index],
+                  stance_of(governing, sentence, following, facts))
+        )  # fmt: skip
     return claims
 
 

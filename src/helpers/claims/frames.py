@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from helpers.claims import cues as c
 from helpers.claims.actors import find_actor
+from helpers.claims.institutions import institution_type
+from helpers.claims.names import PARTY_STATE
 from helpers.study import Study
 
 # The quote marks and brackets that end the clause a subject is looked for in
@@ -35,6 +37,17 @@ LATER_CITING = re.compile(r",\s*+(?:citing|quoting)\s++")
 PARENS_MASK = str.maketrans("()", "\x01\x02")
 PARENS_UNMASK = str.maketrans("\x01\x02", "()")
 SUBJECT_WINDOW = 400  # characters before a cue that its subject is looked for in
+TAIL_CHARS = 80  # characters before a cue read by the patterns anchored at it ("and also ")
+# The subject that opens a sentence, for a participle cue: "The Met Office issued ...",
+# "Management disputed ...", "The county health department said ..." (a capitalised name, or
+# an article and up to four lower-case words)
+OPENING_CAPITALS = re.compile(
+    r"[\"(]?(?P<np>(?:(?:The|A|An)\s)?[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+)*+)"
+)
+OPENING_WORDS = re.compile(r"[\"(]?(?P<np>(?:The|A|An|Its|Their)(?:\s[a-z][\w'-]*+){1,4})")
+DIGIT = re.compile(r"\d")
+# A word that ends an opening subject: a past tense, a cue or an auxiliary ("fined", "said", "has")
+VERB_LIKE = re.compile(rf"\w+ed|{c.CUE_VERBS}|is|are|was|were|has|have|had|will|would|cut|put|set")
 
 
 @dataclass(frozen=True)
@@ -52,7 +65,7 @@ class RawFrame:
 
 def clean_subject(segment: str) -> str:
     """Trim adverbs, time phrases and conjunctions around a subject phrase."""
-    segment = segment.strip(" ,")
+    segment = c.DATELINE.sub("", segment.strip(" ,"))
     if len(segment.split()) > c.MAX_SEGMENT_WORDS:
         return segment
     previous = None
@@ -103,8 +116,9 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
     boundary = 0
     for match in CLAUSE_BOUNDARY.finditer(pre):
         boundary = match.end()
-    for match in REPORTED_THAT.finditer(pre, boundary):
-        boundary = max(boundary, match.end())
+    if "that" in pre:
+        for match in REPORTED_THAT.finditer(pre, boundary):
+            boundary = max(boundary, match.end())
     if boundary == 0 and window_start > 0:
         return "", ""  # the clause runs past the window: too long to be a subject
     clause = pre[boundary:]
@@ -117,7 +131,7 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
         # "NAME, APPOSITION, said" or "ROLE, NAME, said": keep the part that names someone
         first, second = clean_subject(segments[-2]), clean_subject(segments[-1])
         first, second = unmask(first, PARENS_UNMASK), unmask(second, PARENS_UNMASK)
-        if c.ASIDE.match(second):
+        if c.ASIDE.match(second) or PARTY_STATE.fullmatch(second):
             return (first, "") if c.is_speaker_like(first, cue) else ("", "")
         if _named(second, study):
             return second, first
@@ -136,6 +150,8 @@ def inverted_speaker(sentence: str, pos: int) -> tuple[str, str]:
     phrase = clean_subject(phrase)
     if not phrase or c.NOT_A_SPEAKER.match(phrase) or not c.is_speaker_like(phrase):
         return "", ""
+    if DIGIT.search(phrase):
+        return "", ""  # ", said the strike killed 17 fighters": a clause, not a speaker
     found = sentence.find(phrase, pos, pos + c.NP_WINDOW)
     return phrase, description_after(sentence, found + len(phrase)) if found >= 0 else ""
 
@@ -155,10 +171,19 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     ``quotes`` are the (open, close) quote spans in the sentence, sorted; cues inside them are
     the quoted person's words, not attributions.
     """
+    cue_matches = [
+        (m.start("cue"), m.end("cue"), m.group("cue")) for m in c.CUE_PATTERN.finditer(sentence)
+    ]
+    has_according, has_by = "ccording to" in sentence, " by " in sentence
+    has_put = "put" in sentence or "plac" in sentence or "peg" in sentence
+    has_participle = c.SAYING.search(sentence) is not None
+    if not (cue_matches or has_according or has_by or has_put or has_participle):
+        return []  # most sentences of an article report nothing
     opens = [a for a, _ in quotes]
     frames: list[RawFrame] = []
     taken: list[tuple[int, int]] = []
-    for match in c.ACCORDING_TO.finditer(sentence):
+    according = c.ACCORDING_TO.finditer(sentence) if has_according else ()
+    for match in according:
         if _inside(match.start(), quotes, opens):
             continue
         phrase = noun_phrase_at(sentence, match.end())
@@ -171,10 +196,15 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             cited = noun_phrase_at(sentence, citing.end())
         frames.append(RawFrame(match.start(), end, phrase, "according to", cited))
         taken.append((match.start(), end))
-    for match in c.PASSIVE_BY.finditer(sentence):
-        if _inside(match.start(), quotes, opens):
+    passives = (
+        [*c.PASSIVE_BY.finditer(sentence), *c.REDUCED_PASSIVE.finditer(sentence)] if has_by else []
+    )
+    for match in sorted(passives, key=lambda m: m.start("cue")):
+        if _inside(match.start(), quotes, opens) or (match.start("cue"), 0) in taken:
             continue
-        phrase = noun_phrase_at(sentence, match.end())
+        if _negated(sentence, match.start("cue")):
+            continue
+        phrase = clean_subject(noun_phrase_at(sentence, match.end()))
         if not phrase:
             continue
         channel = match.group(0).startswith("as ")
@@ -186,18 +216,19 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     taken_starts = [a for a, _ in taken]
     taken_set = set(taken_starts)
     earlier = sorted((f.start, f.phrase) for f in frames)  # frames so far, by start
-    cue_matches = [
-        (m.start("cue"), m.end("cue"), m.group("cue")) for m in c.CUE_PATTERN.finditer(sentence)
-    ]
-    cue_matches += [(m.start(), m.end(), m.group("cue")) for m in c.PUT_AT.finditer(sentence)]
+    if has_put:
+        cue_matches += [(m.start(), m.end(), m.group("cue")) for m in c.PUT_AT.finditer(sentence)]
     for start, end, cue in sorted(cue_matches):
         if _inside(start, quotes, opens) or _inside(start + 1, taken, taken_starts):
             continue
         if start in taken_set:
             continue
-        pre = sentence[max(0, start - c.NP_WINDOW) : start].rstrip()
-        if c.CUE_AS_MODIFIER.search(pre):
+        pre = tail = sentence[max(0, start - TAIL_CHARS) : start].rstrip()  # what the patterns
+        # anchored at the cue need to see (the subject has its own window)
+        if c.CUE_AS_MODIFIER.search(tail) or _negated(sentence, start):
             continue
+        if cue in c.NOUN_CUES and c.NOUN_CUE_AFTER.match(sentence, end):
+            continue  # "the government's own estimates put ...", "police reports show"
         if cue in ("claimed", "claims") and c.CLAIMED_TOLL.match(sentence, end):
             continue
         if cue in c.FINDING_CUES and sentence.startswith(" that ", end):
@@ -208,15 +239,16 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         if pre.endswith((",", '"')) or not pre:
             phrase, description = inverted_speaker(sentence, end)
         index = bisect_right(earlier, (start, "")) - 1
-        if not phrase and index >= 0 and AND_AGAIN.search(pre + " "):
+        if not phrase and index >= 0 and AND_AGAIN.search(tail + " "):
             phrase = earlier[index][1]  # "the firm denied it and said ...": the same
         if not phrase:
             phrase, description = subject_before(sentence, start, cue_kind, study)
-        if not phrase and WHO_BEFORE.search(pre):
+        who = WHO_BEFORE.search(tail) is not None
+        if not phrase and who:
             phrase = "who"
         if not phrase:
             continue
-        if phrase.lower() == "who" or WHO_BEFORE.search(pre):
+        if who or phrase.lower() == "who":
             phrase = "who"
         cited = ""
         citing = c.CITING.match(sentence, end)
@@ -224,7 +256,63 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             cited = noun_phrase_at(sentence, citing.end())
         frames.append(RawFrame(start, end, phrase, cue, cited, description=description))
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
-    return _cite_later(sentence, sorted(frames, key=lambda frame: frame.start))
+    if has_participle:
+        frames.extend(_participles(sentence, quotes, opens, frames, study))
+    frames.sort(key=lambda frame: frame.start)
+    citing = "citing" in sentence or "quoting" in sentence
+    return _cite_later(sentence, frames) if citing else frames
+
+
+def _negated(sentence: str, cue_start: int) -> bool:
+    """True when the cue at ``cue_start`` is negated or declined: "would not say"."""
+    return c.NEGATED_CUE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+
+
+def opening_subject(sentence: str) -> str:
+    """The speaker-like noun phrase that opens a sentence, or "": "The Met Office issued ..."
+    gives "The Met Office", "The county health department said" gives "The county health
+    department" (an article and lower-case words up to the last that names a speaker)."""
+    match = OPENING_CAPITALS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
+    if match and match.group("np") not in ("The", "A", "An"):
+        phrase = match.group("np")  # a name that opens the sentence is its subject
+        return phrase if len(phrase.split()) <= 6 and c.is_speaker_like(phrase) else ""
+    match = OPENING_WORDS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
+    if not match:
+        return ""
+    words = match.group("np").split()
+    for index, word in enumerate(words[1:], 1):
+        if VERB_LIKE.fullmatch(word):
+            words = words[:index]  # "The regulator | fined the bank"
+            break
+    for size in range(len(words), 1, -1):
+        last = words[size - 1].lower()
+        if last.endswith(("'s", "s'")):
+            continue  # an owner, not the head: "The department's final count"
+        if last in c.SPEAKER_NOUNS or institution_type(last):
+            return " ".join(words[:size])
+    return ""
+
+
+def _participles(
+    sentence: str,
+    quotes: Sequence[tuple[int, int]],
+    opens: Sequence[int],
+    frames: list[RawFrame],
+    study: Study,
+) -> list[RawFrame]:
+    """Frames of participle cues (", saying ..."): the speaker is the subject of the clause,
+    that is the speaker of a frame before it in the sentence, else the subject that opens
+    the sentence ("The utility restored power ..., saying crews would work on")."""
+    found: list[RawFrame] = []
+    for match in c.SAYING.finditer(sentence):
+        start = match.start("cue")
+        if _inside(start, quotes, opens):
+            continue
+        before = [f for f in frames if f.start < start]
+        phrase = before[-1].phrase if before else opening_subject(sentence)
+        if phrase:
+            found.append(RawFrame(start, match.end("cue"), phrase, match.group("cue")))
+    return found
 
 
 def _cite_later(sentence: str, frames: list[RawFrame]) -> list[RawFrame]:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
+from helpers.claims.cues import DENIAL_CUES, WEAK_CUE_SET, YIELDING_CUES
 from helpers.claims.labels import OUTLET, OUTLET_ITSELF
 from helpers.claims.model import Attribution, Governing, SentenceAttribution, Speaker
 from helpers.claims.quotes import quote_spans, runs_on
@@ -65,10 +66,24 @@ def quote_speakers(
             (_, prev_close), prev_frame = previous
             if "\n" not in text[prev_close:open_] or runs_on(text, open_):
                 found = prev_frame
+            elif _opens_next_paragraph(text, prev_close, open_, prev_frame, frames):
+                found = prev_frame
         if found is not None:
             result[(open_, close)] = found
             previous = ((open_, close), found)
     return result
+
+
+def _opens_next_paragraph(
+    text: str, prev_close: int, open_: int, prev_frame: Attribution, frames: Sequence[Attribution]
+) -> bool:
+    """True when a quote opens the paragraph right after one that ended with an attributed
+    quote and its frame ('"...," said Ana Ruiz.' then a paragraph '"We expect ..."'): the same
+    speaker goes on, as news writing has it."""
+    if text[open_ - 1] != "\n" or text.count("\n", prev_close, open_) != 1:
+        return False
+    between = [f for f in frames if prev_close < f.start < open_]
+    return all(f is prev_frame for f in between)
 
 
 def sentence_index(sentences: Sequence[SentenceAttribution], position: int) -> int:
@@ -95,10 +110,24 @@ class SortedQuotes(dict):
 
 def _frame_of(sentence: SentenceAttribution, position: int) -> Attribution:
     """A speaker who is not an outlet wins over an outlet (which is then the via); among
-    several, the nearest whose verb comes before the position, else the nearest after it."""
+    several, the nearest whose verb comes before the position, else the nearest after it.
+
+    A frame of a weak verb ("The observatory recorded 120 tremors") gives way to a reporting
+    frame later in the sentence (", its director said", ", according to an industry group"),
+    and a relative "who said" frame governs only what follows it.
+    """
     speakers = [f for f in sentence.frames if not f.speaker.is_outlet or f.via]
-    pool = speakers or list(sentence.frames)
+    pool = [
+        f for f in speakers or sentence.frames if f.start <= position or f.speaker.phrase != "who"
+    ] or list(sentence.frames)
     before = [f for f in pool if f.start <= position]
+    if before and before[-1].cue in YIELDING_CUES:
+        later = [
+            f for f in pool
+            if f.start > position and f.cue not in WEAK_CUE_SET and f.cue not in DENIAL_CUES
+        ]  # fmt: skip
+        if later:
+            return later[0]
     return before[-1] if before else min(pool, key=lambda f: f.start)
 
 
@@ -107,12 +136,20 @@ def governing_frame(
     position: int,
     sentences: Sequence[SentenceAttribution],
     quotes: SortedQuotes,
+    starts: Sequence[int] | None = None,
 ) -> Attribution | None:
-    """The frame that governs ``position`` of clean ``text``, or None for the outlet itself."""
+    """The frame that governs ``position`` of clean ``text``, or None for the outlet itself.
+
+    ``starts`` are the sentences' start offsets, if the caller has them (a faster search).
+    """
     frame = quotes.around(position)
     if frame is not None:
         return frame
-    index = sentence_index(sentences, position)
+    if starts is None:
+        index = sentence_index(sentences, position)
+    else:
+        index = bisect_right(starts, position) - 1
+        index = index if index >= 0 and position < sentences[index].end else -1
     if index < 0:
         return None
     if sentences[index].frames:

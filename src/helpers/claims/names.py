@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from helpers.claims.titles import is_title, title_forms
+
 # Longest speaker phrase looked at, in characters: longer text is not a name (keeps every
 # pattern below working on bounded input).
 MAX_PHRASE_CHARS = 300
 
 # Honorifics before a name: "Mr.", "Ms", "Mrs.", "Dr.", "Prof.", "Sir", "Dame", "Rev."
 HONORIFIC = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Rev|Hon)\.?"
-# Titles written before a name, capitalised: "Gov.", "Sen.", "Police Chief", "Secretary"
-TITLE_WORDS = frozenset(
+# Titles written before a name, capitalised: "Gov.", "Sen.", "Police Chief", "Secretary" (and
+# every title of :mod:`helpers.claims.titles`: "Supt", "Cllr", "Nurse")
+_WORDS = frozenset(
     """president vice prime minister secretary governor gov. gov mayor senator sen. sen
     representative rep. rep congressman congresswoman general gen. gen lt. lt col. col maj. maj
     capt. capt sgt. sgt cmdr. adm. admiral chief sheriff judge justice commissioner director
@@ -35,6 +38,7 @@ TITLE_WORDS = frozenset(
     minister-president administrator coordinator head founder executive manager analyst
     economist researcher scientist attorney lawyer dean rector provost coach""".split()
 )
+TITLE_WORDS = _WORDS | title_forms()
 # Words that make a capitalised run an organisation, not a person: "Fire Department"
 ORG_NAME_WORDS = frozenset(
     """department ministry agency office service services bureau council commission committee
@@ -43,28 +47,43 @@ ORG_NAME_WORDS = frozenset(
     association society group company corporation inc inc. corp corp. ltd ltd. llc plc bank
     news times post journal network party court assembly parliament congress senate house
     organisation organization board county city state republic kingdom federation
-    department's ministry's""".split()
+    department's ministry's airport airlines airways hospital clinic league club motors energy
+    holdings industries technologies foods capital partners pharmaceuticals confederation
+    automotive logistics insurance""".split()
 )
 # A capitalised name token: "Rivera", "O'Neill", "Smith-Jones", an initial "F." or "al-Sadr"
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*+\.?|(?:al|el|bin|ibn|de|van|von|der|du|da|di|la|le)-?)")
 # A parenthesised acronym after a name: "(FEMA)", "(U.N.)", "(ICRC)"
 ACRONYM_IN_PARENS = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z.&]{1,11})\)")
+# A party and state after a lawmaker's name: "(R-Ohio)", "(D-Mich.)", "(I-Vt.)"
+PARTY_TAG = re.compile(r"\s*+\([A-Z][a-z]{0,3}\.?-[A-Z][A-Za-z. ]{0,20}\)")
+# A party and state as an apposition: "R-Texas", "D-N.M."
+PARTY_STATE = re.compile(r"[A-Z][a-z]{0,3}\.?-[A-Z][A-Za-z.]*+(?: [A-Z][A-Za-z.]*+)?")
+# A relative clause after a speaker, left out of its canonical form: "officials | who spoke
+# on condition of anonymity"
+RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|which)\s.*$")
 # An abbreviation that ends a name and keeps its period: "Acme Inc.", "Jones Jr."
 CLOSING_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
 # Where a person's affiliation starts: "Lt. Maria Santos | of the fire department"
 AFFILIATION = re.compile(r"\s(?:of|at|for|with|from)\s")
-# A descriptor before an organisation's name: "the rights group Human Rights Watch"
+# A descriptor before an organisation's name: "the rights group Human Rights Watch" (not "a
+# spokesperson for Acme": no preposition in a descriptor)
 DESCRIBED_NAME = re.compile(
-    r"^(?i:the|a|an)\s(?:[a-z][\w'-]*+\s)+(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?"
-    r"[A-Z][\w'&.-]*+)*+)$"
+    r"^(?i:the|a|an)\s(?P<descriptor>(?:(?!(?:of|for|at|with|from|in|on|by|to)\s)[a-z][\w'-]*+"
+    r"\s)+)(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?[A-Z][\w'&.-]*+)*+)$"
+)
+# Words that qualify a name rather than describe it: "the state Office of Emergency Management"
+QUALIFIERS = frozenset(
+    """state county city federal national regional local provincial municipal district
+    borough town new former then acting interim""".split()
 )
 # Counts and quantifiers dropped from a group: "two senior officials" -> "senior officials"
 LEADING_COUNT = re.compile(
     r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|a few|\d+)\s++",
     re.IGNORECASE,
 )
-# Leading words dropped from any phrase for its canonical form: "the", "a", "an"
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s++", re.IGNORECASE)
+# Leading words dropped from any phrase for its canonical form: "the", "a", "an", "its"
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s++", re.IGNORECASE)
 # Whitespace runs, and the punctuation trimmed from both ends of a phrase
 SPACES = re.compile(r"\s++")
 TRIM = " ,;:.\"'"
@@ -91,7 +110,8 @@ def acronym_of(phrase: str) -> tuple[str, str]:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(",") in TITLE_WORDS or re.fullmatch(HONORIFIC, word) is not None
+    key = word.lower().rstrip(",")
+    return key in TITLE_WORDS or is_title(key) or re.fullmatch(HONORIFIC, word) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -102,7 +122,7 @@ def person_name(phrase: str) -> str:
     Ruiz" -> "Ana Ruiz"; "the Fire Department" -> "" (an organisation); "Rivera" -> "".
     A bare capitalised word is not taken for a person: nothing marks it as one.
     """
-    text = tidy(phrase)
+    text = PARTY_TAG.sub("", tidy(phrase))
     affiliation = AFFILIATION.search(text)
     words = (text[: affiliation.start()] if affiliation else text).split(" ")
     if len(words) < 2:
@@ -132,6 +152,7 @@ def looks_like_full_name(phrase: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def surname_of(phrase: str) -> str:
     """The last word of a person's name: "Dr. Ana Ortiz" -> "Ortiz" ("" if not a name)."""
     name = person_name(phrase) or (tidy(phrase) if looks_like_full_name(phrase) else "")
@@ -154,7 +175,8 @@ def canonical_form(phrase: str) -> str:
     if name:
         return name
     described = DESCRIBED_NAME.match(text)
-    if described:
+    if described and described.group("descriptor").split()[-1].lower() not in QUALIFIERS:
         return described.group("name")
+    text = RELATIVE_CLAUSE.sub("", text) or text
     text = LEADING_ARTICLE.sub("", text)
     return tidy(LEADING_COUNT.sub("", text)) or tidy(text)

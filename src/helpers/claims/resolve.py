@@ -19,16 +19,18 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from helpers import vocabulary as v
 from helpers.claims import cues as c
 from helpers.claims.actors import canonical_source, find_actor, kind_of, source_type_for
-from helpers.claims.frames import raw_frames
+from helpers.claims.documents import document_author, document_head, document_name
+from helpers.claims.frames import opening_subject, raw_frames
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
 from helpers.claims.names import acronym_of, canonical_form, surname_of, tidy
 from helpers.claims.quotes import quote_spans
-from helpers.claims.sourcetypes import document_author, document_head, generic_type
+from helpers.claims.sourcetypes import generic_type
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
@@ -42,12 +44,24 @@ OPENING_NAME = re.compile(
 )
 # An acronym in brackets after a name anywhere: "the Federal Emergency Management Agency (FEMA)"
 ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.&]{1,10}s?)\)")
+# A role owned by a pronoun: "its director", "their spokesman"
+OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 NAME_WORD = re.compile(r"[A-Z][\w'&.-]*|of|for|and|on|the|&")
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
+# The words of a company's name that news drops on second mention: "Marlowe Energy" -> "Marlowe"
+COMPANY_TAIL = re.compile(
+    r"(?:\s(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|plc|Group|Holdings|Energy|Airlines|Airways|"
+    r"Motors|Foods|Capital|Partners|Pharma|Pharmaceuticals|Technologies|Industries|"
+    r"Enterprises|Logistics|Insurance|Bancorp))++$"
+)
 NOT_A_NAME = frozenset(
     "The A An This That These Those It He She They We I In On At But And As After".split()
 )
+
+
+_SPEAKERS: dict[tuple[int, str, str], tuple[Study, Speaker]] = {}  # made once per study
+MAX_SPEAKERS = 50_000  # speakers kept made (the cache is emptied when it grows past this)
 
 
 def make_speaker(
@@ -57,9 +71,29 @@ def make_speaker(
 
     A document's canonical name is its author's when the text names one ("a report by the
     Government Accountability Office", "the agency's data"): ``author`` is that party resolved.
+    The same phrase and description in the same study give the same speaker, made once.
     """
+    if author is not None:
+        return _make_speaker(phrase, study, description, author)
+    key = (id(study), phrase, description)
+    cached = _SPEAKERS.get(key)
+    if cached is not None and cached[0] is study:
+        return cached[1]
+    if len(_SPEAKERS) >= MAX_SPEAKERS:
+        _SPEAKERS.clear()
+    speaker = _make_speaker(phrase, study, description, None)
+    _SPEAKERS[key] = (study, speaker)
+    return speaker
+
+
+def _make_speaker(phrase: str, study: Study, description: str, author: Speaker | None) -> Speaker:
     name, _ = acronym_of(phrase)
-    canonical = author.canonical if author is not None else canonical_source(phrase, study)
+    if author is not None:
+        canonical = author.canonical
+    elif find_actor(phrase, study) is None and document_head(phrase):
+        canonical = document_name(phrase)  # "Official estimates" -> "estimates"
+    else:
+        canonical = canonical_source(phrase, study)
     return Speaker(
         phrase,
         canonical,
@@ -88,6 +122,10 @@ class History:
             surname = surname_of(speaker.canonical)
             if surname:
                 self.aliases.setdefault(surname, speaker)
+        elif speaker.kind == ORG and speaker.canonical:
+            short = short_name(speaker.canonical)
+            if short:
+                self.aliases.setdefault(short, speaker)
 
     def latest(self, fits) -> Speaker | None:
         """The most recent party of this paragraph that fits, else the post's last speaker."""
@@ -104,43 +142,45 @@ class History:
         phrase = tidy(phrase)
         target = self._target(phrase)
         if target is not None:
-            return replace(target, phrase=phrase)
+            if target.phrase == phrase:
+                return target
+            return Speaker(phrase, target.canonical, target.source_type, target.kind,
+                           target.description)  # fmt: skip
         author = None
         if find_actor(phrase, self.study) is None and document_head(phrase):
             written = document_author(phrase) or document_author(description)
             author = self.resolve(written) if written else None
+        elif not description and OWNED.match(phrase):
+            owner = self.latest(lambda s: s.kind in {ORG, GROUP, OUTLET})
+            if owner is not None:  # "its director": described by whose it is
+                description = f"{owner.phrase}, {owner.description}".strip(", ")
         return make_speaker(phrase, self.study, description, author)
 
     def _target(self, phrase: str) -> Speaker | None:
-        lowered = phrase.lower()
         study = self.study
-        if lowered in {"he", "she", "him", "her"}:
+        plan, detail = reference_plan(phrase)
+        if plan == "person":
             return self.latest(lambda s: s.kind == PERSON)
-        if lowered in {"they", "them"}:
+        if plan == "they":
             return self.latest(lambda s: s.kind in {GROUP, ORG, OUTLET})
-        if lowered == "it":
+        if plan == "it":
             return self.latest(lambda s: s.kind in {ORG, OUTLET, DOCUMENT})
-        if lowered == "who":
+        if plan == "who":
             return self.latest(lambda s: s.kind != DOCUMENT)
-        if c.GENERIC_GROUP.match(phrase) or c.GROUP_MEMBER.match(phrase):
+        if plan == "officials":
             return self.latest(lambda s: s.kind == GROUP and OFFICIALS_WORD.search(s.phrase))
-        if c.GENERIC_PERSON.match(phrase):
+        if plan == "role":
             return self.latest(lambda s: s.kind in {PERSON, GROUP})
-        outlet = c.GENERIC_OUTLET.match(phrase)
-        if outlet:
-            media = c.GENERIC_MEDIA.get(outlet.group("medium").lower())
+        if plan == "outlet":
+            media = c.GENERIC_MEDIA.get(detail)
             found = self.latest(lambda s: s.is_outlet and _medium_fits(s, media, study))
-            if found is not None or outlet.group("medium").lower() != "agency":
+            if found is not None or detail != "agency":
                 return found
-        reference = c.GENERIC_REFERENCE.match(phrase)
-        if reference:
-            return self._reference(phrase, reference.group("head").lower())
-        if find_actor(phrase, study) is not None:
+        if plan == "reference":
+            return self._reference(phrase, detail)
+        if plan == "outlet" or find_actor(phrase, study) is not None:
             return None
-        key = canonical_form(phrase)
-        if key in self.aliases:
-            return self.aliases[key]
-        return None
+        return self.aliases.get(detail)
 
     def _reference(self, phrase: str, head: str) -> Speaker | None:
         """ "the think tank" -> the last party described so, else the last of the same type."""
@@ -165,6 +205,9 @@ class History:
         """Remember a name that opens a sentence ("Gov. Tom Hale toured ...") for pronouns."""
         match = OPENING_NAME.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
         if not match or match.group("np").split()[0] in NOT_A_NAME:
+            subject = opening_subject(sentence)  # "The association also disputed ..."
+            if subject and kind_of(subject, self.study) in {ORG, GROUP}:
+                self.add(self.resolve(subject), spoke=False)
             return
         name = match.group("np")
         if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
@@ -173,6 +216,46 @@ class History:
         self.add(speaker, spoke=False)
         if match.group("acronym"):
             self.aliases.setdefault(match.group("acronym"), speaker)
+
+
+@lru_cache(maxsize=8192)
+def reference_plan(phrase: str) -> tuple[str, str]:
+    """How a phrase points back, worked out once per phrase: ("person", "") for "he",
+    ("reference", "think tank") for "the think tank", ("alias", "Rivera") for "Ms. Rivera"."""
+    return _reference_plan(phrase)
+
+
+@lru_cache(maxsize=8192)
+def _reference_plan(phrase: str) -> tuple[str, str]:
+    lowered = phrase.lower()
+    if lowered in {"he", "she", "him", "her"}:
+        return "person", ""
+    if lowered in {"they", "them", "their"}:
+        return "they", ""
+    if lowered in {"it", "its"}:
+        return "it", ""
+    if lowered == "who":
+        return "who", ""
+    if c.GENERIC_GROUP.match(phrase) or c.GROUP_MEMBER.match(phrase):
+        return "officials", ""
+    if c.GENERIC_PERSON.match(phrase):
+        return "role", ""
+    outlet = c.GENERIC_OUTLET.match(phrase)
+    if outlet:
+        return "outlet", outlet.group("medium").lower()
+    reference = c.GENERIC_REFERENCE.match(phrase)
+    if reference:
+        return "reference", reference.group("head").lower()
+    return "alias", canonical_form(phrase)
+
+
+@lru_cache(maxsize=8192)
+def short_name(canonical: str) -> str:
+    """The name a company goes by on second mention: "Marlowe Energy" -> "Marlowe" ("" if
+    it has no trade word to drop, or nothing would be left)."""
+    match = COMPANY_TAIL.search(canonical)
+    short = canonical[: match.start()].strip() if match else ""
+    return short if short[:1].isupper() and short.lower() not in {"the", "a"} else ""
 
 
 def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:

@@ -35,9 +35,19 @@ DENIES_PREVIOUS = re.compile(
     r"estimates?|accounts?|tall(?:y|ies)|counts?)|(?:called|described|branded)\s+(?:the|these|"
     r"those|this|that)\s+(?:figures?|numbers?|claims?|estimates?|tolls?|reports?)\s+"
     r"(?:\w+\s+){0,2}?(?:exaggerated|inflated|false|inaccurate|wrong|misleading|untrue|"
-    r"baseless|low|high|an? (?:underestimate|exaggeration|lie)))\b",
+    r"baseless|low|high|an? (?:underestimate|exaggeration|lie))|(?:the|its|their) (?:true|real|"
+    r"actual|correct) (?:figure|number|toll|count|total|tally) (?:was|is|were|would be|stood|"
+    r"remained)|(?:the|this|that|these|those) (?:claims?|figures?|numbers?|tolls?|estimates?|"
+    r"accounts?|reports?|tall(?:y|ies)) (?:could not|cannot|can ?not|could not yet) (?:be )?"
+    r"(?:independently )?(?:verified|confirmed))\b",
     re.IGNORECASE,
 )
+
+
+# The same patterns, case-sensitive, for text already lower-cased (much faster to run)
+HEDGE_LOWER = re.compile(HEDGE_PATTERN.pattern)
+DISPUTE_LOWER = re.compile(DISPUTE_PATTERN.pattern)
+DENIES_PREVIOUS_LOWER = re.compile(DENIES_PREVIOUS.pattern)
 
 
 def find_hedges(sentence: str) -> tuple[str, ...]:
@@ -47,7 +57,7 @@ def find_hedges(sentence: str) -> tuple[str, ...]:
     ('reportedly', 'could')
     """
     found: list[str] = []
-    for match in HEDGE_PATTERN.finditer(sentence):
+    for match in HEDGE_LOWER.finditer(sentence.lower()):
         word = match.group(0).lower()
         if word not in found:
             found.append(word)
@@ -59,23 +69,37 @@ class SentenceFacts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._disputes: dict[int, bool] = {}
+        lowered = text.lower()
+        # the lower-cased text, where lower-casing keeps every offset (it nearly always does)
+        self._lower = lowered if len(lowered) == len(text) else None
+        self._disputes: dict[int, int] = {}  # sentence start -> where a dispute is said
         self._denied_next: dict[int, bool] = {}
         self._deniers: dict[int, frozenset[str]] = {}
 
-    def disputes(self, sentence: SentenceAttribution) -> bool:
-        """The sentence says a figure is contested: "disputed", "could not be verified"."""
+    def disputes(self, sentence: SentenceAttribution, speaker: str = "") -> bool:
+        """The sentence says a figure is contested ("disputed", "could not be verified"), by
+        someone other than ``speaker`` (the phrase of a source that disputes another's figure
+        and gives its own: "The company disputed the number, saying 600 ...")."""
         if sentence.start not in self._disputes:
-            found = DISPUTE_PATTERN.search(self.text, sentence.start, sentence.end)
-            self._disputes[sentence.start] = found is not None
-        return self._disputes[sentence.start]
+            found = self._search(DISPUTE_PATTERN, DISPUTE_LOWER, sentence)
+            self._disputes[sentence.start] = found.start() if found else -1
+        at = self._disputes[sentence.start]
+        if at < 0:
+            return False
+        before = self.text[sentence.start : at].rstrip().casefold()
+        return not (speaker and before.endswith(speaker.casefold()))
 
     def denies_previous(self, sentence: SentenceAttribution) -> bool:
         """The sentence denies what came before: "The firm denied the claims"."""
         if sentence.start not in self._denied_next:
-            found = DENIES_PREVIOUS.search(self.text, sentence.start, sentence.end)
+            found = self._search(DENIES_PREVIOUS, DENIES_PREVIOUS_LOWER, sentence)
             self._denied_next[sentence.start] = found is not None
         return self._denied_next[sentence.start]
+
+    def _search(self, pattern, lower_pattern, sentence: SentenceAttribution):
+        if self._lower is not None:
+            return lower_pattern.search(self._lower, sentence.start, sentence.end)
+        return pattern.search(self.text, sentence.start, sentence.end)
 
     def deniers(self, sentence: SentenceAttribution) -> frozenset[str]:
         """Canonical names of the parties whose frames in the sentence deny."""
@@ -94,7 +118,9 @@ def stance_of(
     """``asserted``, ``denied`` or ``disputed`` for the figure ``governing`` attributes."""
     if governing.frame is not None and governing.frame.denies:
         return "denied"
-    if facts.disputes(sentence) and governing.speaker.canonical not in facts.deniers(sentence):
+    speaker = governing.speaker
+    deniers = facts.deniers(sentence)
+    if facts.disputes(sentence, speaker.phrase) and speaker.canonical not in deniers:
         return "disputed"
     if facts.deniers(sentence) - {governing.speaker.canonical}:
         return "disputed"

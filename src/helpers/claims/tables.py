@@ -33,6 +33,19 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def _runs(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """The rows (first, one past the last) of each article in a frame sorted by article_id,
+    found once rather than filtered again for every article."""
+    runs: dict[str, tuple[int, int]] = {}
+    ids = frame["article_id"].tolist()
+    first = 0
+    for index in range(1, len(ids) + 1):
+        if index == len(ids) or ids[index] != ids[first]:
+            runs[str(ids[first])] = (first, index)
+            first = index
+    return runs
+
+
 def _budgeted(article_id: str, seconds: float | None, work: Callable[[], object], refused: list):
     """Run ``work`` for one article; on a timeout or an error, note the refusal, return None."""
     try:
@@ -81,41 +94,58 @@ def claims_table(
     own = sentences.loc[sentences["article_id"].isin(keep)].sort_values(
         ["article_id", "start"], kind="mergesort"
     )
+    sentence_runs = _runs(own)
+    starts, ends = own["start"].astype(int).tolist(), own["end"].astype(int).tolist()
+    chosen = None
+    if figures is not None:
+        chosen = figures.loc[figures["article_id"].isin(keep)].sort_values(
+            ["article_id", "start"], kind="mergesort"
+        )
+        figure_runs = _runs(chosen)
+        values = list(chosen[list(FIGURE_FIELDS)].itertuples(index=False, name=None))
     figure_columns = list(figures.columns) if figures is not None else list(FIGURE_COLUMNS)
     refused: list[dict[str, str]] = []
-    parts: list[pd.DataFrame] = []
+    picked: list[int] = []  # rows of ``chosen`` that were attributed, in order
+    extracted: list[pd.DataFrame] = []  # or the figures extracted here, article by article
+    fields: list[list[str]] = []
     for article_id in keep:
         outlet = _text(meta.at[article_id, "outlet"])
-        article_sentences = own.loc[own["article_id"] == article_id]
+        low, high = sentence_runs.get(article_id, (0, 0))
+        spans = list(zip(starts[low:high], ends[low:high], strict=True))
 
-        def work(article_id=article_id, outlet=outlet, article_sentences=article_sentences):
-            if figures is None:
-                rows = figures_table(article_sentences)
+        def work(article_id=article_id, outlet=outlet, spans=spans, low=low, high=high):
+            if chosen is None:
+                rows = figures_table(own.iloc[low:high])
+                found = [Figure(*v) for v in rows[list(FIGURE_FIELDS)].itertuples(
+                    index=False, name=None)]  # fmt: skip
             else:
-                rows = figures.loc[figures["article_id"] == article_id]
-                rows = rows.sort_values("start", kind="mergesort")
-            spans = [(int(a), int(b)) for a, b in zip(
-                article_sentences["start"], article_sentences["end"], strict=True)]  # fmt: skip
-            found = [Figure(**{n: row[n] for n in FIGURE_FIELDS}) for _, row in rows.iterrows()]
-            claims = attribute_figures(clean_texts[article_id], spans, found, outlet, study)
-            return rows, claims
+                first, last = figure_runs.get(article_id, (0, 0))
+                rows, found = range(first, last), [Figure(*v) for v in values[first:last]]
+            return rows, attribute_figures(clean_texts[article_id], spans, found, outlet, study)
 
         result = _budgeted(article_id, seconds_per_article, work, refused)
         if result is None:
             continue
         rows, claims = result
-        fields_ = pd.DataFrame(
-            [[c.source, c.source_canonical, c.source_type, c.via, c.cue, ";".join(c.hedges),
-              c.stance] for c in claims],
-            columns=list(CLAIM_COLUMNS),
-            index=rows.index,
+        if chosen is None:
+            extracted.append(rows[figure_columns])
+        else:
+            picked.extend(rows)
+        published = _text(meta.at[article_id, "published"])
+        fields.extend(
+            [c.source, c.source_canonical, c.source_type, c.via, c.cue, ";".join(c.hedges),
+             c.stance, outlet, published] for c in claims
         )  # fmt: skip
-        fields_["outlet"] = outlet
-        fields_["published"] = _text(meta.at[article_id, "published"])
-        parts.append(pd.concat([rows[figure_columns], fields_], axis=1))
     columns = [*figure_columns, *CLAIM_COLUMNS, *ARTICLE_COLUMNS]
-    if parts:
-        table = pd.concat(parts, ignore_index=True)[columns]
+    if chosen is not None:
+        figure_rows = chosen.iloc[picked][figure_columns]
+    elif extracted:
+        figure_rows = pd.concat(extracted)
+    else:
+        figure_rows = pd.DataFrame(columns=figure_columns)
+    if fields:
+        claim_rows = pd.DataFrame(fields, columns=[*CLAIM_COLUMNS, *ARTICLE_COLUMNS])
+        table = pd.concat([figure_rows.reset_index(drop=True), claim_rows], axis=1)[columns]
         table = table.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
     else:
         table = pd.DataFrame(columns=columns)

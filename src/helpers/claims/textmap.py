@@ -14,9 +14,20 @@ public function returns points into the text the caller gave.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from helpers.clean import normalise_typography
+from helpers.clean.text import INVISIBLE, TYPOGRAPHY
+
+# A character that normalising changes (clean text has none, so it is read as it is)
+NEEDS_NORMALISING = re.compile("[" + re.escape("".join(TYPOGRAPHY) + "".join(INVISIBLE)) + "]")
+# Characters that change the length of the text when normalised: "…" and invisible ones
+CHANGES_LENGTH = re.compile(
+    "[" + re.escape("".join(c for c, r in TYPOGRAPHY.items() if len(r) != 1)
+                    + "".join(INVISIBLE)) + "]"
+)  # fmt: skip
+ONE_FOR_ONE = str.maketrans({c: r for c, r in TYPOGRAPHY.items() if len(r) == 1})
 
 
 class TextMap:
@@ -24,23 +35,25 @@ class TextMap:
 
     def __init__(self, text: str) -> None:
         self.caller = text
-        if text.isascii():  # nothing to normalise: every character it maps is beyond ASCII
+        # clean text (and ASCII) has nothing to normalise: it is read as it is
+        if text.isascii() or not NEEDS_NORMALISING.search(text):
             self.clean, self.identity, self._offsets = text, True, []
             return
-        clean, offsets = normalise_typography(text)
-        self.clean = clean
-        self.identity = clean == text
-        self._offsets = offsets  # clean index -> caller index
+        self.identity = False
+        if not CHANGES_LENGTH.search(text):  # quotes and dashes only: offsets do not move
+            self.clean, self._offsets = text.translate(ONE_FOR_ONE), None
+            return
+        self.clean, self._offsets = normalise_typography(text)  # clean index -> caller index
 
     def to_clean(self, position: int) -> int:
         """The clean offset of a caller offset (the first clean character from it or after)."""
-        if self.identity:
+        if self.identity or self._offsets is None:
             return position
         return bisect_left(self._offsets, position)
 
     def to_caller(self, position: int) -> int:
         """The caller offset of a clean start offset."""
-        if self.identity:
+        if self.identity or self._offsets is None:
             return position
         if position >= len(self._offsets):
             return len(self.caller)
@@ -48,7 +61,7 @@ class TextMap:
 
     def end_to_caller(self, position: int) -> int:
         """The caller offset of a clean end offset (one past the last character)."""
-        if self.identity:
+        if self.identity or self._offsets is None:
             return position
         if position <= 0:
             return 0
