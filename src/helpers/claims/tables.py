@@ -33,6 +33,14 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` sorted by article_id and start (stably), left as it is when it already is."""
+    keys = list(zip(frame["article_id"].tolist(), frame["start"].tolist(), strict=True))
+    if all(a <= b for a, b in zip(keys, keys[1:], strict=False)):
+        return frame
+    return frame.sort_values(["article_id", "start"], kind="mergesort")
+
+
 def _runs(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
     """The rows (first, one past the last) of each article in a frame sorted by article_id,
     found once rather than filtered again for every article."""
@@ -91,16 +99,12 @@ def claims_table(
         a for a in sorted(clean_texts)
         if _text(meta.at[a, "status"] if "status" in meta else "ok") == "ok"
     ]  # fmt: skip
-    own = sentences.loc[sentences["article_id"].isin(keep)].sort_values(
-        ["article_id", "start"], kind="mergesort"
-    )
+    own = _ordered(sentences.loc[sentences["article_id"].isin(keep)])
     sentence_runs = _runs(own)
     starts, ends = own["start"].astype(int).tolist(), own["end"].astype(int).tolist()
     chosen = None
     if figures is not None:
-        chosen = figures.loc[figures["article_id"].isin(keep)].sort_values(
-            ["article_id", "start"], kind="mergesort"
-        )
+        chosen = _ordered(figures.loc[figures["article_id"].isin(keep)])
         figure_runs = _runs(chosen)
         values = list(chosen[list(FIGURE_FIELDS)].itertuples(index=False, name=None))
     figure_columns = list(figures.columns) if figures is not None else list(FIGURE_COLUMNS)
@@ -144,9 +148,17 @@ def claims_table(
     else:
         figure_rows = pd.DataFrame(columns=figure_columns)
     if fields:
-        claim_rows = pd.DataFrame(fields, columns=[*CLAIM_COLUMNS, *ARTICLE_COLUMNS])
-        table = pd.concat([figure_rows.reset_index(drop=True), claim_rows], axis=1)[columns]
-        table = table.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+        # column labels of object dtype: joining frames by their columns is then cheap
+        figure_rows = figure_rows.reset_index(drop=True)
+        figure_rows.columns = pd.Index(figure_columns, dtype=object)
+        # claim columns of objects, article columns of text, as they have always been
+        claim_rows = pd.DataFrame(
+            fields, columns=pd.Index([*CLAIM_COLUMNS, *ARTICLE_COLUMNS], dtype=object), dtype=object
+        )
+        text_dtype = pd.Series(["text"]).dtype
+        for name in ARTICLE_COLUMNS:
+            claim_rows[name] = claim_rows[name].astype(text_dtype)
+        table = _ordered(pd.concat([figure_rows, claim_rows], axis=1)).reset_index(drop=True)
     else:
         table = pd.DataFrame(columns=columns)
     table.attrs["refused"] = refused
