@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.spread import MAX_ROWS_PER_GROUP, spread_by_value  # noqa: F401 (re-exported)
+
 TRACE_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface"]  # where a row came from
 OUTSIDE_SOURCE = "the outlet itself"
 UNKNOWN_OUTLET = "unknown outlet"
 # A chart with a labelled row per claim stays readable (and quick to draw) up to a few dozen
-# rows: at most this many claims of one group, and this many labelled rows in one panel.
-MAX_ROWS_PER_GROUP = 10
+# rows: at most MAX_ROWS_PER_GROUP claims of one group, and this many labelled rows in one panel.
 MAX_ROWS_PER_PANEL = 30
 
 
@@ -102,28 +103,6 @@ def sorted_rows(
     keys = [*keys, *(k for k in ("article_id", "start", "end", "surface") if k in rows.columns)]
     ascending = [key not in descending for key in keys]
     return rows.sort_values(keys, ascending=ascending, kind="mergesort").reset_index(drop=True)
-
-
-def spread_by_value(
-    rows: pd.DataFrame, groups: list[str], per_group: int = MAX_ROWS_PER_GROUP
-) -> pd.DataFrame:
-    """At most ``per_group`` rows of each group of ``rows``, evenly spaced by ``value``.
-
-    The smallest and the largest figure of a group are always kept, so the spread of what was
-    reported stays visible; rows keep their order, and the same rows always give the same pick.
-    """
-    if per_group < 2:
-        raise ValueError("per_group must be at least 2, to keep the smallest and the largest")
-    keep: list = []
-    grouped = rows.groupby(groups, sort=False, dropna=False) if groups else [("", rows)]
-    for _, block in grouped:
-        ties = [c for c in ("article_id", "start", "sentence_id", "surface") if c in block.columns]
-        ranked = block.sort_values(["value", *ties], kind="mergesort")
-        if len(ranked) > per_group:
-            step = (len(ranked) - 1) / (per_group - 1)
-            ranked = ranked.iloc[[round(i * step) for i in range(per_group)]]
-        keep.extend(ranked.index)
-    return rows.loc[rows.index.isin(keep)]
 
 
 def listing(items: list[str], limit: int = 8) -> str:

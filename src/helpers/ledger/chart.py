@@ -14,9 +14,9 @@ from helpers.grouping import panel_values, what_lexicon
 from helpers.io import require_columns
 from helpers.ledger.book import LEDGER_COLUMNS, time_context
 from helpers.ledger.common import OWN_FIGURE, UNKNOWN_OUTLET, source_names, stories, texts
+from helpers.spread import MAX_ROWS_PER_GROUP, spread_by_value
 from helpers.vocabulary import NO_EVENT
 
-MAX_ROWS_PER_GROUP = 10  # labelled rows of one group on the chart
 MAX_ROWS_PER_PANEL = 30  # labelled rows of one panel
 MAX_PANELS = 6  # panels of the chart, those with the most rows
 CHART_COLUMNS = (
@@ -24,28 +24,6 @@ CHART_COLUMNS = (
     "high", "err_low", "err_high", "change", "surface", "y", "claims_in_group",
     "sources_in_group", "copies", "article_id", "sentence_id", "start", "end",
 )  # fmt: skip
-
-
-def spread_by_value(
-    rows: pd.DataFrame, groups: list[str], per_group: int = MAX_ROWS_PER_GROUP
-) -> pd.DataFrame:
-    """At most ``per_group`` rows of each group of ``rows``, evenly spaced by ``value``.
-
-    The smallest and the largest figure of a group are always kept, so the spread of what was
-    reported stays visible; rows keep their order, and the same rows always give the same pick.
-    """
-    if per_group < 2:
-        raise ValueError("per_group must be at least 2, to keep the smallest and the largest")
-    keep: list = []
-    grouped = rows.groupby(groups, sort=False, dropna=False) if groups else [("", rows)]
-    for _, block in grouped:
-        ties = [c for c in ("article_id", "start", "sentence_id", "surface") if c in block.columns]
-        ranked = block.sort_values(["value", *ties], kind="mergesort")
-        if len(ranked) > per_group:
-            step = (len(ranked) - 1) / (per_group - 1)
-            ranked = ranked.iloc[[round(i * step) for i in range(per_group)]]
-        keep.extend(ranked.index)
-    return rows.loc[rows.index.isin(keep)]
 
 
 def chart_groups(ledger: pd.DataFrame, by_event: bool) -> pd.Series:
