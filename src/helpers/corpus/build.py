@@ -190,6 +190,34 @@ def _cluster(rows: list[dict], clean_texts: dict[str, str], messages: list[str])
     )
 
 
+def reading_setup(
+    raw_dir: str | Path,
+    manifest: str | Path | None,
+    columns: str | Mapping[str, str] | None,
+    max_file_mb: float,
+    max_export_mb: float,
+) -> tuple[Path, Manifest, frozenset[str], ReadOptions]:
+    """What reading ``raw_dir`` (a folder, or one file) starts from: the input path, its
+    manifest, the file names to skip (the manifest itself) and the reading options."""
+    raw = Path(raw_dir)
+    if raw.is_file():
+        raw = raw.resolve()
+    if not raw.exists():
+        raise FileNotFoundError(f"raw_dir {raw} not found: give a folder of articles or one file")
+    root = raw.parent if raw.is_file() else raw
+    manifest_path = Path(manifest) if manifest else default_manifest_path(raw)
+    found = read_manifest(manifest_path, root, expected=manifest is not None or raw.is_dir())
+    skip = frozenset()
+    if manifest_path.parent.resolve() == root.resolve():
+        skip = frozenset({manifest_path.name})
+    options = ReadOptions(
+        columns=parse_columns(columns),
+        max_file_bytes=int(max_file_mb * 1_000_000),
+        max_export_bytes=int(max_export_mb * 1_000_000),
+    )
+    return raw, found, skip, options
+
+
 def collect_corpus(
     raw_dir: str | Path = paths.RAW_DIR,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
@@ -208,23 +236,10 @@ def collect_corpus(
     file it is about; messages are returned and, with ``verbose``, printed. Files over
     ``max_file_mb`` megabytes (exports: ``max_export_mb``) are refused. Nothing is written.
     """
-    raw = Path(raw_dir)
-    if raw.is_file():
-        raw = raw.resolve()
-    if not raw.exists():
-        raise FileNotFoundError(f"raw_dir {raw} not found: give a folder of articles or one file")
-    root = raw.parent if raw.is_file() else raw
-    manifest_path = Path(manifest) if manifest else default_manifest_path(raw)
-    found = read_manifest(manifest_path, root, expected=manifest is not None or raw.is_dir())
-    messages = list(found.messages)
-    skip = frozenset()
-    if manifest_path.parent.resolve() == root.resolve():
-        skip = frozenset({manifest_path.name})
-    options = ReadOptions(
-        columns=parse_columns(columns),
-        max_file_bytes=int(max_file_mb * 1_000_000),
-        max_export_bytes=int(max_export_mb * 1_000_000),
+    raw, found, skip, options = reading_setup(
+        raw_dir, manifest, columns, max_file_mb, max_export_mb
     )
+    messages = list(found.messages)
     sources: list[SourceArticle] = []
     for entry in tqdm(list_raw(raw, skip), desc="files", unit="file", disable=not progress):
         try:

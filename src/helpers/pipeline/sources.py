@@ -35,12 +35,11 @@ from helpers.corpus.build import (
     _id_requests,
     _missing_listed,
     _refuse_exact_duplicates,
-    default_manifest_path,
     read_entry,
+    reading_setup,
 )
-from helpers.corpus.columns import parse_columns
 from helpers.corpus.files import RawEntry, allocate_ids, list_raw, read_limited, sha256_bytes
-from helpers.corpus.manifest import ManifestRow, read_manifest
+from helpers.corpus.manifest import ManifestRow
 from helpers.corpus.readers import EXPORT_READERS, ReadOptions, reader_for, size_limit
 from helpers.corpus.records import SourceArticle
 from helpers.pipeline.progress import bar
@@ -119,23 +118,10 @@ def plan_corpus(
 
     The arguments are those of :func:`helpers.corpus.collect_corpus`.
     """
-    raw = Path(raw_dir)
-    if raw.is_file():
-        raw = raw.resolve()
-    if not raw.exists():
-        raise FileNotFoundError(f"raw_dir {raw} not found: give a folder of articles or one file")
-    root = raw.parent if raw.is_file() else raw
-    manifest_path = Path(manifest) if manifest else default_manifest_path(raw)
-    found = read_manifest(manifest_path, root, expected=manifest is not None or raw.is_dir())
-    messages = list(found.messages)
-    skip = frozenset()
-    if manifest_path.parent.resolve() == root.resolve():
-        skip = frozenset({manifest_path.name})
-    options = ReadOptions(
-        columns=parse_columns(columns),
-        max_file_bytes=int(max_file_mb * 1_000_000),
-        max_export_bytes=int(max_export_mb * 1_000_000),
+    raw, found, skip, options = reading_setup(
+        raw_dir, manifest, columns, max_file_mb, max_export_mb
     )
+    messages = list(found.messages)
     sources: list[SourceArticle] = []
     paths_of: dict[tuple[str, int], str] = {}
     for entry in bar(list_raw(raw, skip), desc="read", unit="file", disable=not progress):
