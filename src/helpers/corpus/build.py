@@ -218,6 +218,16 @@ def reading_setup(
     return raw, found, skip, options
 
 
+def read_or_refuse(entry, options: ReadOptions) -> tuple[list[SourceArticle], list[str]]:
+    """The articles and messages of one input; an input that cannot be read at all becomes one
+    refused article with the error as its reason, so the rest of the corpus goes on."""
+    try:
+        return read_entry(entry, options)
+    except Exception as err:  # noqa: BLE001 - one bad file is refused, the rest goes on
+        failed = SourceArticle(entry.name, reader_for(entry.name) or "")
+        return [failed.refuse(f"could not be read ({type(err).__name__}: {err})")], []
+
+
 def collect_corpus(
     raw_dir: str | Path = paths.RAW_DIR,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
@@ -242,11 +252,7 @@ def collect_corpus(
     messages = list(found.messages)
     sources: list[SourceArticle] = []
     for entry in tqdm(list_raw(raw, skip), desc="files", unit="file", disable=not progress):
-        try:
-            read, said = read_entry(entry, options)
-        except Exception as err:  # noqa: BLE001 - one bad file is refused, the rest goes on
-            failed = SourceArticle(entry.name, reader_for(entry.name) or "")
-            read, said = [failed.refuse(f"could not be read ({type(err).__name__}: {err})")], []
+        read, said = read_or_refuse(entry, options)
         sources += read
         messages += said
     sources += _missing_listed(sources, found, messages)

@@ -36,6 +36,7 @@ from helpers.corpus.build import (
     _missing_listed,
     _refuse_exact_duplicates,
     read_entry,
+    read_or_refuse,
     reading_setup,
 )
 from helpers.corpus.files import RawEntry, allocate_ids, list_raw, read_limited, sha256_bytes
@@ -130,11 +131,7 @@ def plan_corpus(
             paths_of[stub.key] = str(entry.path)
             sources.append(stub)
             continue
-        try:
-            read, said = read_entry(entry, options)
-        except Exception as err:  # noqa: BLE001 - one bad file is refused, the rest goes on
-            failed = SourceArticle(entry.name, reader_for(entry.name) or "")
-            read, said = [failed.refuse(f"could not be read ({type(err).__name__}: {err})")], []
+        read, said = read_or_refuse(entry, options)
         sources += read
         messages += said
     sources += _missing_listed(sources, found, messages)
