@@ -8,6 +8,9 @@ verb (``cue``), hedging words and stance. Every public function takes an optiona
 (:func:`helpers.study.load_study`; None reads ``general-news``, which knows no actor): its
 known actors and type rules come first and it names the source types.
 
+``attribute_article(text, spans, figures, outlet, study)`` returns ``(claims, sentences)``,
+what ``attribute_figures`` and ``attribute_sentences`` return, resolving the article once.
+
 Attribution follows reporting conventions a reader would recognise, sentence by sentence:
 
 - ``X said/told/announced/estimates/found that ...``, ``"...," said X``, ``X put the toll at``;
@@ -42,6 +45,7 @@ from __future__ import annotations
 from helpers.claims.actors import canonical_source, source_type_for
 from helpers.claims.extract import (
     Claim,
+    attribute_article,
     attribute_figures,
     attribute_sentences,
     extract_claims,
@@ -64,6 +68,7 @@ __all__ = [
     "Governing",
     "SentenceAttribution",
     "Speaker",
+    "attribute_article",
     "attribute_figures",
     "attribute_sentences",
     "attributions_table",

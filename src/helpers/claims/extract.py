@@ -142,6 +142,10 @@ def attribute_sentences(
     """
     m = TextMap(_check_text(text, "attribute_sentences"))
     found = resolve_sentences(m.clean, _clean_spans(m, sentence_spans), resolve_study(study))
+    return _sentences_to_caller(m, found)
+
+
+def _sentences_to_caller(m: TextMap, found: list[SentenceAttribution]) -> list[SentenceAttribution]:
     if m.identity:
         return found
     return [
@@ -208,8 +212,8 @@ def extract_claims(
         if sentence_spans is not None:
             _check_spans(text, sentence_spans)  # bad spans are refused all the same
         return []
-    spans = _clean_spans(m, sentence_spans)
-    claims = _attribute(m.clean, spans, figures, outlet, study)
+    sentences = resolve_sentences(m.clean, _clean_spans(m, sentence_spans), study)
+    claims = _attribute(m.clean, sentences, figures, outlet, study)
     if m.identity:
         return claims
     out = []
@@ -231,27 +235,53 @@ def attribute_figures(
 
     The claims hold the figures as given.
     """
-    m = TextMap(_check_text(text, "attribute_figures"))
+    return _attribute_article(text, sentence_spans, figures, outlet, study, "attribute_figures")[0]
+
+
+def attribute_article(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int]],
+    figures: Sequence[Figure],
+    outlet: str = "",
+    study: Study | None = None,
+) -> tuple[list[Claim], list[SentenceAttribution]]:
+    """Attribute one article's figures and sentences, resolving its sentences once.
+
+    Returns ``(claims, sentences)``: exactly what :func:`attribute_figures` and
+    :func:`attribute_sentences` return for the same arguments, at about the cost of the first.
+    """
+    return _attribute_article(text, sentence_spans, figures, outlet, study, "attribute_article")
+
+
+def _attribute_article(
+    text: str,
+    sentence_spans: Sequence[tuple[int, int]],
+    figures: Sequence[Figure],
+    outlet: str,
+    study: Study | None,
+    function: str,
+) -> tuple[list[Claim], list[SentenceAttribution]]:
+    m = TextMap(_check_text(text, function))
     for figure in figures:
         if not (0 <= figure.start < figure.end <= len(text)):
             raise ValueError(f"figure {figure.surface!r} at {figure.start} lies outside the text")
     positions = [f.start if m.identity else m.to_clean(f.start) for f in figures]
-    return _attribute(
-        m.clean, _clean_spans(m, sentence_spans), figures, outlet, resolve_study(study), positions
-    )
+    study = resolve_study(study)
+    sentences = resolve_sentences(m.clean, _clean_spans(m, sentence_spans), study)
+    claims = _attribute(m.clean, sentences, figures, outlet, study, positions)
+    return claims, _sentences_to_caller(m, sentences)
 
 
 def _attribute(
     text: str,
-    spans: list[tuple[int, int]],
+    sentences: list[SentenceAttribution],
     figures: Sequence[Figure],
     outlet: str,
     study: Study,
     positions: Sequence[int] | None = None,
 ) -> list[Claim]:
-    """Attribute figures of clean ``text``: the claims hold ``figures`` as given, read at
-    ``positions`` in the clean text (their own starts when None)."""
-    sentences = resolve_sentences(text, spans, study)
+    """Attribute figures of clean ``text`` given its resolved ``sentences``: the claims hold
+    ``figures`` as given, read at ``positions`` in the clean text (their own starts when None)."""
     quotes = SortedQuotes(quote_speakers(text, sentences))
     label = study.type_label(OUTLET_ITSELF)
     facts = SentenceFacts(text)
