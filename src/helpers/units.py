@@ -11,6 +11,7 @@ them; ``helpers.figures`` compiles them into regular expressions once, at import
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -282,6 +283,7 @@ IRREGULAR_PLURALS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def singular(word: str) -> str:
     """Return the singular of an English plural noun as written ("buses" -> "bus").
 

@@ -173,6 +173,8 @@ def _date_before(text: str, s: int, e: int) -> bool:
     return False
 
 
+# A capitalised (or camel-case) word ending the text before a number: "Big ", "iPhone ".
+CAP_WORD_END_RE = re.compile(r"(?:^|[^\w.])([A-Z][\w&]*|[a-z]+[A-Z]\w*)[^\S\n]+$")
 _LOWER_LABELS = frozenset("no nos number vol p pp v sp".split())
 
 
@@ -188,7 +190,7 @@ def name_before(text: str, s: int) -> bool:
     if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):
         return True
     # "Big 12", "iPhone 11", "Game 6": a capitalised word that is not a function word.
-    cap = re.search(r"(?:^|[^\w.])([A-Z][\w&]*|[a-z]+[A-Z]\w*)[^\S\n]+$", before)
+    cap = CAP_WORD_END_RE.search(before)
     if cap and cap.group(1) not in NOT_NAME_WORDS and not MONTH_BEFORE_RE.search(before):
         # Sentence-initial capitals are ordinary words: "Only 3", "Nearly 40".
         pre = before[: cap.start(1)].rstrip()

@@ -90,9 +90,7 @@ def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
         r.unit = text[rate.start("per") : rate.end()]
         r.kind = "count"
         return rate.end()
-    words = []
-    for t in _WORD_RE.finditer(text, pos, m.end()):
-        words.append((t.group(), t.start(), t.end()))
+    words = [(t.group(), t.start(), t.end()) for t in _WORD_RE.finditer(text, pos, m.end())]
     head = plural_head(words, one)
     if not head:
         return pos
@@ -116,9 +114,12 @@ def read_unit_or_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     return end
 
 
+OF_AFTER_RE = re.compile(r"[^\S\n]+of")  # " of" after "hundreds"
+
+
 def read_vague_unit(text: str, r: Reading, pos: int) -> int:
     """Unit after a vague plural: "hundreds of square miles", "millions of commuters"."""
-    m = re.compile(r"[^\S\n]+of").match(text, pos)
+    m = OF_AFTER_RE.match(text, pos)
     if not m:
         return pos
     end = read_unit(text, r, m.end())

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
-from helpers.figures.model import Figure
+from helpers.figures.model import Figure, replace_figure
 
 # Between a lower and an upper bound of one range: "and", "but", a comma ("greater than 100
 # and smaller than 300", "at most 100 and at least 20 apples", "above 5, below 10").
@@ -32,6 +31,8 @@ OR_GAP_RE = re.compile(r"[^\S\n]+or[^\S\n]+")
 CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\([^\S\n]*|,[^\S\n]*or[^\S\n]+|[^\S\n]+or[^\S\n]+)")
 # A change restated as a share: "up 0.25 points, or 0.01%", "rose 50 cents, or 2%".
 RESTATED_GAP_RE = re.compile(r"[^\S\n]*,[^\S\n]*or[^\S\n]+")
+# An opening bracket between a figure and its restatement: "dropped 2% (3 points)".
+BRACKET_GAP_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
 # Kinds whose si values can be compared across units.
 _MEASURES = frozenset("length area mass speed duration energy/power percent other".split())
 _CLOSE = math.log(1.3)  # a rounded conversion stays within 30% of the value it restates
@@ -68,7 +69,7 @@ def _bounds(text: str, a: Figure, b: Figure) -> Figure | None:
     if not low.value < high.value:
         return None  # "more than 40 and less than 10": two conditions, not one range
     unit = b if b.unit else a
-    return replace(
+    return replace_figure(
         unit,
         start=a.start,
         end=b.end,
@@ -97,7 +98,7 @@ def share_units(text: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[i], out[i + 1]
         if a.unit or not b.unit or a.is_range or not OR_GAP_RE.fullmatch(text, a.end, b.start):
             continue
-        out[i] = replace(
+        out[i] = replace_figure(
             a,
             unit=b.unit,
             unit_normalized=b.unit_normalized,
@@ -112,11 +113,13 @@ def share_units(text: str, figures: list[Figure]) -> list[Figure]:
         if "scale" not in b.rule or b.is_range or b.start - a.end > 40:
             continue
         if ELLIPSIS_GAP_RE.fullmatch(text, a.end, b.start):
-            out[i] = replace(b, unit=a.unit, unit_normalized=a.unit_normalized, si_unit=a.si_unit)
+            out[i] = replace_figure(
+                b, unit=a.unit, unit_normalized=a.unit_normalized, si_unit=a.si_unit
+            )
     moves = [f for f in out if f.unit_normalized == "point" and f.change in ("up", "down")]
     for i, b in enumerate(out):
         if moves and _index_level(b, moves[0]):
-            out[i] = replace(b, unit=moves[0].unit, unit_normalized="point", si_unit="point")
+            out[i] = replace_figure(b, unit=moves[0].unit, unit_normalized="point", si_unit="point")
     return out
 
 
@@ -140,10 +143,10 @@ def mark_conversions(text: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[i], out[i + 1]
         if a.conversion_of >= 0 or not _restates(text, a, b):
             if _restated_change(text, a, b):
-                out[i + 1] = replace(b, change=a.change)
+                out[i + 1] = replace_figure(b, change=a.change)
             continue
         change = a.change if a.change in ("up", "down") and b.change == "=" else b.change
-        out[i + 1] = replace(b, conversion_of=a.start, change=change)
+        out[i + 1] = replace_figure(b, conversion_of=a.start, change=change)
     return out
 
 
@@ -155,7 +158,7 @@ def _restated_change(text: str, a: Figure, b: Figure) -> bool:
     if RESTATED_GAP_RE.fullmatch(text, a.end, b.start) and b.kind == "percent" != a.kind:
         return True
     return (
-        re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[a.end : b.start]) is not None
+        BRACKET_GAP_RE.fullmatch(text, a.end, b.start) is not None
         and text[b.end : b.end + 1] == ")"
     )
 
