@@ -230,8 +230,13 @@ def test_every_promised_output_is_there(built):
             assert caption.with_suffix(f".{ext}").exists(), caption.with_suffix(f".{ext}")
     for table in ("figures", "claims_ledger", "sources", "validation_scores"):
         assert (out / "tables" / f"{table}.csv").exists(), table
-    for name in ("articles", "sentences", "removed_lines", "figures", "claims"):
-        assert (built.processed_dir / f"{name}.csv").exists(), name
+    assert (built.processed_dir / "articles.csv").exists()
+    store = built.processed_dir / paths.STORE_DIR
+    for name in ("sentences", "removed_lines", "texts", "figures", "claims", "attributions"):
+        assert list((store / name).glob("part-*.parquet")), name
+    # the pass's tables are written once: no CSV copies or clean/ texts beside the store
+    for name in ("sentences.csv", "figures.csv", "claims.csv", paths.CLEAN_TEXT_DIR):
+        assert not (built.processed_dir / name).exists(), name
 
 
 def test_manifest_hashes_every_input_and_output(built):

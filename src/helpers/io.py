@@ -134,9 +134,36 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> N
         )
 
 
+# Inside a processed folder, the per-article pass keeps its tables as Parquet datasets
+# (``parquet/<table>/part-*.parquet``, helpers.pipeline.store) instead of ``<table>.csv``.
+STORE_DIR = "parquet"
+
+
+def _dataset_as_csv(folder: Path) -> pd.DataFrame:
+    """A dataset of the pass read as its CSV would read: rows by article (each article's rows
+    keep their written order), empty text cells missing."""
+    files = sorted(folder.glob("part-*.parquet"))
+    if not files:  # the pass found no such rows
+        return pd.DataFrame()
+    frame = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+    if "article_id" in frame.columns:
+        frame = frame.sort_values("article_id", kind="mergesort").reset_index(drop=True)
+    for column in frame.select_dtypes(include="object").columns:
+        frame[column] = frame[column].mask(frame[column] == "")
+    return frame
+
+
 def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a CSV written by :func:`write_table`; only empty cells are missing (not "NA")."""
+    """Read a CSV written by :func:`write_table`; only empty cells are missing (not "NA").
+
+    A processed table that the per-article pass keeps as a Parquet dataset (``figures.csv``
+    is ``parquet/figures/`` beside it) is read from the dataset, with the same cells.
+    """
     path = Path(path)
+    dataset = path.parent / STORE_DIR / path.stem
+    store = path.parent / STORE_DIR / "_pipeline.json"  # written by every run of the pass
+    if not path.exists() and path.suffix == ".csv" and store.is_file():
+        return _dataset_as_csv(dataset)
     if not path.exists():
         raise FileNotFoundError(
             f"{path} not found: it is written by an earlier notebook; run `make report`, "

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 import pandas as pd
+import pyarrow.parquet as pq
 
 from helpers import paths
 from helpers.io import read_table, write_table, write_text
@@ -108,18 +109,35 @@ def _read(path: Path) -> pd.DataFrame | None:
     return read_table(path)
 
 
+def _article_ids(processed_dir: Path, name: str) -> pd.Series | None:
+    """The ``article_id`` of every row of a per-article table (``figures``, ``claims``): read
+    from the pass's dataset (that column only), else from ``<name>.csv``; None when neither
+    was written."""
+    store = processed_dir / paths.STORE_DIR
+    if (store / "_pipeline.json").is_file():
+        files = sorted((store / name).glob("part-*.parquet"))
+        if not files:
+            return pd.Series([], dtype=object, name="article_id")
+        table = pq.read_table([str(f) for f in files], columns=["article_id"])
+        return table.column("article_id").to_pandas()
+    frame = _read(processed_dir / f"{name}.csv")
+    if frame is None or "article_id" not in frame:
+        return None
+    return frame["article_id"]
+
+
 def corpus_summary(processed_dir: Path) -> dict | None:
     """Counts of the corpus for the page: articles read and refused, outlets, dates,
     near-duplicate clusters, figures and claims."""
     articles = _read(processed_dir / paths.ARTICLES_CSV)
     if articles is None or "status" not in articles:
         return None
-    figures = _read(processed_dir / paths.FIGURES_CSV)
-    if figures is not None and "article_id" in figures:
-        counts = figures.groupby("article_id").size().rename("figures").reset_index()
+    figures = _article_ids(processed_dir, "figures")
+    if figures is not None:
+        counts = figures.value_counts().rename("figures").rename_axis("article_id").reset_index()
         articles = articles.merge(counts, on="article_id", how="left")
         articles["figures"] = articles["figures"].fillna(0).astype(int)
-    claims = _read(processed_dir / paths.CLAIMS_CSV)
+    claims = _article_ids(processed_dir, "claims")
     ok = articles[articles["status"] == "ok"]
     refused = articles[articles["status"] != "ok"]
     outlets = ok["outlet"].fillna("unknown outlet") if "outlet" in ok else pd.Series(dtype=str)

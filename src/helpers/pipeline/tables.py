@@ -1,16 +1,18 @@
-"""The pass's outputs as the notebooks use them: one table by name, or the whole corpus build.
+"""The pass's outputs as the notebooks use them: one table by name, summaries read part by part.
 
 :func:`load_table` reads one per-article table (``figures``, ``claims``, ``attributions``,
-``sentences`` ...) written by :func:`helpers.pipeline.run`, for notebooks 02-06.
-:func:`load_build` gives notebook 01 the :class:`helpers.corpus.CorpusBuild` that
-``collect_corpus`` would have built (articles, posts, sentences, removed lines, clean and source
-texts, messages), read from the pass's outputs, so that ``corpus.write_corpus`` writes the same
-files as before. Both hold the tables in memory: for a corpus larger than memory, read the
-datasets part by part (:func:`helpers.pipeline.iter_parts`).
+``sentences`` ...) written by :func:`helpers.pipeline.run`, for notebooks 02-06, only the
+``columns`` asked for. The summaries of notebook 01 read one bucket of articles at a time, so
+that the corpus's text is never in memory at once: :func:`sentence_counts` (sentences and
+words per article), :func:`line_balance` (what became of each article's lines),
+:func:`article_texts` (one article's source and clean text). :func:`load_build` gives the
+:class:`helpers.corpus.CorpusBuild` that ``collect_corpus`` would have built, all in memory:
+for a small corpus or a test, never at scale.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -22,19 +24,27 @@ from helpers.corpus.tables import (
     REMOVED_COLUMNS,
     SENTENCE_COLUMNS,
     CorpusBuild,
+    line_kinds,
+    reporting_lines,
 )
 from helpers.io import read_table
 from helpers.pipeline.schema import SORT_KEYS, TEXT_COLUMNS
-from helpers.pipeline.store import read_dataset
+from helpers.pipeline.store import iter_parts, read_dataset
 
 
-def load_table(processed_dir: str | Path, name: str) -> pd.DataFrame:
-    """One table of the pass (``articles`` or a per-article dataset), rows in written order."""
+def load_table(
+    processed_dir: str | Path, name: str, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """One table of the pass (``articles`` or a per-article dataset), rows in written order;
+    ``columns`` reads only those columns (the key columns that order the rows are added)."""
     if name == "articles":
-        return read_table(Path(processed_dir) / paths.ARTICLES_CSV)
+        frame = read_table(Path(processed_dir) / paths.ARTICLES_CSV)
+        return frame if columns is None else frame.loc[:, list(columns)]
     if name not in SORT_KEYS:
         raise ValueError(f"no table {name!r}: the pass writes {', '.join(SORT_KEYS)}")
-    frame = read_dataset(processed_dir, name)
+    if columns is not None:
+        columns = list(dict.fromkeys([*columns, *SORT_KEYS[name]]))
+    frame = read_dataset(processed_dir, name, columns=columns)
     keys = [k for k in SORT_KEYS[name] if k in frame.columns]
     if keys and not frame.empty:
         frame = frame.sort_values(keys, kind="mergesort").reset_index(drop=True)
@@ -61,3 +71,60 @@ def load_build(processed_dir: str | Path) -> CorpusBuild:
         messages=messages,
         source_texts=dict(zip(texts["article_id"], texts["source_text"], strict=True)),
     )
+
+
+def sentence_counts(processed_dir: str | Path) -> pd.DataFrame:
+    """``article_id, sentences, words`` of every article with sentences, read one bucket of
+    sentences at a time (words: runs of non-space characters)."""
+    parts = []
+    for part in iter_parts(processed_dir, "sentences", columns=["article_id", "text"]):
+        words = part["text"].str.count(r"\S+")
+        parts.append(
+            words.groupby(part["article_id"]).agg(sentences="size", words="sum").reset_index()
+        )
+    if not parts:
+        return pd.DataFrame({"article_id": [], "sentences": [], "words": []})
+    counts = pd.concat(parts, ignore_index=True)
+    return counts.sort_values("article_id", kind="mergesort").reset_index(drop=True)
+
+
+def line_balance(processed_dir: str | Path) -> pd.DataFrame:
+    """What became of the non-blank source lines of each ok article (``article_id, kind,
+    lines``; :func:`helpers.corpus.line_kinds`), one bucket of texts at a time."""
+    removed = read_dataset(processed_dir, "removed_lines", columns=["article_id", "rule"])
+    if removed.empty:
+        removed = pd.DataFrame({"article_id": [], "rule": []})
+    lines = []
+    for part in iter_parts(processed_dir, "texts", columns=["article_id", "clean_text"]):
+        texts = zip(part["article_id"], part["clean_text"], strict=True)
+        lines.append(reporting_lines(dict(texts)))
+    reporting = pd.concat(lines) if lines else pd.Series(dtype="int64", name="lines")
+    reporting = reporting.rename_axis("article_id").sort_index(kind="mergesort")
+    return line_kinds(removed, reporting)
+
+
+def article_texts(processed_dir: str | Path, article_id: str) -> tuple[str, str]:
+    """``(source text, clean text)`` of one article, reading only its bucket."""
+    frame = read_dataset(processed_dir, "texts", article_ids=[article_id])
+    if frame.empty:
+        raise KeyError(f"no texts for article {article_id!r} in {processed_dir}")
+    row = frame.iloc[0]
+    return str(row["source_text"]), str(row["clean_text"])
+
+
+_EMPTY_COLUMNS = {
+    "posts": POST_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+    "removed_lines": REMOVED_COLUMNS,
+    "texts": list(TEXT_COLUMNS),
+}
+
+
+def rows_of(processed_dir: str | Path, name: str, article_ids: Sequence[str]) -> pd.DataFrame:
+    """The rows of a few articles in one table of the pass, reading only their buckets; rows
+    in written order (an empty frame keeps the table's columns)."""
+    frame = read_dataset(processed_dir, name, article_ids=list(article_ids))
+    if frame.empty:
+        return pd.DataFrame(columns=list(frame.columns) or _EMPTY_COLUMNS.get(name))
+    keys = [k for k in SORT_KEYS[name] if k in frame.columns]
+    return frame.sort_values(keys, kind="mergesort").reset_index(drop=True)
