@@ -40,6 +40,9 @@ _CLOSE = math.log(1.3)  # a rounded conversion stays within 30% of the value it 
 
 def merge_bounds(text: str, figures: list[Figure]) -> list[Figure]:
     """Merge a lower bound and an upper bound joined by "and" into one range, change "="."""
+    changes = {f.change for f in figures}
+    if ">" not in changes or "<" not in changes:
+        return figures  # no pair of bounds to merge
     out: list[Figure] = []
     i = 0
     while i < len(figures):
