@@ -120,8 +120,8 @@ def share_units(text: str, figures: list[Figure]) -> list[Figure]:
                 b, unit=a.unit, unit_normalized=a.unit_normalized, si_unit=a.si_unit
             )
     moves = [f for f in out if f.unit_normalized == "point" and f.change in ("up", "down")]
-    for i, b in enumerate(out):
-        if moves and _index_level(b, moves[0]):
+    for i, b in enumerate(out if moves else ()):
+        if _index_level(b, moves[0]):
             out[i] = replace_figure(b, unit=moves[0].unit, unit_normalized="point", si_unit="point")
     return out
 
