@@ -159,6 +159,59 @@ def _value_text(change: str, value: float, low: float, high: float) -> str:
     return f"{sign}{_format(value)}"
 
 
+def _joined(frame: pd.DataFrame, column: str, ordered: bool = True) -> pd.Series:
+    """Per ``_gid``, the distinct non-empty-or-not cells of ``column`` joined with ";": in row
+    order (``ordered``) or sorted."""
+    cells = frame[["_gid", column]].drop_duplicates()
+    if not ordered:
+        cells = cells.sort_values(["_gid", column], kind="mergesort")
+    return cells.groupby("_gid", sort=True)[column].agg(";".join)
+
+
+def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per ``keys`` (a block and a source) of :func:`ledger_comparison`, computed by
+    group operations over all blocks at once (no loop over the blocks)."""
+    rows = rows.assign(_gid=rows.groupby(keys, sort=False).ngroup())
+    rows = rows.loc[rows["_gid"] >= 0]  # a missing key cell: no group, as groupby leaves it out
+    first = rows.drop_duplicates("_gid").set_index("_gid").sort_index()
+    claims = rows.drop_duplicates(["_gid", "story", "v", "v_low", "v_high", "change"])
+    ordered = claims.sort_values(["_gid", "v", "v_low", "v_high"], kind="mergesort")
+    ordered = ordered.assign(
+        _value=[
+            _value_text(text(c), v, lo, hi)
+            for c, v, lo, hi in ordered[["change", "v", "v_low", "v_high"]].itertuples(index=False)
+        ],
+        _surface=texts(ordered["surface"]),
+    )
+    dated = rows.assign(_date=texts(rows["published"]))
+    dated = dated.loc[dated["_date"] != "", ["_gid", "_date"]].groupby("_gid")["_date"]
+    outlets = rows.loc[rows["outlet"] != "", ["_gid", "outlet"]]
+    by_group = rows.groupby("_gid", sort=True)
+    table = pd.DataFrame(
+        {
+            **{k: first[k] for k in keys},
+            "source_type": _joined(rows.assign(source_type=texts(rows["source_type"])),
+                                   "source_type", ordered=False),
+            "n_claims": claims.groupby("_gid", sort=True).size(),
+            "n_stories": by_group["story"].nunique(),
+            "n_articles": by_group["article_id"].nunique(),
+            "values": _joined(ordered, "_value"),
+            "value_min": ordered.groupby("_gid", sort=True)["v_low"].min(),
+            "value_max": ordered.groupby("_gid", sort=True)["v_high"].max(),
+            "as_written": _joined(ordered, "_surface"),
+            "outlets": _joined(outlets, "outlet", ordered=False),
+            "first_published": dated.min(),
+            "last_published": dated.max(),
+        },
+        index=first.index,
+    )  # fmt: skip
+    table["outlets"] = table["outlets"].fillna(UNKNOWN_OUTLET)
+    table[["first_published", "last_published"]] = table[
+        ["first_published", "last_published"]
+    ].fillna("")
+    return table.reset_index(drop=True)
+
+
 def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFrame:
     """One row per group (and event, when ``by_event``), window, panel and source: the values
     the source gave in the panel's unit (``values``, ``value_min``, ``value_max``), as written,
@@ -176,33 +229,12 @@ def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFr
         event=texts(rows["event"]) if by_event else "",
     )  # fmt: skip
     block = ["group", "event", "window", "panel", "panel_unit"]
-    out = []
-    for key, part in rows.groupby([*block, "source"], sort=False):
-        claims = part.drop_duplicates(["story", "v", "v_low", "v_high", "change"])
-        ordered = claims.sort_values(["v", "v_low", "v_high"], kind="mergesort")
-        values = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in
-                  ordered[["change", "v", "v_low", "v_high"]].itertuples(index=False)]  # fmt: skip
-        dates = sorted(d for d in texts(part["published"]) if d)
-        out.append(
-            {
-                **dict(zip([*block, "source"], key, strict=True)),
-                "source_type": ";".join(sorted(set(texts(part["source_type"])))),
-                "n_claims": len(claims),
-                "n_stories": part["story"].nunique(),
-                "n_articles": part["article_id"].nunique(),
-                "values": ";".join(dict.fromkeys(values)),
-                "value_min": ordered["v_low"].min(),
-                "value_max": ordered["v_high"].max(),
-                "as_written": ";".join(dict.fromkeys(texts(ordered["surface"]))),
-                "outlets": ";".join(sorted(set(part["outlet"]) - {""})) or UNKNOWN_OUTLET,
-                "first_published": dates[0] if dates else "",
-                "last_published": dates[-1] if dates else "",
-            }
-        )
-    record = [c for c in COMPARISON_COLUMNS if c not in ("happened", "sources_in_group")]
-    table = pd.DataFrame(out, columns=record)
-    happened = rows.groupby(block)["happened"].agg(lambda h: ";".join(sorted(set(h) - {""})))
-    table = table.merge(happened.rename("happened").reset_index(), on=block, how="left")
+    table = _per_source(rows, [*block, "source"])
+    said = rows.loc[rows["happened"] != "", [*block, "happened"]].drop_duplicates()
+    said = said.sort_values([*block, "happened"], kind="mergesort")
+    happened = said.groupby(block, sort=False)["happened"].agg(";".join).reset_index()
+    table = table.merge(happened, on=block, how="left")
+    table["happened"] = table["happened"].fillna("")
     table["sources_in_group"] = table.groupby(block)["source"].transform("nunique")
     table["_none"] = table["happened"].eq("")
     table["_claims"] = table.groupby(block)["n_claims"].transform("sum")
