@@ -27,6 +27,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         # titles and ranks
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "hon", "pres", "gov", "sen",
         "rep", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig", "cpl", "pvt",
+        "mx", "cllr", "supt", "insp", "det", "ch", "dci", "dsi", "fr", "amb", "messrs", "mme",
         # months
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         # everyday abbreviations

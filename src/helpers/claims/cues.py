@@ -62,6 +62,22 @@ NEGATED_CUE = re.compile(
     r"reluctant|not willing)\s++to\s++(?:\w+ly\s++)?$",
     re.IGNORECASE,
 )
+# "called" reports only when it calls a figure or a claim something, or calls for something:
+# "the mayor called the toll ...", "called for 500 more officers"; not a name ("a day, called
+# a sol, lasts ...", "the new ward, called the Willow Unit")
+CALLED_REPORTS = re.compile(
+    r"\s++(?:for|on|it|them|this|that|(?:the|their|its|those|these)\s++(?:\w++\s++){0,2}?"
+    r"(?:figures?|numbers?|toll|count|estimates?|claims?|reports?|data|tally|total|rise|fall|"
+    r"cuts?|increase|decrease|drop)\b|(?:the|their|its|an?)\s++(?:[\w-]++\s++){0,2}?"
+    r"[$\u00a3\u20ac]?\d)"
+)
+# A noun cue after a verb or a preposition is an object: "results beat forecasts", "ahead of
+# estimates", "in line with forecasts", "higher than projections"
+NOUN_CUE_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|missed|misses|missing|topped|tops|exceeded|exceeds|surpassed|"
+    r"above|below|than|with|of|ahead of|short of|despite|amid|against|to|on|under|over)$",
+    re.IGNORECASE,
+)
 # A noun that looks like a cue: "estimates put", "police reports show", "figures from"
 NOUN_CUES = frozenset("estimates estimate reports forecasts projects claims notes states".split())
 NOUN_CUE_AFTER = re.compile(
@@ -97,7 +113,7 @@ CUE_AS_MODIFIER = re.compile(
 # period (the period of an abbreviation or initial does not end it).
 ABBREVIATION = (
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cmdr|Cpl|Pvt|St|Jr|"
-    r"Sr|Inc|Corp|Co|Ltd|Rev|Hon|Supt|Insp|Det|Dept|Univ|No)\."
+    r"Sr|Inc|Corp|Co|Ltd|Rev|Hon|Supt|Insp|Det|Ch|Cllr|Dci|Dsi|Amb|Fr|Dept|Univ|No)\."
 )
 NP_BODY = rf"(?:{ABBREVIATION}|\b[A-Z]\.|[^,;:.\"()\n])*+"
 NP_END = re.compile(r"\s*+(?:[,;:\"()]|\.(?:\s|$)|$)")
@@ -113,9 +129,10 @@ PASSIVE_BY = re.compile(
 # ", citing Gladkov" / ", who cited senior officials" / ", quoting the mayor"
 CITING = re.compile(r"\s*+,\s*+(?:citing|who cited|quoting)\s++")
 # A speaker phrase after an inverted cue: '," said Ms. Rivera' / ', writes the Daily Herald'
+# (or a lower-case role right before a name: '," said farmer Owen Lake')
 INVERTED_NP = re.compile(
     rf"\s++(?P<np>(?:{ABBREVIATION}|[A-Z]|(?:the|a|an|one|two|three|some|several|senior|county|state|city|"
-    rf"local|federal|police|fire|health)\s){NP_BODY})"
+    rf"local|federal|police|fire|health)\s|[a-z]++(?:\s[a-z]++)?\s(?=[A-Z][a-z])){NP_BODY})"
 )
 NOUN_PHRASE = re.compile(rf"(?P<np>{NP_BODY})")
 # An apposition after a speaker: ", an epidemiologist at the university," / ", who heads ..."
@@ -137,6 +154,9 @@ IN_A_TAIL = re.compile(r"\s++in (?:a|an|his|her|their|its) [\w ]++$")
 # Words trimmed from the start of a subject: "and", "but", "Meanwhile", "even as", "while"
 # A wire dateline before the first subject: "OSTERVALE (Midland Wire) - ", "LONDON - "
 DATELINE = re.compile(r"^[A-Z][A-Z.' -]{1,40}(?:,\s[A-Z][\w.]*+)?\s(?:\([^()]{1,40}\)\s)?-+\s")
+# A headline-style lead naming what the item is about: "Rio Tinto - The miner said ...",
+# "Brent crude: Prices ..." (the speaker is what follows the dash)
+HEADLINE_LEAD = re.compile(r"^[A-Z][\w&.'-]*+(?:\s[A-Z&][\w&.'-]*+){0,5}\s-+\s(?=\S)")
 SUBJECT_HEAD = re.compile(
     r"^(?:and|but|so|yet|however|meanwhile|even as|as|while|though|although|because|since|"
     r"when|whereas|if|after|before|now|instead|still|also|separately)\s++",
@@ -183,12 +203,20 @@ NOT_A_SPEAKER = re.compile(
 # A finite verb inside a would-be subject makes it a clause: "Those evacuated include 300"
 FINITE_VERB = re.compile(
     rf"\b(?:is|are|was|were|has|have|had|seen|include|includes|included|will|would|"
-    rf"can|could|should|must|remain|remains|remained|{CUE_VERBS})\b"
+    rf"can|could|should|must|remain|remains|remained|rose|fell|gained|jumped|dropped|climbed|"
+    rf"slid|grew|surged|plunged|slumped|soared|tumbled|closed|{CUE_VERBS})\b"
+)
+# A subordinating conjunction inside a subject: the speaker is what follows the last one
+# ("The cruise operator gained 2.2% after it" -> "it")
+SUBORDINATOR = re.compile(
+    r".*\b(?:after|before|because|when|while|since|although|though|until|once|whereas|if|"
+    r"unless|as)\s++(?=\S)"
 )
 # How a speaker phrase may start (a name, an article, a number, "senior", "officials")
 SPEAKER_START = re.compile(
     r"(?:[A-Z]|the |an? |one |two |three |four |some |several |senior |officials|sources|police|"
-    r"authorities|firefighters|rescuers|organi[sz]ers|people |persons? |someone )"
+    r"authorities|firefighters|rescuers|organi[sz]ers|people |persons? |someone |"
+    r"[a-z]++(?: [a-z]++)? (?=[A-Z][a-z]))"  # a role before a name: "farmer Owen Lake"
 )
 # Head nouns of a lower-case speaker phrase: "county fire officials", "state police"
 SPEAKER_NOUNS = frozenset(

@@ -122,12 +122,14 @@ def _clean_spans(m: TextMap, spans: Sequence[tuple[int, int]] | None) -> list[tu
 
 def _frame_to_caller(m: TextMap, frame: Attribution) -> Attribution:
     start, end = m.span_to_caller(frame.start, frame.end)
-    return replace(frame, start=start, end=end)
+    scope = m.to_caller(frame.scope) if frame.scope else 0
+    return replace(frame, start=start, end=end, scope=scope)
 
 
 def _frame_to_clean(m: TextMap, frame: Attribution) -> Attribution:
     start, end = m.span_to_clean(frame.start, frame.end)
-    return replace(frame, start=start, end=end)
+    scope = m.to_clean(frame.scope) if frame.scope else 0
+    return replace(frame, start=start, end=end, scope=scope)
 
 
 def attribute_sentences(
@@ -207,7 +209,7 @@ def extract_claims(
     """
     m = TextMap(_check_text(text, "extract_claims"))
     study = resolve_study(study)
-    figures = extract_figures(m.clean)
+    figures = extract_figures(m.plain)
     if not figures:
         if sentence_spans is not None:
             _check_spans(text, sentence_spans)  # bad spans are refused all the same

@@ -46,6 +46,11 @@ OPENING_CAPITALS = re.compile(
 )
 OPENING_WORDS = re.compile(r"[\"(]?(?P<np>(?:The|A|An|Its|Their)(?:\s[a-z][\w'-]*+){1,4})")
 DIGIT = re.compile(r"\d")
+# A subordinating conjunction right before a subject ("... fell 4% after | the company said")
+SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:after|before|because|when|while|since|although|though|until|once|whereas|as|if|"
+    r"unless)\s++$"
+)
 # A word that ends an opening subject: a past tense, a cue or an auxiliary ("fined", "said", "has")
 VERB_LIKE = re.compile(rf"\w+ed|{c.CUE_VERBS}|is|are|was|were|has|have|had|will|would|cut|put|set")
 
@@ -61,11 +66,15 @@ class RawFrame:
     cited: str = ""
     outlet_only: bool = False  # an outlet named only as a channel ("as reported by X")
     description: str = ""  # an apposition: "an epidemiologist at the university"
+    scope: int = 0  # where a frame of a subordinate clause starts to govern (0: everywhere)
 
 
 def clean_subject(segment: str) -> str:
     """Trim adverbs, time phrases and conjunctions around a subject phrase."""
     segment = c.DATELINE.sub("", segment.strip(" ,"))
+    segment = c.HEADLINE_LEAD.sub("", segment)
+    if DIGIT.search(segment):  # a clause with a figure before its speaker: "X rose 2% after it"
+        segment = c.SUBORDINATOR.sub("", segment, count=1)
     if len(segment.split()) > c.MAX_SEGMENT_WORDS:
         return segment
     previous = None
@@ -231,6 +240,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             continue  # "the government's own estimates put ...", "police reports show"
         if cue in ("claimed", "claims") and c.CLAIMED_TOLL.match(sentence, end):
             continue
+        if cue == "called" and not c.CALLED_REPORTS.match(sentence, end):
+            continue
+        if cue in c.NOUN_CUES and c.NOUN_CUE_BEFORE.search(tail):
+            continue
         if cue in c.FINDING_CUES and sentence.startswith(" that ", end):
             cue_kind = "said"  # "researchers found that ..." reports like "said"
         else:
@@ -254,13 +267,25 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         citing = c.CITING.match(sentence, end)
         if citing:
             cited = noun_phrase_at(sentence, citing.end())
-        frames.append(RawFrame(start, end, phrase, cue, cited, description=description))
+        at = _subordinate_scope(tail, phrase)
+        scope = at + max(0, start - TAIL_CHARS) if at >= 0 else 0
+        frames.append(RawFrame(start, end, phrase, cue, cited, description=description,
+                               scope=scope))  # fmt: skip
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
     if has_participle:
         frames.extend(_participles(sentence, quotes, opens, frames, study))
     frames.sort(key=lambda frame: frame.start)
     citing = "citing" in sentence or "quoting" in sentence
     return _cite_later(sentence, frames) if citing else frames
+
+
+def _subordinate_scope(tail: str, phrase: str) -> int:
+    """Where the subordinate clause of a subject starts in ``tail`` (the text before its cue),
+    or -1: "Shares fell 4% after the company" said -> at "after"."""
+    if not tail.endswith(phrase):
+        return -1
+    match = SUBORDINATE_BEFORE.search(tail, 0, len(tail) - len(phrase))
+    return match.start() if match and match.start() > 0 else -1
 
 
 def _negated(sentence: str, cue_start: int) -> bool:

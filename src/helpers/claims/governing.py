@@ -116,10 +116,11 @@ def _frame_of(sentence: SentenceAttribution, position: int) -> Attribution:
     frame later in the sentence (", its director said", ", according to an industry group"),
     and a relative "who said" frame governs only what follows it.
     """
-    speakers = [f for f in sentence.frames if not f.speaker.is_outlet or f.via]
+    frames = [f for f in sentence.frames if f.scope <= position] or list(sentence.frames)
+    speakers = [f for f in frames if not f.speaker.is_outlet or f.via]
     pool = [
-        f for f in speakers or sentence.frames if f.start <= position or f.speaker.phrase != "who"
-    ] or list(sentence.frames)
+        f for f in speakers or frames if f.start <= position or f.speaker.phrase != "who"
+    ] or frames
     before = [f for f in pool if f.start <= position]
     if before and before[-1].cue in YIELDING_CUES:
         later = [
@@ -153,6 +154,8 @@ def governing_frame(
     if index < 0:
         return None
     if sentences[index].frames:
+        if all(f.scope > position for f in sentences[index].frames):
+            return None  # "Shares fell 4% | after the company said ...": the outlet's own
         return _frame_of(sentences[index], position)
     # a sentence without a frame continues the attributed sentence before it in its paragraph
     floor = max(0, index - MAX_CONTINUED_SENTENCES)

@@ -152,6 +152,22 @@ def looks_like_full_name(phrase: str) -> bool:
     )
 
 
+def described_person(phrase: str) -> str:
+    """The name after a lower-case descriptor, or "": "farmer Owen Lake" -> "Owen Lake",
+    "the county clerk Jane Doe of Ross County" -> "Jane Doe" (a qualifier such as "state"
+    or a capitalised word before the name keeps the phrase whole)."""
+    affiliation = AFFILIATION.search(phrase)
+    words = (phrase[: affiliation.start()] if affiliation else phrase).split(" ")
+    start = 1 if words and words[0].lower() in {"the", "a", "an"} else 0
+    index = start
+    while index < len(words) and re.fullmatch(r"[a-z][\w'-]*+", words[index]):
+        index += 1
+    if index == start or words[index - 1] in QUALIFIERS:
+        return ""
+    name = " ".join(words[index:])
+    return name if looks_like_full_name(name) else ""
+
+
 @lru_cache(maxsize=8192)
 def surname_of(phrase: str) -> str:
     """The last word of a person's name: "Dr. Ana Ortiz" -> "Ortiz" ("" if not a name)."""
@@ -177,6 +193,9 @@ def canonical_form(phrase: str) -> str:
     described = DESCRIBED_NAME.match(text)
     if described and described.group("descriptor").split()[-1].lower() not in QUALIFIERS:
         return described.group("name")
+    person = described_person(text)
+    if person:
+        return person
     text = RELATIVE_CLAUSE.sub("", text) or text
     text = LEADING_ARTICLE.sub("", text)
     return tidy(LEADING_COUNT.sub("", text)) or tidy(text)

@@ -12,7 +12,53 @@ True
 
 from __future__ import annotations
 
+import re
+
 QUOTE = '"'
+# A single quote that opens a quotation (British style): at a line start or after a space or
+# bracket, before a capital or a digit ("'We lost 30 sheep,' said ..."); not "'90s" or "rock 'n'"
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))'(?=[A-Z0-9])", re.MULTILINE)
+# A single quote that closes one: after the quotation's final punctuation, before a space, a
+# bracket or the line's end ("...morning,' said"); a possessive ("players' union") has none
+SINGLE_CLOSE = re.compile(r"(?<=[,.!?])'(?=[\s)\]]|$)", re.MULTILINE)
+
+
+def single_quotes_as_double(text: str) -> str:
+    """``text`` with each paired single-quote quotation written with double quotes.
+
+    Same length, offsets kept. Only lines without double quotes are read (a single quote
+    inside a double-quoted one is a quote within a quote), and an opening mark counts only
+    with a closing mark after it on its line:
+
+    >>> single_quotes_as_double("'We lost 30 sheep,' said Owen Lake's son.")
+    '"We lost 30 sheep," said Owen Lake\'s son.'
+    """
+    if "'" not in text:
+        return text
+    marks: list[int] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        if "'" not in body or QUOTE in body:
+            continue
+        opens = [m.start() for m in SINGLE_OPEN.finditer(body)]
+        if not opens:
+            continue
+        closes = [m.start() for m in SINGLE_CLOSE.finditer(body)]
+        position = -1
+        for open_ in opens:
+            if open_ <= position:
+                continue
+            close = next((c for c in closes if c > open_), None)
+            if close is None:
+                break
+            marks += [line.start() + open_, line.start() + close]
+            position = close
+    if not marks:
+        return text
+    chars = list(text)
+    for mark in marks:
+        chars[mark] = QUOTE
+    return "".join(chars)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -203,6 +203,10 @@ class History:
 
     def mention(self, sentence: str) -> None:
         """Remember a name that opens a sentence ("Gov. Tom Hale toured ...") for pronouns."""
+        lead = c.HEADLINE_LEAD.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
+        if lead:  # "Tarn Cruises - The ferry operator ...": what the item is about, for "it"
+            speaker = self.resolve(lead.group().rstrip(" -"))
+            self.add(replace(speaker, kind=ORG) if speaker.kind == PERSON else speaker, False)
         match = OPENING_NAME.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
         if not match or match.group("np").split()[0] in NOT_A_NAME:
             subject = opening_subject(sentence)  # "The association also disputed ..."
@@ -314,13 +318,16 @@ def resolve_sentences(
                 history.add(cited)
                 resolved.append(
                     Attribution(start + raw.start, start + raw.end, cited, raw.cue,
-                                speaker.canonical)
+                                speaker.canonical, start + raw.scope if raw.scope else 0)
                 )  # fmt: skip
                 continue
             if raw.outlet_only and not speaker.is_outlet:
                 label = study.type_label(v.MEDIA)
                 speaker = replace(speaker, kind=OUTLET, source_type=label)
-            resolved.append(Attribution(start + raw.start, start + raw.end, speaker, raw.cue))
+            scope = start + raw.scope if raw.scope else 0
+            resolved.append(
+                Attribution(start + raw.start, start + raw.end, speaker, raw.cue, "", scope)
+            )
         result.append(SentenceAttribution(start, end, tuple(merge_via(resolved))))
     return carry_citing_back(text, result)
 

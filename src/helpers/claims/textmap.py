@@ -1,7 +1,8 @@
 """Read raw text as the pipeline reads clean text: typography normalised, offsets kept.
 
 Attribution works on straight quotes and plain spaces (:func:`helpers.clean.normalise_typography`:
-curly quotes become straight ones, "…" becomes "...", zero-width characters are dropped).
+curly quotes become straight ones, "…" becomes "...", zero-width characters are dropped), and
+reads a quotation in single quotes as one in double quotes (same offsets).
 :class:`TextMap` normalises a caller's text and maps offsets both ways, so that every offset a
 public function returns points into the text the caller gave.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from helpers.claims.quotes import single_quotes_as_double
 from helpers.clean import normalise_typography
 from helpers.clean.text import INVISIBLE, TYPOGRAPHY
 
@@ -31,19 +33,29 @@ ONE_FOR_ONE = str.maketrans({c: r for c, r in TYPOGRAPHY.items() if len(r) == 1}
 
 
 class TextMap:
-    """The clean form of a caller's text and the offset maps between the two."""
+    """The clean form of a caller's text and the offset maps between the two.
+
+    ``plain`` is the text as the pipeline cleans it (typography normalised, where figures are
+    read); ``clean`` is ``plain`` with single-quote quotations in double quotes (where
+    attribution is read). The two have the same length.
+    """
 
     def __init__(self, text: str) -> None:
         self.caller = text
-        # clean text (and ASCII) has nothing to normalise: it is read as it is
+        # clean text (and ASCII) has nothing to normalise: it is read as it is, but for
+        # quotations in single quotes, read as double ones (same length)
         if text.isascii() or not NEEDS_NORMALISING.search(text):
-            self.clean, self.identity, self._offsets = text, True, []
+            self.plain = text
+            self.clean = single_quotes_as_double(text)
+            self.identity, self._offsets = self.clean is text, None
             return
         self.identity = False
         if not CHANGES_LENGTH.search(text):  # quotes and dashes only: offsets do not move
-            self.clean, self._offsets = text.translate(ONE_FOR_ONE), None
+            self.plain = text.translate(ONE_FOR_ONE)
+            self.clean, self._offsets = single_quotes_as_double(self.plain), None
             return
-        self.clean, self._offsets = normalise_typography(text)  # clean index -> caller index
+        self.plain, self._offsets = normalise_typography(text)  # clean index -> caller index
+        self.clean = single_quotes_as_double(self.plain)
 
     def to_clean(self, position: int) -> int:
         """The clean offset of a caller offset (the first clean character from it or after)."""
