@@ -18,7 +18,7 @@ pass that counts the corpus, slice by slice), ``frequencies``
 
 from __future__ import annotations
 
-from helpers.language.context import concordance, concordances, dispersion
+from helpers.language.context import concordance, concordances, dispersion, top_concordance
 from helpers.language.counts import CorpusCounts, count_corpus
 from helpers.language.findings import (
     collocation_finding,
@@ -47,6 +47,7 @@ from helpers.language.plots import (
 from helpers.language.sentiment import (
     NEGATIVE_AT,
     POSITIVE_AT,
+    SCOPES,
     sentence_sentiment,
     sentiment_by_outlet,
     vader,
@@ -73,6 +74,7 @@ __all__ = [
     "TOP_WORDS_TITLE",
     "NEGATIVE_AT",
     "POSITIVE_AT",
+    "SCOPES",
     "STOPWORDS_PACKAGE",
     "STOPWORDS_RESOURCE",
     "TOKEN_PATTERN",
@@ -103,6 +105,7 @@ __all__ = [
     "stopwords",
     "token_table",
     "tokenize",
+    "top_concordance",
     "top_words",
     "vader",
     "vader_lexicon_dir",

@@ -1,9 +1,12 @@
 """Keywords in context: a concordance (keyword-in-context lines) and where the keywords fall
 in the corpus (dispersion).
 
-The keyword is matched against each distinct word form of the corpus (not each occurrence);
-the sentences holding a matching form are found with one regular expression and only they are
-read word by word, so the cost grows with the hits, not the corpus.
+The keyword is matched against each distinct word form of the corpus (not each occurrence),
+taken from the one-pass counts (:class:`helpers.language.counts.CorpusCounts`) when they are
+given; the sentences that may hold a matching form are found with one plain alternation of the
+forms (which pyarrow runs in C++ on Arrow-backed text), and only they are read word by word, so
+the cost grows with the hits, not the corpus. The dispersion plot takes its word axis from the
+counts' words per sentence, so the corpus is not tokenised again.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from helpers.language.words import (
     CHUNK_SENTENCES,
     SENTENCE_COLUMNS,
     WORD_TOKEN_PATTERN,
+    article_meta,
     is_word,
     matches_keyword,
     span_tokenize,
@@ -49,13 +53,13 @@ def matching_forms(forms: set[str], keyword: str) -> frozenset[str]:
 
 
 def rows_with(texts: pd.Series, matching: frozenset[str]) -> pd.Index:
-    """The index labels of the ``texts`` that may hold one of the ``matching`` forms, found with
-    one regular expression (a superset of the hits, which :func:`_hits` then reads)."""
+    """The index labels of the ``texts`` that contain one of the ``matching`` forms anywhere
+    (a superset of the hits, which :func:`_hits` then reads word by word). The pattern is a
+    plain alternation, with no look-around, so that pandas hands it to pyarrow's RE2."""
     if not matching:
         return texts.index[:0]
     alternatives = "|".join(map(re.escape, sorted(matching, key=len, reverse=True)))
-    found = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
-    return texts.index[texts.fillna("").astype(str).str.contains(found)]
+    return texts.index[texts.fillna("").astype(str).str.contains(alternatives, regex=True)]
 
 
 def _hits(text: str, matching: frozenset[str]) -> list[tuple[int, int, int]]:
@@ -72,18 +76,22 @@ def _hits(text: str, matching: frozenset[str]) -> list[tuple[int, int, int]]:
     return found
 
 
-def concordance(sentences: pd.DataFrame, keyword: str, width: int = 50) -> pd.DataFrame:
+def concordance(
+    sentences: pd.DataFrame, keyword: str, width: int = 50, forms: set[str] | None = None
+) -> pd.DataFrame:
     """Return every occurrence of ``keyword`` (or an inflection of it) with its context.
 
     One row per hit: ``query, article_id, sentence_id, left, keyword, right, start, end``,
     where ``keyword`` is the word as written, ``left``/``right`` are up to ``width``
     characters of the same sentence on either side, and ``start``/``end`` locate the word in
     the sentence text (added to the sentence's own ``start`` when the frame has one, so they
-    point into the clean article text). No hit gives no rows and a warning.
+    point into the clean article text). ``forms`` (the corpus's word forms, as
+    :class:`~helpers.language.counts.CorpusCounts` holds them) saves reading every sentence for
+    them. No hit gives no rows and a warning.
     """
     require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     texts = sentences["text"]
-    matching = matching_forms(word_forms(texts), keyword)
+    matching = matching_forms(word_forms(texts) if forms is None else forms, keyword)
     picked = sentences.loc[rows_with(texts, matching)]
     rows = []
     for record in picked.itertuples(index=False):
@@ -99,13 +107,26 @@ def concordance(sentences: pd.DataFrame, keyword: str, width: int = 50) -> pd.Da
     return frame.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
 
 
-def concordances(sentences: pd.DataFrame, keywords: Sequence[str], width: int = 50) -> pd.DataFrame:
+def concordances(
+    sentences: pd.DataFrame, keywords: Sequence[str], width: int = 50, counts=None
+) -> pd.DataFrame:
     """The :func:`concordance` of every keyword in one table (keywords in the order given; no
-    keyword gives an empty table with the columns)."""
-    parts = [concordance(sentences, keyword, width) for keyword in keywords]
-    if not parts:
+    keyword gives an empty table with the columns). ``counts`` (:func:`count_corpus` of the
+    same sentences) gives the word forms; without, they are read once for all keywords."""
+    if not keywords:
         return pd.DataFrame(columns=CONCORDANCE_COLUMNS)
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    forms = counts.forms if counts is not None else word_forms(sentences["text"])
+    wanted = frozenset().union(*(matching_forms(forms, k) for k in keywords))
+    candidates = sentences.loc[rows_with(sentences["text"], wanted)]  # one scan for all
+    parts = [concordance(candidates, keyword, width, forms) for keyword in keywords]
     return pd.concat(parts, ignore_index=True)
+
+
+def top_concordance(kwic: pd.DataFrame, per_keyword: int = 5) -> pd.DataFrame:
+    """The first ``per_keyword`` lines of each keyword of a :func:`concordances` table, for a
+    notebook to show (the table written to disk keeps them all)."""
+    return kwic.groupby("query", sort=False).head(per_keyword).reset_index(drop=True)
 
 
 def _left(text: str, start: int, width: int) -> str:
@@ -129,38 +150,54 @@ def word_counts(texts: pd.Series) -> pd.Series:
     return texts.fillna("").astype(str).str.count(WORD_TOKEN_PATTERN)
 
 
+def _word_axis(sentences: pd.DataFrame, articles: pd.DataFrame, counts) -> pd.DataFrame:
+    """``article_id, sentence_id, outlet, published, words, before`` per sentence of usable
+    articles in corpus order: its words and the words of the corpus before it. From the
+    counts' words per sentence when given, else by counting the words of every sentence."""
+    if counts is not None and counts.sentence_words is not None:
+        meta = article_meta(articles)
+        axis = counts.sentence_words.merge(meta, on="article_id", how="left", sort=False)
+    else:
+        axis = with_outlet(sentences, articles)
+        axis = axis.assign(words=word_counts(axis["text"])).drop(columns="text")
+    return axis.assign(before=axis["words"].cumsum() - axis["words"])
+
+
 def dispersion(
-    sentences: pd.DataFrame, articles: pd.DataFrame, keywords: Sequence[str]
+    sentences: pd.DataFrame, articles: pd.DataFrame, keywords: Sequence[str], counts=None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Place every keyword hit on one word axis running through the corpus in date order.
 
     Returns ``(hits, spans)``: ``hits`` has ``keyword, word_offset, article_id, outlet,
     published, sentence_id, word`` (one row per hit, ``word_offset`` counting words from the
     start of the corpus); ``spans`` has ``article_id, outlet, published, first_word,
-    n_words`` so a chart can mark where each article begins.
+    n_words`` so a chart can mark where each article begins. ``counts`` (:func:`count_corpus`
+    of the same frames) gives the word axis and forms without reading the corpus again.
     """
-    corpus = with_outlet(sentences, articles)
-    counts = word_counts(corpus["text"])
-    before = counts.cumsum() - counts  # words of the corpus before each sentence
-    forms = word_forms(corpus["text"]) if len(keywords) else set()
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    axis = _word_axis(sentences, articles, counts)
+    forms = (counts.forms if counts is not None else word_forms(sentences["text"])) \
+        if len(keywords) else set()  # fmt: skip
+    matching = {keyword: matching_forms(forms, keyword) for keyword in keywords}
+    wanted = frozenset().union(*matching.values())
+    picked = sentences.loc[rows_with(sentences["text"], wanted), ["article_id", "sentence_id",
+                                                                   "text"]]  # fmt: skip
+    picked = picked.merge(axis, on=["article_id", "sentence_id"], how="inner", sort=False)
     rows = []
-    fields = ["text", "article_id", "outlet", "published", "sentence_id"]
+    fields = ["text", "article_id", "outlet", "published", "sentence_id", "before"]
     for keyword in keywords:
-        matching = matching_forms(forms, keyword)
-        picked = corpus.loc[rows_with(corpus["text"], matching), fields]
-        picked = picked.assign(before=before[picked.index])
-        for text, article_id, outlet, published, sentence_id, first in picked.itertuples(
+        for text, article_id, outlet, published, sentence_id, first in picked[fields].itertuples(
             index=False
         ):
             rows += [
                 (keyword, int(first) + index, article_id, outlet, published, int(sentence_id),
                  text[start:end])
-                for index, start, end in _hits(text, matching)
+                for index, start, end in _hits(str(text), matching[keyword])
             ]  # fmt: skip
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
-    spans = corpus.assign(first=before, n=counts).groupby("article_id", sort=False).agg(
+    spans = axis.groupby("article_id", sort=False).agg(
         outlet=("outlet", "first"), published=("published", "first"),
-        first_word=("first", "min"), n_words=("n", "sum"),
+        first_word=("before", "min"), n_words=("words", "sum"),
     )  # fmt: skip
     return hits, spans.reset_index()[SPAN_COLUMNS]

@@ -11,9 +11,9 @@ reads its corpus once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from helpers.io import require_columns
@@ -21,7 +21,7 @@ from helpers.language.words import (
     CHUNK_SENTENCES,
     SENTENCE_COLUMNS,
     chunks,
-    token_table,
+    tokens_of,
     with_outlet,
 )
 
@@ -33,7 +33,9 @@ class CorpusCounts:
     ``words``: ``outlet, word, count`` (content words); ``bigrams``: ``outlet, w1, w2, count``
     (adjacent content words of one clause); ``tokens``: count of every word and number by its
     normalised form; ``total``: words and numbers in all; ``spread``: the number of articles
-    each content word occurs in; ``articles``: the number of articles read.
+    each content word occurs in; ``articles``: the number of articles read; ``forms``: every
+    distinct word form as written (what a keyword is matched against); ``sentence_words``:
+    ``article_id, sentence_id, words`` per sentence in corpus order (for the dispersion plot).
     """
 
     words: pd.DataFrame
@@ -42,29 +44,32 @@ class CorpusCounts:
     total: int
     spread: pd.Series
     articles: int
+    forms: frozenset[str] = frozenset()
+    sentence_words: pd.DataFrame | None = None
 
 
-def token_chunks(corpus: pd.DataFrame, size: int = CHUNK_SENTENCES) -> Iterator[pd.DataFrame]:
-    """The tokens of ``corpus`` (sentences with ``outlet`` and ``article_id``) slice by slice
-    (about ``size`` sentences each), each token with the ``outlet`` and ``article_id`` of its
-    sentence."""
-    outlets, article_ids = corpus["outlet"].to_numpy(), corpus["article_id"].to_numpy()
-    for part in chunks(corpus, size):
-        tokens = token_table(part["text"])
-        rows = tokens["row"].to_numpy(dtype=int)
-        yield tokens.assign(outlet=outlets[rows], article_id=article_ids[rows])
+def _combined(keys: list[np.ndarray], sizes: list[int]) -> np.ndarray:
+    """One int64 per row of integer ``keys`` (one array per level, level ``i`` below
+    ``sizes[i]``), so that distinct rows are distinct numbers."""
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, size in zip(keys, sizes, strict=True):
+        combined = combined * size + key
+    return combined
 
 
-def pairs(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Adjacent tokens of one clause: ``w1``, ``w2``, ``outlet`` and whether both are content
-    words (``content``)."""
-    following = tokens.shift(-1)
-    same = (following["row"] == tokens["row"]) & (following["clause"] == tokens["clause"])
-    frame = pd.DataFrame(
-        {"outlet": tokens["outlet"], "w1": tokens["norm"], "w2": following["norm"],
-         "content": tokens["content"] & following["content"].fillna(False).astype(bool)}
-    )  # fmt: skip
-    return frame[same.fillna(False).astype(bool)]
+def _keyed(keys: list[np.ndarray], names: list[np.ndarray], labels: list[str]) -> pd.Series:
+    """Counts of the distinct rows of integer ``keys`` (one array per level), the codes turned
+    into their ``names`` (one array of labels per level): a Series indexed by ``labels``."""
+    if not len(keys[0]):
+        return pd.Series(dtype="int64")
+    sizes = [len(name) for name in names]
+    found, counts = np.unique(_combined(keys, sizes), return_counts=True)
+    levels = []
+    for name, size in zip(reversed(names), reversed(sizes), strict=True):
+        found, code = np.divmod(found, size)
+        levels.append(pd.Index(name[code], dtype=object))
+    index = pd.MultiIndex.from_arrays(levels[::-1], names=labels)
+    return pd.Series(counts.astype("int64"), index=index)
 
 
 def summed(parts: list[pd.Series], names: list[str]) -> pd.DataFrame:
@@ -73,29 +78,57 @@ def summed(parts: list[pd.Series], names: list[str]) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=[*names, "count"])
     total = pd.concat(parts).groupby(level=list(range(len(names)))).sum()
-    return total.rename("count").rename_axis(names).reset_index()
+    frame = total.rename("count").rename_axis(names).reset_index()
+    return frame.astype({name: "str" for name in names})
 
 
 def count_corpus(
     sentences: pd.DataFrame, articles: pd.DataFrame | None = None, size: int = CHUNK_SENTENCES
 ) -> CorpusCounts:
-    """Count the corpus once (see :class:`CorpusCounts`), about ``size`` sentences at a time.
-    With ``articles``, the sentences of usable articles with their outlets
+    """Count the corpus once (see :class:`CorpusCounts`), about ``size`` sentences at a time,
+    from one tokenisation per slice (:func:`~helpers.language.words.tokens_of`) counted with
+    integer codes. With ``articles``, the sentences of usable articles with their outlets
     (:func:`with_outlet`); without, every sentence, under one unnamed outlet."""
     if articles is None:
         require_columns(sentences, SENTENCE_COLUMNS, "sentences")
         corpus = sentences.reset_index(drop=True).assign(outlet="")
     else:
         corpus = with_outlet(sentences, articles)
-    words, bigrams, tokens, spread, total = [], [], [], [], 0
-    for part in token_chunks(corpus, size):  # slices hold whole articles: their counts add up
-        total += len(part)
-        tokens.append(part.groupby("norm").size())
-        content = part[part["content"]]
-        words.append(content.groupby(["outlet", "norm"]).size())
-        spread.append(content.drop_duplicates(["norm", "article_id"]).groupby("norm").size())
-        found = pairs(part)
-        bigrams.append(found[found["content"]].groupby(["outlet", "w1", "w2"]).size())
+    outlet_codes, outlet_names = pd.factorize(corpus["outlet"].to_numpy(dtype=object))
+    outlet_names = np.asarray(outlet_names, dtype=object)
+    article_codes = pd.factorize(corpus["article_id"].to_numpy(dtype=object))[0]
+    words, bigrams, tokens, spread, per_sentence = [], [], [], [], []
+    forms: set[str] = set()
+    total, first = 0, 0
+    for part in chunks(corpus, size):  # slices hold whole articles: their counts add up
+        found = tokens_of(part["text"])
+        vocabulary, norm = found.vocabulary, found.norm
+        outlet = outlet_codes[first + found.row]
+        total += len(norm)
+        forms |= found.forms
+        tokens.append(_keyed([norm], [vocabulary], ["norm"]))
+        content = found.content
+        words.append(_keyed([outlet[content], norm[content]], [outlet_names, vocabulary],
+                            ["outlet", "word"]))  # fmt: skip
+        in_article = np.unique(
+            _combined(
+                [article_codes[first + found.row[content]], norm[content]],
+                [len(corpus), len(vocabulary)],
+            )
+        )
+        spread.append(_keyed([in_article % len(vocabulary)], [vocabulary], ["norm"]))
+        # adjacent tokens of one clause (the clause number changes with the sentence too)
+        joined = (found.clause[1:] == found.clause[:-1]) & content[1:] & content[:-1]
+        bigrams.append(
+            _keyed(
+                [outlet[:-1][joined], norm[:-1][joined], norm[1:][joined]],
+                [outlet_names, vocabulary, vocabulary],
+                ["outlet", "w1", "w2"],
+            )
+        )
+        per_sentence.append(np.bincount(found.row[found.is_word], minlength=len(part)))
+        first += len(part)
+    counted = np.concatenate(per_sentence) if per_sentence else np.zeros(0, dtype=np.int64)
     return CorpusCounts(
         words=summed(words, ["outlet", "word"]),
         bigrams=summed(bigrams, ["outlet", "w1", "w2"]),
@@ -103,4 +136,12 @@ def count_corpus(
         total=total,
         spread=summed(spread, ["norm"]).set_index("norm")["count"],
         articles=corpus["article_id"].nunique(),
+        forms=frozenset(forms),
+        sentence_words=pd.DataFrame(
+            {
+                "article_id": corpus["article_id"].to_numpy(),
+                "sentence_id": corpus["sentence_id"].to_numpy(),
+                "words": counted.astype("int64"),
+            }
+        ),  # fmt: skip
     )

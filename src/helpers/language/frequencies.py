@@ -99,12 +99,10 @@ def collocations(
     ]
     pairs["bigram"] = pairs["w1"] + " " + pairs["w2"]
     parts = []
+    words = pd.Index(pd.unique(pd.concat([pairs["w1"], pairs["w2"]]).to_numpy()))
     for order, keyword in enumerate(keywords):
-        hit = [
-            matches_keyword(a, keyword) or matches_keyword(b, keyword)
-            for a, b in zip(pairs["w1"], pairs["w2"], strict=True)
-        ]
-        found = pairs[hit]
+        inflections = words[[matches_keyword(word, keyword) for word in words]]  # each word once
+        found = pairs[pairs["w1"].isin(inflections) | pairs["w2"].isin(inflections)]
         if found.empty:
             warnings.warn(
                 f"collocations: no pair with {keyword!r} occurs {min_count}+ times", stacklevel=2

@@ -121,16 +121,19 @@ def plot_framing(summary: pd.DataFrame, target: str, frames: Sequence[str]) -> p
 
 def plot_sentiment(summary: pd.DataFrame, target: str = "") -> plt.Figure:
     """The mean VADER compound score per outlet (the :data:`MAX_ROWS_PER_PANEL` with the most
-    sentences), all sentences beside those naming ``target`` when there is one."""
+    sentences), all sentences beside those naming ``target`` when there is one (only the
+    latter when only they were scored)."""
     if summary.empty or summary["n_sentences"].sum() == 0:
         return empty_chart(SENTIMENT_TITLE, "no sentence to score")
-    everything = summary[summary["subset"] == "all"]
-    outlets = _outlets_by(everything, "n_sentences", MAX_ROWS_PER_PANEL)
+    scored = set(summary["subset"])  # "all" only when every sentence was scored
+    first = "all" if "all" in scored else "target"
+    outlets = _outlets_by(summary[summary["subset"] == first], "n_sentences", MAX_ROWS_PER_PANEL)
     table = summary.pivot(index="outlet", columns="subset", values="mean_compound")
     named = summary.loc[summary["subset"] == "target", "n_sentences"].sum()
-    subsets = ["all", "target"] if target and named else ["all"]
+    subsets = [s for s in ("all", "target") if s in scored and (s == "all" or (target and named))]
+    names = {"all": "all sentences", "target": plain(f"sentences naming {target}")}
     table = table.reindex(index=outlets, columns=subsets)
-    table.columns = ["all sentences", plain(f"sentences naming {target}")][: len(subsets)]
+    table.columns = [names[s] for s in subsets]
     table.index = [plain(shorten(o, 34)) for o in table.index]
     fig, ax = plt.subplots(figsize=figure_size(8.0, 0.6 * len(table) + 1.8), layout="constrained")
     table.plot.barh(ax=ax, width=0.8)

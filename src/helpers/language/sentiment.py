@@ -2,7 +2,9 @@
 
 VADER is NLTK's ``SentimentIntensityAnalyzer``, with the lexicon that the ``vaderSentiment``
 pip package ships (no NLTK data download). Scoring is the one step that reads sentence by
-sentence, so notebooks run it only when asked; the tables around it are built with pandas.
+sentence, so it reads each distinct sentence once, and a notebook can score only the sentences
+that name the study's framing target (``scope="target"``), all of them, or none
+(:data:`SCOPES`); the tables around it are built with pandas.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ SUMMARY_COLUMNS = [
     "share_positive",
 ]  # fmt: skip
 SUBSETS = ("all", "target")  # every sentence; the sentences naming the framing target
+# Which sentences a notebook scores: those naming the framing target (the default: the question
+# of the framing section, and quick on any corpus), every sentence, or none.
+SCOPES = ("target", "all", "none")
 
 
 def vader_lexicon_dir() -> Path:
@@ -53,37 +58,49 @@ def vader() -> SentimentIntensityAnalyzer:
 
 
 def sentence_sentiment(
-    sentences: pd.DataFrame, target: re.Pattern[str] | None = None
+    sentences: pd.DataFrame, target: re.Pattern[str] | None = None, scope: str = "all"
 ) -> pd.DataFrame:
-    """Score each sentence with VADER.
+    """Score sentences with VADER, each distinct sentence text once.
 
     Returns ``article_id, sentence_id, neg, neu, pos, compound, names_target, text``;
     ``compound`` runs from -1 (most negative) to +1 (most positive); ``names_target`` is
     True for a sentence that ``target`` (a study's framing pattern) finds, False for all when
-    there is none.
+    there is none. ``scope`` (:data:`SCOPES`) says which sentences are scored: ``"all"``,
+    ``"target"`` (only those naming the target: none without a target) or ``"none"``.
     """
+    if scope not in SCOPES:
+        raise ValueError(f"sentiment scope {scope!r} is not one of {', '.join(SCOPES)}")
     require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     texts = sentences["text"].fillna("").astype(str)
+    named = texts.str.contains(target) if target is not None else pd.Series(False, texts.index)
+    keep = {"all": pd.Series(True, texts.index), "target": named, "none": named & False}[scope]
+    texts, named = texts[keep], named[keep]
     analyser = vader()
-    scores = pd.DataFrame.from_records(
-        [analyser.polarity_scores(text) for text in texts],
-        columns=["neg", "neu", "pos", "compound"], index=sentences.index,
+    distinct = pd.unique(texts.to_numpy())  # a wire story's sentence is scored once
+    scored = pd.DataFrame.from_records(
+        [analyser.polarity_scores(text) for text in distinct],
+        columns=["neg", "neu", "pos", "compound"], index=pd.Index(distinct, dtype=object),
     )  # fmt: skip
-    frame = pd.concat([sentences[["article_id", "sentence_id"]], scores], axis=1)
+    scores = scored.reindex(pd.Index(texts.to_numpy(), dtype=object))
+    scores.index = texts.index
+    frame = pd.concat([sentences.loc[keep, ["article_id", "sentence_id"]], scores], axis=1)
     frame["sentence_id"] = frame["sentence_id"].astype(int)
-    frame["names_target"] = texts.str.contains(target) if target is not None else False
+    frame["names_target"] = named.astype(bool)
     frame["text"] = texts
     frame = frame.sort_values(["article_id", "sentence_id"], kind="mergesort")
     return frame[[*SCORE_COLUMNS, "text"]].reset_index(drop=True)
 
 
-def sentiment_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def sentiment_by_outlet(
+    scores: pd.DataFrame, articles: pd.DataFrame, subsets: tuple[str, ...] = SUBSETS
+) -> pd.DataFrame:
     """Summarise sentence scores per outlet, for all sentences and for those naming the target.
 
-    ``scores`` is the output of :func:`sentence_sentiment`. Returns ``outlet, subset (all /
-    target), n_sentences, mean_compound, share_negative, share_neutral, share_positive``,
-    using VADER's usual cut-offs of +-0.05 on the compound score. An outlet with no sentence
-    naming the target gets NaN means on its ``target`` row.
+    ``scores`` is the output of :func:`sentence_sentiment`; ``subsets`` the summaries wanted
+    (``("target",)`` when only the sentences naming the target were scored). Returns
+    ``outlet, subset (all / target), n_sentences, mean_compound, share_negative,
+    share_neutral, share_positive``, using VADER's usual cut-offs of +-0.05 on the compound
+    score. An outlet with no sentence naming the target gets NaN means on its ``target`` row.
     """
     corpus = with_outlet(scores, articles)
     compound = corpus["compound"].astype(float)
@@ -94,6 +111,8 @@ def sentiment_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     )
     parts = []
     for subset, part in (("all", corpus), ("target", corpus[corpus["names_target"].astype(bool)])):
+        if subset not in subsets:
+            continue
         summary = part.groupby("outlet").agg(
             n_sentences=("compound", "size"), mean_compound=("compound", "mean"),
             share_negative=("negative", "mean"), share_neutral=("neutral", "mean"),
@@ -102,6 +121,8 @@ def sentiment_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
         summary = summary.reindex(sorted(corpus["outlet"].unique()))
         summary["n_sentences"] = summary["n_sentences"].fillna(0).astype(int)
         parts.append(summary.assign(subset=subset).reset_index())
+    if not parts:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
     table = pd.concat(parts, ignore_index=True)
     table = table.sort_values(["outlet", "subset"], kind="mergesort")
     return table[SUMMARY_COLUMNS].reset_index(drop=True)

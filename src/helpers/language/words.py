@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -119,14 +121,9 @@ def matches_keyword(token: str, keyword: str) -> bool:
     return any(stem(part) == target for part in normalise(token).split("-") if part)
 
 
-def with_outlet(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Return the sentences of usable articles with ``outlet`` and ``published`` added.
-
-    Articles whose ``status`` is not ``ok`` are left out; an empty outlet becomes "unknown
-    outlet". Rows come in corpus order: by publication date (undated last), article id,
-    sentence id.
-    """
-    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
+def article_meta(articles: pd.DataFrame) -> pd.DataFrame:
+    """``article_id, outlet, published`` of the usable articles (``status`` ok): an empty
+    outlet becomes "unknown outlet", a missing date ""."""
     require_columns(articles, ARTICLE_COLUMNS, "articles")
     meta = articles.copy()
     if "status" in meta.columns:
@@ -136,8 +133,19 @@ def with_outlet(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     meta = meta[["article_id", "outlet", "published"]].copy()
     meta["outlet"] = meta["outlet"].fillna("").astype(str).str.strip().replace("", UNKNOWN_OUTLET)
     meta["published"] = meta["published"].fillna("").astype(str)
+    return meta
+
+
+def with_outlet(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the sentences of usable articles with ``outlet`` and ``published`` added.
+
+    Articles whose ``status`` is not ``ok`` are left out; an empty outlet becomes "unknown
+    outlet". Rows come in corpus order: by publication date (undated last), article id,
+    sentence id.
+    """
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     merged = sentences.drop(columns=["outlet", "published"], errors="ignore")
-    merged = merged.merge(meta, on="article_id", how="inner")
+    merged = merged.merge(article_meta(articles), on="article_id", how="inner")
     merged["text"] = merged["text"].fillna("").astype(str)
     merged["_undated"] = merged["published"] == ""
     order = ["_undated", "published", "article_id", "sentence_id"]
@@ -159,28 +167,60 @@ def chunks(corpus: pd.DataFrame, size: int = CHUNK_SENTENCES) -> Iterator[pd.Dat
         start = end
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """The words and numbers of a Series of sentences, as integer codes (one tokenisation,
+    shared by every count): per token in order, ``row`` (the position of its sentence),
+    ``norm`` (a code into ``vocabulary``, the :func:`normalise` d forms), ``is_word``,
+    ``content`` (a word not on the stopword list) and ``clause`` (a number that changes at
+    every punctuation mark and sentence end); ``forms`` the distinct word forms as written."""
+
+    row: np.ndarray
+    norm: np.ndarray
+    vocabulary: np.ndarray
+    is_word: np.ndarray
+    content: np.ndarray
+    clause: np.ndarray
+    forms: frozenset[str]
+
+
+def tokens_of(texts: pd.Series) -> Tokens:
+    """Tokenise ``texts`` once (pandas ``str.findall`` with :data:`TOKEN_PATTERN`) and code the
+    tokens as :class:`Tokens`; each distinct token is normalised once, not each occurrence."""
+    lists = texts.fillna("").astype(str).str.findall(TOKEN_PATTERN).tolist()
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=int(lengths.sum()))
+    codes, surface = pd.factorize(flat)
+    surface = surface.to_numpy(dtype=object) if hasattr(surface, "to_numpy") else surface
+    word = np.fromiter(map(is_word, surface), dtype=bool, count=len(surface))
+    number = np.fromiter((form[:1].isdigit() for form in surface), dtype=bool, count=len(surface))
+    norm_codes, vocabulary = pd.factorize(np.array([normalise(f) for f in surface], dtype=object))
+    vocabulary = np.asarray(vocabulary, dtype=object)
+    stop = pd.Index(vocabulary).isin(list(stopwords()))
+    kept_form = word | number
+    kept = kept_form[codes]
+    row = np.repeat(np.arange(len(lists)), lengths)
+    clause = np.cumsum(~kept) + row  # a punctuation mark or a new sentence starts a clause
+    norm = norm_codes[codes[kept]]
+    return Tokens(
+        row=row[kept], norm=norm, vocabulary=vocabulary, is_word=word[codes[kept]],
+        content=word[codes[kept]] & ~stop[norm], clause=clause[kept],
+        forms=frozenset(surface[word].tolist()),
+    )  # fmt: skip
+
+
 def token_table(texts: pd.Series) -> pd.DataFrame:
     """One row per word or number of ``texts`` (a Series of sentences), in order: ``row`` (the
     index label of its sentence), ``norm`` (:func:`normalise`), ``is_word``, ``content`` (a word
     not on the stopword list) and ``clause`` (a number that changes at every punctuation mark,
     so that pairs never span a comma or a full stop). Punctuation marks are not rows.
-
-    Each distinct token is normalised once (pandas ``factorize``), not each occurrence.
     """
-    tokens = texts.fillna("").astype(str).str.findall(TOKEN_PATTERN).explode().dropna()
     columns = ["row", "norm", "is_word", "content", "clause"]
-    if tokens.empty:
+    tokens = tokens_of(texts)
+    if not len(tokens.row):
         return pd.DataFrame(columns=columns).astype({"is_word": bool, "content": bool})
-    codes, forms = pd.factorize(tokens.to_numpy())
-    norms = np.array([normalise(form) for form in forms], dtype=object)
-    word = np.array([is_word(form) for form in forms], dtype=bool)
-    number = np.array([form[:1].isdigit() for form in forms], dtype=bool)
-    content = word & ~pd.Index(norms).isin(list(stopwords()))
-    kept = (word | number)[codes]
-    row = tokens.index.to_numpy()
-    clause = pd.Series((~kept).astype(int)).groupby(row, sort=False).cumsum().to_numpy()
     table = pd.DataFrame(
-        {"row": row[kept], "norm": norms[codes[kept]], "is_word": word[codes[kept]],
-         "content": content[codes[kept]], "clause": clause[kept]}
+        {"row": texts.index.to_numpy()[tokens.row], "norm": tokens.vocabulary[tokens.norm],
+         "is_word": tokens.is_word, "content": tokens.content, "clause": tokens.clause}
     )  # fmt: skip
     return table[columns]
