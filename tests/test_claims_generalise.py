@@ -112,3 +112,82 @@ def test_abbreviated_titles_do_not_end_a_sentence(title):
     assert len(split_sentences(text)) == 2
     claim = extract_claims(text)[0]
     assert claim.source_canonical == "Robin Ashe"
+
+
+def test_a_claim_called_false_by_its_source_is_denied():
+    found = {
+        c.figure.surface: (c.source_canonical, c.stance)
+        for c in extract_claims(
+            "Suggestions that 75 wardens will lose their jobs are untrue, the park authority "
+            "said. The authority said 12 new rangers would start in May."
+        )
+    }
+    assert found["75 wardens"] == ("park authority", "denied")
+    assert found["12 new rangers"] == ("park authority", "asserted")
+
+
+def test_a_denial_with_no_figure_in_the_next_sentence_disputes_the_claim():
+    text = "The insurgents said they had seized 4 villages. The army denied giving up any ground."
+    (claim,) = extract_claims(text)
+    assert (claim.source_canonical, claim.stance) == ("insurgents", "disputed")
+
+
+def test_another_party_putting_the_figure_closer_to_another_disputes_it():
+    text = (
+        "The port put the losses at $30 million. Shippers said the cost was closer to $90 million."
+    )
+    first, second = extract_claims(text)
+    assert (first.source_canonical, first.stance) == ("port", "disputed")
+    assert (second.source_canonical, second.stance) == ("Shippers", "asserted")
+
+
+def test_documents_seen_by_an_outlet_are_the_source_not_the_outlet():
+    (claim,) = extract_claims("Letters seen by the Courier show the trust paid £70,000 in fees.")
+    assert (claim.source_canonical.lower(), claim.source_type) == ("letters", "document")
+
+
+def test_a_description_then_a_name_makes_the_description_refer_to_the_name():
+    text = (
+        "The ferry operator, Kelso Lines, said 18 sailings were cancelled. "
+        "The operator said 2 ships were under repair."
+    )
+    assert {c.source_canonical for c in extract_claims(text)} == {"Kelso Lines"}
+
+
+def test_initials_of_an_organisation_named_in_full_refer_to_it():
+    text = (
+        "The Marine Accident Investigation Branch said the trawler sank in 4 minutes. "
+        "The MAIB said 3 crew were rescued."
+    )
+    assert {c.source_canonical for c in extract_claims(text)} == {
+        "Marine Accident Investigation Branch"
+    }
+
+
+def test_a_relative_who_said_frame_without_a_comma_governs_only_what_follows():
+    text = (
+        "A tribunal awarded £48,000 to a porter who said he was dismissed for whistleblowing, "
+        "tribunal records show."
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.source_canonical, claim.source_type) == ("tribunal", "document")
+
+
+def test_a_figure_named_after_it_with_its_source():
+    text = "The club would not confirm a fee of £9 million, a figure the striker's agent gave."
+    (claim,) = extract_claims(text)
+    assert claim.source_canonical == "striker's agent"
+
+
+def test_according_to_a_description_then_its_name():
+    (claim,) = extract_claims("Some 7,500 homes lost power, according to the utility, Tenby Power.")
+    assert (claim.source_canonical, claim.source_type) == ("Tenby Power", "company")
+
+
+def test_shares_of_a_company_name_it_for_later_pronouns():
+    text = (
+        "Shares of Corran Energy fell 8% after the company cut its outlook.\n"
+        "Corran now expects profit of $40 million, it said."
+    )
+    found = {c.figure.surface: c.source_canonical for c in extract_claims(text)}
+    assert found["$40 million"] == "Corran Energy"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from helpers.claims.documents import DOCUMENT_NOUNS, document_head
+from helpers.claims.documents import HEAD_END as DOCUMENT_HEAD_END
 from helpers.claims.sourcetypes import generic_type
 from helpers.vocabulary import OTHER
 
@@ -49,8 +50,8 @@ DENIAL_CUES = frozenset({"denied", "denies", "deny", "rejected", "rejects", "dis
 # temporary accommodation at 112,000", "put the cost closer to $5 billion": what is put stands
 # within eight words, and a figure follows
 PUT_AT = re.compile(
-    r"\b(?P<cue>puts?|putting|placed|places|pegged|pegs)\s++(?:the|its|their|his|her|this|"
-    r"that|a|an)\s++(?:[\w'-]++\s++){0,8}?(?:at|closer to|nearer(?: to)?|near|around|as high "
+    r"\b(?P<cue>puts?|putting|placed|places|pegged|pegs)\s++(?:(?:the|its|their|his|her|this|"
+    r"that|a|an)\s++)?(?:[\w'-]++\s++){0,8}?(?:at|closer to|nearer(?: to)?|near|around|as high "
     r"as|as low as)\s++(?=[$\u00a3\u20ac\u00a5\d]|(?:about|around|some|roughly|nearly|almost|"
     r"over|more than|less than|fewer than|at least|up to|between|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|billions)\b)"
@@ -103,6 +104,8 @@ CLAIMED_TOLL = re.compile(
     r"life\b|responsibility\b|victory\b|credit\b|seats?\b)",
     re.IGNORECASE,
 )
+# A cue in the passive with no agent is no report: "he was dismissed for ...", "were found"
+PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|is|are)(?:\s++\w+ly)?$")
 # A cue used as an adjective or noun: "an estimated 300", "the reported 12"
 # (also after a possessive: "the department's estimate that 18,000 ...")
 CUE_AS_MODIFIER = re.compile(
@@ -125,6 +128,18 @@ ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s++")
 PASSIVE_BY = re.compile(
     rf"\b(?:was|were|been|being|is|are|as)\s++(?:(?:\w+ly|later|also|first)\s++)*+"
     rf"(?P<cue>{CUE_VERBS})\s++by\s++"
+)
+# A name set after a generic description: "according to the utility, National Grid."
+APPOSED_NAME = re.compile(
+    r",\s++(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?[A-Z][\w'&.-]*+){0,5})"
+    r"(?=\s*+(?:[,;]|\.?$))"
+)
+GENERIC_NP = re.compile(r"(?:the|a|an|its|their)\s[a-z][\w' -]*+$")
+# The source of a figure named after it: ", a figure the pilots' union gave on Monday"
+FIGURE_GIVEN = re.compile(
+    r",\s*+(?:a|the)\s(?:figure|number|toll|estimate|count|tally)s?\s(?:that\s|which\s)?"
+    r"(?P<np>(?:the\s|a\s|an\s)?[\w'.&-]++(?:\s[\w'.&-]++){0,5}?)\s(?P<cue>gave|gives|cited|"
+    r"cites|reported|reports|released|provided|published|announced|estimated|issued)\b"
 )
 # ", citing Gladkov" / ", who cited senior officials" / ", quoting the mayor"
 CITING = re.compile(r"\s*+,\s*+(?:citing|who cited|quoting)\s++")
@@ -180,8 +195,9 @@ GENERIC_OUTLET = re.compile(
 GENERIC_REFERENCE = re.compile(
     r"^(?:the|this|that|its|their) (?:\w+ )?(?P<head>ministry|department|agency|company|firm|"
     r"utility|union|think tank|institute|organi[sz]ation|group|charity|council|commission|"
-    r"bureau|office|service|report|study|survey|analysis|data|statement|document|audit|"
-    r"review|census|government|administration|university|hospital|airline|operator|"
+    r"bureau|office|service|authority|report|study|survey|analysis|data|statement|document|audit|"
+    r"review|census|government|administration|university|hospital|airline|operator|figures|"
+    r"accounts|records|filings?|poll|estimates|documents|papers|emails|statistics|"
     r"coalition|alliance|foundation|court|regulator|campaign|network|lab|laboratory|"
     r"researchers|scientists|authors|team|experts|analysts|organi[sz]ers)$",
     re.I,
@@ -234,6 +250,16 @@ SPEAKER_NOUNS = frozenset(
 RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")
 
 
+def _document_subject(core: str) -> bool:
+    """A document named with who made, saw or released it: "Documents seen by the newspaper",
+    "Figures released by the agency" (the verb of a reduced relative is no clause's verb)."""
+    if not document_head(core):
+        return False
+    cut = DOCUMENT_HEAD_END.search(core)
+    head = (core[: cut.start()] if cut else core).rsplit(None, 1)[0] if " " in core else ""
+    return not FINITE_VERB.search(head)
+
+
 def is_speaker_like(phrase: str, cue: str = "said") -> bool:
     """True when ``phrase`` can be the one who said something with the verb ``cue``.
 
@@ -249,6 +275,8 @@ def is_speaker_like(phrase: str, cue: str = "said") -> bool:
     core = RELATIVE.sub("", phrase)
     if not core.strip():
         return False
+    if _document_subject(core) and len(words) <= MAX_SPEAKER_WORDS:
+        return True
     head = core.split()[-1].lower().removesuffix("'s")
     known_head = head in SPEAKER_NOUNS or head in DOCUMENT_NOUNS
     # a head noun that looks like a verb ("estimates", "reports") is no verb of a clause

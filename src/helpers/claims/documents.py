@@ -27,11 +27,11 @@ DOCUMENT_NOUNS = frozenset(
     """report reports study studies survey surveys poll polls analysis analyses data dataset
     figures statistics stats census audit review assessment estimate estimates statement
     statements filing filings document documents records indictment complaint lawsuit memo
-    letter release bulletin update dashboard database index forecast forecasts projections
-    model tally count ranking inventory investigation paper research findings numbers tallies
-    readings transcript assessments briefing notice post images imagery photos footage logs
-    website site tracker map maps accounts emails minutes spreadsheet spreadsheets papers
-    returns budget submissions calculations modelling modeling""".split()
+    memos letter letters release bulletin update dashboard database index forecast forecasts
+    projections model tally count ranking inventory investigation paper research findings
+    numbers tallies readings transcript assessments briefing notice post images imagery
+    photos footage logs website site tracker map maps accounts emails minutes spreadsheet
+    spreadsheets papers returns budget submissions calculations modelling modeling""".split()
 )
 # Where the head of a noun phrase ends: "data | collected by the agency", "report | by GAO"
 HEAD_END = re.compile(
@@ -43,7 +43,7 @@ HEAD_END = re.compile(
 # Nouns that make the words before a document its author: "government data", "police figures"
 AUTHOR_NOUNS = frozenset(
     """government police ministry department agency company council county city state federal
-    army military union industry hospital court university""".split()
+    army military union industry hospital court tribunal university""".split()
 )
 # An author inside a document phrase: "report by the GAO", "data from the county"
 DOCUMENT_AUTHOR = re.compile(r"\b(?P<verb>\w+\s++)?(?:by|from)\s++(?P<author>.+)$", re.I)

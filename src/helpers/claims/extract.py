@@ -306,7 +306,7 @@ def _attribute(
         claims.append(
             Claim(figure, speaker.phrase, speaker.canonical, speaker.source_type,
                   vias[governing.via], governing.cue, hedges[index],
-                  stance_of(governing, sentence, following, facts))
+                  stance_of(governing, sentence, following, facts, position))
         )  # fmt: skip
     return claims
 

@@ -199,11 +199,16 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         if not phrase:
             continue
         end = match.end() + len(phrase)
+        description = ""
+        apposed = c.APPOSED_NAME.match(sentence, end) if c.GENERIC_NP.match(phrase) else None
+        if apposed:  # "according to the utility, National Grid": the name, so described
+            phrase, description, end = apposed["name"], phrase, apposed.end("name")
         cited = ""
         citing = c.CITING.match(sentence, end)
         if citing:
             cited = noun_phrase_at(sentence, citing.end())
-        frames.append(RawFrame(match.start(), end, phrase, "according to", cited))
+        frames.append(RawFrame(match.start(), end, phrase, "according to", cited,
+                               description=description))  # fmt: skip
         taken.append((match.start(), end))
     passives = (
         [*c.PASSIVE_BY.finditer(sentence), *c.REDUCED_PASSIVE.finditer(sentence)] if has_by else []
@@ -236,6 +241,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         # anchored at the cue need to see (the subject has its own window)
         if c.CUE_AS_MODIFIER.search(tail) or _negated(sentence, start):
             continue
+        if c.PASSIVE_AUX.search(tail) and cue not in ("said", "told", "estimated"):
+            continue  # "he was dismissed", "were found" (not "is said to", "was told")
         if cue in c.NOUN_CUES and c.NOUN_CUE_AFTER.match(sentence, end):
             continue  # "the government's own estimates put ...", "police reports show"
         if cue in ("claimed", "claims") and c.CLAIMED_TOLL.match(sentence, end):
@@ -256,7 +263,9 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             phrase = earlier[index][1]  # "the firm denied it and said ...": the same
         if not phrase:
             phrase, description = subject_before(sentence, start, cue_kind, study)
-        who = WHO_BEFORE.search(tail) is not None
+        who = WHO_BEFORE.search(tail) is not None or (
+            phrase.endswith(" who") and not description  # "a former nurse who said ..."
+        )
         if not phrase and who:
             phrase = "who"
         if not phrase:
@@ -274,6 +283,11 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
     if has_participle:
         frames.extend(_participles(sentence, quotes, opens, frames, study))
+    if " figure" in sentence or " number" in sentence or " estimate" in sentence:
+        for match in c.FIGURE_GIVEN.finditer(sentence):
+            if not _inside(match.start(), quotes, opens) and c.is_speaker_like(match["np"]):
+                frames.append(RawFrame(match.start("cue"), match.end("cue"), match["np"],
+                                       match["cue"]))  # fmt: skip
     frames.sort(key=lambda frame: frame.start)
     citing = "citing" in sentence or "quoting" in sentence
     return _cite_later(sentence, frames) if citing else frames

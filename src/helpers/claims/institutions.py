@@ -137,8 +137,13 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...] | str, str], ...] = (
 # Case-sensitive families: mastheads, acronyms and the words of company names
 CASED_FAMILIES: tuple[tuple[str, str, tuple[str, ...] | str, str], ...] = (
     (r"Times|Post|Journal|Tribune|Herald|Gazette|Telegraph|Guardian|Chronicle|Observer|"
-     r"Inquirer|Courier|Reuters|Bloomberg|Associated Press|Agence France-Presse|AFP|BBC|NPR",
+     r"Inquirer|Courier|Reuters|Bloomberg|Associated Press|Agence France-Presse|AFP|BBC|NPR|"
+     r"Ledger|Dispatch|Examiner|Sentinel|Mirror|Courant|Argus|Enquirer|Recorder",
      MED, (), "mastheads"),
+    (r"FEMA", POL, (), "emergency management agencies known by their acronym"),
+    (r"FBI|CIA|NSA|NASA|CDC|FDA|EPA|IRS|SEC|FTC|FAA|NTSB|NOAA|USDA|DHS|HMRC|DWP|DVLA|Ofsted|"
+     r"Ofcom|Ofgem|Ofwat|Centers for Disease Control(?: and Prevention)?",
+     GOV, (), "national public bodies known by their acronym or name"),
     (r"UN|U\.N\.|WHO|EU|NATO|IMF|IAEA|OECD|OPEC|UNICEF|UNHCR|UNESCO|UNRWA|OCHA|WFP|IOM|ILO|"
      r"WTO|ICC|ASEAN|Eurostat", INTL, (), "international acronyms"),
     (r"Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|plc|GmbH|AG|SA|NV|L\.L\.C\.?|S\.A\.?|N\.V\.?|"

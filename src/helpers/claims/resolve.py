@@ -28,9 +28,9 @@ from helpers.claims.documents import document_author, document_head, document_na
 from helpers.claims.frames import opening_subject, raw_frames
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
-from helpers.claims.names import acronym_of, canonical_form, surname_of, tidy
+from helpers.claims.names import acronym_of, canonical_form, person_name, surname_of, tidy
 from helpers.claims.quotes import quote_spans
-from helpers.claims.sourcetypes import generic_type
+from helpers.claims.sourcetypes import generic_kind, generic_type
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
@@ -42,8 +42,13 @@ OPENING_NAME = re.compile(
     r"(?:\s\((?P<acronym>[A-Z][A-Za-z.&]{1,11})\))?"
     r"(?:,\s(?P<desc>(?:an?|the)\s[^,\"]{1,80}),)?\s[a-z]"
 )
+# A description that says what kind of organisation a name is: "the water utility", "a think
+# tank" (no preposition: "an oceanographer at the university" describes a person)
+ORG_DESCRIPTION = re.compile(r"(?i:the|an?)(?:\s(?!(?:of|at|for|in|with|from|on)\b)[\w'-]++)+")
 # An acronym in brackets after a name anywhere: "the Federal Emergency Management Agency (FEMA)"
 ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.&]{1,10}s?)\)")
+# What a market report opens with before the company it is about
+SHARES_OF = re.compile(r"^(?:Shares|Stock|Bonds|Units) (?:of|in) ")
 # A role owned by a pronoun: "its director", "their spokesman"
 OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
@@ -94,13 +99,11 @@ def _make_speaker(phrase: str, study: Study, description: str, author: Speaker |
         canonical = document_name(phrase)  # "Official estimates" -> "estimates"
     else:
         canonical = canonical_source(phrase, study)
-    return Speaker(
-        phrase,
-        canonical,
-        source_type_for(name, study, description),
-        kind_of(name, study),
-        description,
-    )
+    kind = kind_of(name, study)
+    if kind == PERSON and ORG_DESCRIPTION.fullmatch(description) and not person_name(name):
+        if generic_kind(description) == ORG:  # "The rail operator, Westway Trains, said"
+            kind = ORG
+    return Speaker(phrase, canonical, source_type_for(name, study, description), kind, description)
 
 
 @dataclass
@@ -126,6 +129,9 @@ class History:
             short = short_name(speaker.canonical)
             if short:
                 self.aliases.setdefault(short, speaker)
+            initials = initials_of(speaker.canonical)
+            if initials:  # "Federal Bureau of Investigation" then "the FBI"
+                self.aliases.setdefault(initials, speaker)
 
     def latest(self, fits) -> Speaker | None:
         """The most recent party of this paragraph that fits, else the post's last speaker."""
@@ -213,7 +219,7 @@ class History:
             if subject and kind_of(subject, self.study) in {ORG, GROUP}:
                 self.add(self.resolve(subject), spoke=False)
             return
-        name = match.group("np")
+        name = SHARES_OF.sub("", match.group("np"))  # "Shares of Kestrel Energy fell"
         if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
             return  # "Paramedics treated ...", "Air defences ...": not known to be a name
         speaker = self.resolve(name, match.group("desc") or "")
@@ -260,6 +266,16 @@ def short_name(canonical: str) -> str:
     match = COMPANY_TAIL.search(canonical)
     short = canonical[: match.start()].strip() if match else ""
     return short if short[:1].isupper() and short.lower() not in {"the", "a"} else ""
+
+
+@lru_cache(maxsize=8192)
+def initials_of(canonical: str) -> str:
+    """The acronym of an organisation's name of three or more capitalised words: "Federal
+    Bureau of Investigation" -> "FBI" ("" otherwise)."""
+    words = [w for w in canonical.split() if w not in {"of", "for", "and", "the", "on", "&"}]
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:

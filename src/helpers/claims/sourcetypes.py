@@ -95,7 +95,8 @@ PERSON_ROLE = _ci(
     r"director|coordinator|adviser|advisor|chief|commander|general|official|leader|envoy|"
     r"mayor|premier|chancellor|king|queen|he|she|professor|economist|analyst|researcher|"
     r"scientist|manager|executive|sheriff|officer|woman|man|resident|witness|expert|"
-    r"survivor|owner|founder|head|chairman|chairwoman|captain|judge|lawmaker|senator)\b"
+    r"survivor|owner|founder|head|chairman|chairwoman|captain|judge|lawmaker|senator|"
+    r"commissioner|councill?or|treasurer|clerk|coach|superintendent|principal)\b"
 )
 
 

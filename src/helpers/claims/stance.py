@@ -39,9 +39,21 @@ DENIES_PREVIOUS = re.compile(
     r"actual|correct) (?:figure|number|toll|count|total|tally) (?:was|is|were|would be|stood|"
     r"remained)|(?:the|this|that|these|those) (?:claims?|figures?|numbers?|tolls?|estimates?|"
     r"accounts?|reports?|tall(?:y|ies)) (?:could not|cannot|can ?not|could not yet) (?:be )?"
-    r"(?:independently )?(?:verified|confirmed))\b",
+    r"(?:independently )?(?:verified|confirmed)|(?:was|were|is|are|would be|stood) (?:actually "
+    r"|in fact )?(?:closer|nearer) to)\b",
     re.IGNORECASE,
 )
+# A claim its own source calls false: "Reports that 200 jobs will go are untrue, the company
+# said", "The ministry said claims that 90 soldiers deserted were false"
+FALSE_CLAIM = re.compile(
+    r"\b(?:reports?|claims?|suggestions?|allegations?|rumou?rs?|speculation|the (?:figure|"
+    r"number|estimate|tally|toll)s?)\b[^.;:]{0,200}?\b(?:is|are|was|were)\s++(?:\w++\s++)?"
+    r"(?:false|untrue|wrong|incorrect|inaccurate|baseless|unfounded|groundless|fabricated|"
+    r"not true|not correct|not accurate|nonsense)\b",
+    re.IGNORECASE,
+)
+# A figure in a sentence (a denial with none of its own denies what came before)
+DIGIT = re.compile(r"\d")
 
 
 # The same patterns, case-sensitive, for text already lower-cased (much faster to run)
@@ -75,6 +87,7 @@ class SentenceFacts:
         self._disputes: dict[int, int] = {}  # sentence start -> where a dispute is said
         self._denied_next: dict[int, bool] = {}
         self._deniers: dict[int, frozenset[str]] = {}
+        self._false: dict[int, tuple[int, int] | None] = {}
 
     def disputes(self, sentence: SentenceAttribution, speaker: str = "") -> bool:
         """The sentence says a figure is contested ("disputed", "could not be verified"), by
@@ -101,6 +114,17 @@ class SentenceFacts:
             return lower_pattern.search(self._lower, sentence.start, sentence.end)
         return pattern.search(self.text, sentence.start, sentence.end)
 
+    def calls_false(self, sentence: SentenceAttribution) -> bool:
+        """The sentence calls a report or claim false ("... are untrue, the firm said")."""
+        return self.false_claim(sentence) is not None
+
+    def false_claim(self, sentence: SentenceAttribution) -> tuple[int, int] | None:
+        """The span of the claim the sentence calls false, or None."""
+        if sentence.start not in self._false:
+            found = FALSE_CLAIM.search(self.text, sentence.start, sentence.end)
+            self._false[sentence.start] = (found.start(), found.end()) if found else None
+        return self._false[sentence.start]
+
     def deniers(self, sentence: SentenceAttribution) -> frozenset[str]:
         """Canonical names of the parties whose frames in the sentence deny."""
         if sentence.start not in self._deniers:
@@ -114,10 +138,16 @@ def stance_of(
     sentence: SentenceAttribution,
     following: SentenceAttribution | None,
     facts: SentenceFacts,
+    position: int | None = None,
 ) -> str:
-    """``asserted``, ``denied`` or ``disputed`` for the figure ``governing`` attributes."""
+    """``asserted``, ``denied`` or ``disputed`` for the figure ``governing`` attributes (at
+    ``position`` of the text, when known)."""
     if governing.frame is not None and governing.frame.denies:
         return "denied"
+    if governing.frame is not None and position is not None and facts.calls_false(sentence):
+        claim = facts.false_claim(sentence)
+        if claim is not None and claim[0] <= position < claim[1]:
+            return "denied"
     speaker = governing.speaker
     deniers = facts.deniers(sentence)
     if facts.disputes(sentence, speaker.phrase) and speaker.canonical not in deniers:
@@ -125,8 +155,16 @@ def stance_of(
     if facts.deniers(sentence) - {governing.speaker.canonical}:
         return "disputed"
     if following is not None and "\n\n" not in facts.text[sentence.end : following.start]:
-        if facts.denies_previous(following) and (
-            governing.speaker.canonical not in facts.deniers(following)
+        if (
+            facts.denies_previous(following)
+            and (governing.speaker.canonical not in facts.deniers(following))
+            and (
+                not following.frames
+                or any(f.speaker.canonical != speaker.canonical for f in following.frames)
+            )
         ):
             return "disputed"
+        others = facts.deniers(following) - {speaker.canonical}
+        if others and not DIGIT.search(facts.text, following.start, following.end):
+            return "disputed"  # "The government denied losing any territory."
     return "asserted"
