@@ -120,3 +120,16 @@ def test_top_concordance_keeps_the_first_lines_of_each_keyword(seeds):
         top[top["query"] == "said"].reset_index(drop=True),
         kwic[kwic["query"] == "said"].head(3).reset_index(drop=True),
     )
+
+
+def test_the_notebook_says_which_sentences_were_scored():
+    scores = pd.DataFrame({"compound": [0.1, -0.4]})
+    assert "no framing target" in language.sentiment_note("target", "", None)
+    assert "Only the 2 sentences naming the union" in language.sentiment_note(
+        "target", "the union", scores
+    )
+    assert language.sentiment_note("all", "", scores) == "Every sentence was scored: 2 in all."
+    assert "all sentences and the sentences naming the union" in language.sentiment_caption(
+        "all", "the union"
+    )
+    assert "all sentences:" in language.sentiment_caption("all", "")

@@ -24,7 +24,9 @@ from helpers.language.findings import (
     collocation_finding,
     framing_finding,
     keyword_finding,
+    sentiment_caption,
     sentiment_finding,
+    sentiment_note,
     word_finding,
 )
 from helpers.language.framing import framed_sentences, framing_by_outlet, names_target
@@ -101,7 +103,9 @@ __all__ = [
     "plot_top_terms",
     "sentence_sentiment",
     "sentiment_by_outlet",
+    "sentiment_caption",
     "sentiment_finding",
+    "sentiment_note",
     "stopwords",
     "token_table",
     "tokenize",

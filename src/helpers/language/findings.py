@@ -72,7 +72,7 @@ def sentiment_finding(summary: pd.DataFrame | None, target: str = "") -> str:
     """The outlet with the most negative mean wording, about the target when sentences name
     it, else over all its sentences."""
     if summary is None:
-        return "Sentiment was not scored (the notebook's sentiment parameter is off)."
+        return "No sentence was scored for sentiment (see the sentiment section for why)."
     for subset, about in (("target", f"about {target}"), ("all", "over all its sentences")):
         rows = summary[(summary["subset"] == subset) & (summary["n_sentences"] > 0)]
         if subset == "target" and not target:
@@ -84,3 +84,30 @@ def sentiment_finding(summary: pd.DataFrame | None, target: str = "") -> str:
                 f"{gloomiest['mean_compound']:+.2f} over {gloomiest['n_sentences']} sentences)."
             )
     return "No sentence was scored."
+
+
+def sentiment_note(scope: str, target: str, scores: pd.DataFrame | None) -> str:
+    """Which sentences VADER scored, for the notebook to say before the scores: all, those
+    naming the framing ``target``, or none (asked, or no target to name)."""
+    if scope == "none":
+        return "Sentiment was not scored (the notebook's sentiment parameter is none)."
+    if scope == "target" and not target:
+        return (
+            "The study names no framing target, so no sentence was scored; set the sentiment "
+            "parameter to all to score every sentence."
+        )
+    n = 0 if scores is None else len(scores)
+    if scope == "target":
+        return (
+            f"Only the {n:,} sentences naming {target} were scored (set the sentiment "
+            "parameter to all to score every sentence)."
+        )
+    return f"Every sentence was scored: {n:,} in all."
+
+
+def sentiment_caption(scope: str, target: str) -> str:
+    """The caption of the sentiment chart for the sentences scored (``scope`` all or target)."""
+    which = "all sentences" if scope == "all" else ""
+    if target:
+        which += (" and " if which else "") + f"the sentences naming {target}"
+    return f"Mean VADER compound score per outlet, {which}: vocabulary, not opinion."
