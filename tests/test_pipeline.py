@@ -19,6 +19,7 @@ from helpers import corpus, pipeline
 from helpers.claims import attributions_table, claims_table
 from helpers.corpus.duplicates import LSH_THRESHOLD, NUM_PERM, SEED, near_duplicate_clusters
 from helpers.figures import figures_table
+from helpers.grouping import add_groups, add_topics
 from helpers.io import write_table
 from helpers.pipeline import article as article_module
 from helpers.pipeline import cache, duplicates
@@ -35,13 +36,10 @@ def notebook_tables(raw: Path, study_name: str) -> tuple[dict[str, pd.DataFrame]
     study = load_study(study_name)
     columns = corpus.merge_columns(study.columns, None)
     build = corpus.collect_corpus(raw, progress=False, columns=columns, outlets=study.outlets)
-    figures = figures_table(build.sentences)
-    if article_module.add_groups is not None:
-        figures = article_module.add_groups(figures, build.sentences, study)
+    figures = add_groups(figures_table(build.sentences), build.sentences, study)
     claims = claims_table(build.articles, build.sentences, build.clean_texts, figures=figures,
                           study=study)  # fmt: skip
-    if article_module.add_topics is not None:
-        claims = article_module.add_topics(claims, build.sentences, study)
+    claims = add_topics(claims, build.sentences, study)
     quotes = attributions_table(build.articles, build.sentences, build.clean_texts, study=study)
     tables = {"articles": build.articles, "posts": build.posts, "sentences": build.sentences,
               "removed_lines": build.removed_lines, "figures": figures, "claims": claims,

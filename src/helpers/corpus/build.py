@@ -95,8 +95,9 @@ def read_entry(entry: RawEntry, options: ReadOptions) -> tuple[list[SourceArticl
     return read_source(entry.name, data, options)
 
 
-def _id_requests(sources: list[SourceArticle], manifest: Manifest) -> list[IdRequest]:
-    """What id each article asks for: the manifest's, its file name's, or file name and row."""
+def id_requests(sources: list[SourceArticle], manifest: Manifest) -> list[IdRequest]:
+    """What id each article of ``sources`` asks for (for :func:`allocate_ids`): the id of its
+    ``manifest`` row, else its file name's, else file name and row (an export's articles)."""
     widths: dict[str, int] = {}
     for source in sources:
         widths[source.file_name] = max(widths.get(source.file_name, 0), len(str(source.row)))
@@ -117,10 +118,11 @@ def _id_requests(sources: list[SourceArticle], manifest: Manifest) -> list[IdReq
     return requests
 
 
-def _missing_listed(
+def missing_listed(
     sources: list[SourceArticle], manifest: Manifest, messages: list[str]
 ) -> list[SourceArticle]:
-    """Refused articles for manifest rows naming a file that is not there."""
+    """Refused articles for the rows of ``manifest`` naming a file that is not among
+    ``sources``; rows naming a row that a file lacks add a line to ``messages``."""
     keys = {s.key for s in sources}
     rows_of: dict[str, int] = {}
     for source in sources:
@@ -148,8 +150,10 @@ def _missing_listed(
     return missing
 
 
-def _refuse_exact_duplicates(sources: list[SourceArticle], ids: Mapping) -> None:
-    """Refuse the second copy of a file (same bytes) or of an export row (same text and cells)."""
+def refuse_exact_duplicates(sources: list[SourceArticle], ids: Mapping) -> None:
+    """Refuse, in place, the second copy of a file (same bytes) or of an export row (same text
+    and cells) among ``sources``; ``ids`` maps each source's key to its article id, which the
+    reason names ("duplicate of ...")."""
     seen: dict[object, str] = {}
     for source in sources:
         if source.status != "ok":
@@ -255,9 +259,9 @@ def collect_corpus(
         read, said = read_or_refuse(entry, options)
         sources += read
         messages += said
-    sources += _missing_listed(sources, found, messages)
-    ids = allocate_ids(_id_requests(sources, found))
-    _refuse_exact_duplicates(sources, ids)
+    sources += missing_listed(sources, found, messages)
+    ids = allocate_ids(id_requests(sources, found))
+    refuse_exact_duplicates(sources, ids)
     table = outlet_table(outlets)
 
     rows, post_rows, sentence_rows, removed_rows = [], [], [], []
@@ -280,7 +284,7 @@ def collect_corpus(
         for note in source.notes:
             messages.append(f"{source.label}: {note}")
         if art is not None:
-            notes += _manifest_checks(source, manifest_row, found.name, messages)
+            notes += manifest_checks(source, manifest_row, found.name, messages)
             post_rows += posts
             sentence_rows += sentences
             removed_rows += removed
@@ -311,10 +315,11 @@ def collect_corpus(
     return build
 
 
-def _manifest_checks(
+def manifest_checks(
     source: SourceArticle, row, manifest_name: str, messages: list[str]
 ) -> list[str]:
-    """Notes on an article from its manifest row: bad cells, and a hash that no longer matches."""
+    """Notes on an article from its manifest ``row`` (None when it has none): bad cells, and a
+    hash that no longer matches, which is also added to ``messages``."""
     if row is None:
         return []
     notes = list(row.notes)

@@ -7,6 +7,8 @@
   ``groups:`` rules rename and merge groups.
 - :func:`add_topics` gives every claim the ``topic`` and ``event`` of a study's rules
   (``topics:`` and ``events:`` of its study file).
+- :func:`group_rows` and :func:`topic_rows` give the same values for one article's rows as
+  plain dicts, without a DataFrame (the per-article pass).
 
 The lexicons are package data (``data/what.yml``, ``data/predicates.yml``): generic English,
 nothing of one story. The package is split by job: ``lexicon`` (reading them), ``what``,
@@ -21,10 +23,11 @@ from helpers.grouping.groups import (
     conversions,
     group_counts,
     group_label,
+    group_rows,
 )
 from helpers.grouping.happened import nearest, predicate_spans
 from helpers.grouping.lexicon import LexiconError, predicates, what_lexicon
-from helpers.grouping.topics import TOPIC_COLUMNS, add_topics, event_of, topic_of
+from helpers.grouping.topics import TOPIC_COLUMNS, add_topics, event_of, topic_of, topic_rows
 from helpers.grouping.what import (
     COUNT_KINDS,
     PEOPLE,
@@ -51,6 +54,7 @@ __all__ = [
     "event_of",
     "group_counts",
     "group_label",
+    "group_rows",
     "is_time",
     "nearest",
     "panel_of",
@@ -59,6 +63,7 @@ __all__ = [
     "predicate_spans",
     "predicates",
     "topic_of",
+    "topic_rows",
     "what_lexicon",
     "what_of",
 ]

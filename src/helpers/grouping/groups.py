@@ -18,7 +18,7 @@ figure it restates) takes that figure's ``what``, ``happened`` and ``group``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -72,7 +72,9 @@ def check_group_rules(study: Study | None) -> None:
 
 
 def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if value.__class__ is str:
+        return value  # type: ignore[return-value]
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def sentence_starts(frame: pd.DataFrame, sentences: pd.DataFrame) -> list[int]:
@@ -103,25 +105,61 @@ def add_groups(
         if "conversion_of" in figures.columns
         else [-1] * len(figures)
     )
-    records = sorted(
+    columns = {c: figures[c].tolist() for c in FIGURE_INPUT_COLUMNS}
+    records = list(
         zip(
-            figures["article_id"].map(str), figures["sentence_id"].map(int),
-            figures["start"].map(int), figures["end"].map(int), range(len(figures)),
-            figures["kind"].map(_text), figures["unit_normalized"].map(_text),
-            figures["si_unit"].map(_text), figures["change"].map(_text),
-            figures["sentence_text"].map(_text), starts, restates,
+            map(str, columns["article_id"]), map(int, columns["sentence_id"]),
+            map(int, columns["start"]), map(int, columns["end"]), range(len(figures)),
+            *(map(_text, columns[c]) for c in ("kind", "unit_normalized", "si_unit", "change",
+                                               "sentence_text")),
+            starts, restates,
             strict=True,
-        ),
-        key=lambda r: r[:4],
+        )
     )  # fmt: skip
-    values: list[tuple[str, str, str]] = [("", "", "")] * len(figures)
-    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
-        for position, read in _sentence_groups(list(block), study):
-            values[position] = read
+    values = _group_records(records, study)
     out = figures.copy()
     for i, name in enumerate(GROUP_COLUMNS):
         out[name] = pd.Series([v[i] for v in values], index=figures.index, dtype=object)
     return out
+
+
+def group_rows(
+    rows: Sequence[Mapping[str, object]], starts: Sequence[int], study: Study | None = None
+) -> list[tuple[str, str, str]]:
+    """``(what, happened, group)`` of each figure row, as :func:`add_groups` gives them, for
+    rows as plain dicts (the columns of :data:`FIGURE_INPUT_COLUMNS`, and ``conversion_of``
+    when known) and ``starts``, the offset of each row's sentence in its article: the path of
+    the per-article pass, with no DataFrame to build.
+
+    >>> row = dict(article_id="a", sentence_id=0, start=0, end=9, kind="count", change="=",
+    ...            unit_normalized="person", si_unit="person",
+    ...            sentence_text="14 people were killed")
+    >>> group_rows([row], [0])
+    [('people', 'killed', 'people killed')]
+    """
+    check_group_rules(study)
+    records = []
+    for position, (row, offset) in enumerate(zip(rows, starts, strict=True)):
+        restated = row.get("conversion_of", -1)
+        restated = -1 if restated is None or restated != restated else int(restated)
+        records.append(
+            (str(row["article_id"]), int(row["sentence_id"]), int(row["start"]),
+             int(row["end"]), position, _text(row["kind"]), _text(row["unit_normalized"]),
+             _text(row["si_unit"]), _text(row["change"]), _text(row["sentence_text"]),
+             int(offset), restated)
+        )  # fmt: skip
+    return _group_records(records, study)
+
+
+def _group_records(records: list[tuple], study: Study | None) -> list[tuple[str, str, str]]:
+    """The groups of records ``(article, sentence, start, end, position, kind, unit, si_unit,
+    change, sentence text, sentence offset, restates)``, by position."""
+    values: list[tuple[str, str, str]] = [("", "", "")] * len(records)
+    records = sorted(records, key=lambda r: r[:4])
+    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
+        for position, read in _sentence_groups(list(block), study):
+            values[position] = read
+    return values
 
 
 def _sentence_groups(block: list[tuple], study: Study | None) -> Iterable[tuple]:

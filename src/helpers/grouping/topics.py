@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -101,21 +101,31 @@ def event_of(
 
 
 def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if value.__class__ is str:
+        return value  # type: ignore[return-value]
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def _previous_sentences(frame: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
     """The text of the sentence before each row's sentence in its article ("" for the first)."""
     require_columns(sentences, ("article_id", "sentence_id", "start", "text"), "sentences")
-    ordered = sentences.sort_values(["article_id", "start"], kind="mergesort")
+    listed = sorted(
+        zip(
+            map(str, sentences["article_id"].tolist()), map(int, sentences["start"].tolist()),
+            map(int, sentences["sentence_id"].tolist()), map(_text, sentences["text"].tolist()),
+            strict=True,
+        ),
+        key=lambda r: r[:2],
+    )  # fmt: skip
     previous: dict[tuple[str, int], str] = {}
-    for _, block in ordered.groupby("article_id", sort=False):
-        texts = [_text(t) for t in block["text"]]
-        for i, sid in enumerate(block["sentence_id"]):
-            previous[(str(block["article_id"].iloc[0]), int(sid))] = texts[i - 1] if i else ""
+    before: tuple[str, int, int, str] | None = None
+    for row in listed:
+        same = before is not None and before[0] == row[0]
+        previous[(row[0], row[2])] = before[3] if same else ""  # type: ignore[index]
+        before = row
     return [
         previous.get((str(a), int(s)), "")
-        for a, s in zip(frame["article_id"], frame["sentence_id"], strict=True)
+        for a, s in zip(frame["article_id"].tolist(), frame["sentence_id"].tolist(), strict=True)
     ]
 
 
@@ -128,27 +138,22 @@ def add_topics(claims: pd.DataFrame, sentences: pd.DataFrame, study: Study) -> p
     if not study.topic_rules or not study.event_rules:
         if not {"what", "happened"} <= set(claims.columns):
             claims = add_groups(claims, sentences, study)
-    generic = "what" in claims.columns
-    records = sorted(
+    n = len(claims)
+    listed = {c: claims[c].tolist() if c in claims.columns else [""] * n
+              for c in (*CLAIM_INPUT_COLUMNS, "what", "happened")}  # fmt: skip
+    records = list(
         zip(
-            claims["article_id"].map(str), claims["sentence_id"].map(int),
-            claims["start"].map(int), claims["end"].map(int), range(len(claims)),
-            claims["kind"].map(_text),
-            (claims["unit_normalized"].map(_text).where(
-                claims["unit_normalized"].map(_text) != "", claims["unit"].map(_text))
-             ).str.strip(),
-            claims["surface"].map(_text), claims["sentence_text"].map(_text),
+            map(str, listed["article_id"]), map(int, listed["sentence_id"]),
+            map(int, listed["start"]), map(int, listed["end"]), range(n),
+            map(_text, listed["kind"]),
+            map(_unit, listed["unit_normalized"], listed["unit"]),
+            map(_text, listed["surface"]), map(_text, listed["sentence_text"]),
             sentence_starts(claims, sentences), _previous_sentences(claims, sentences),
-            claims["what"].map(_text) if generic else [""] * len(claims),
-            claims["happened"].map(_text) if "happened" in claims.columns else [""] * len(claims),
+            map(_text, listed["what"]), map(_text, listed["happened"]),
             strict=True,
-        ),
-        key=lambda r: r[:4],
+        )
     )  # fmt: skip
-    values: list[tuple[str, str]] = [(NO_TOPIC, NO_EVENT)] * len(claims)
-    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
-        for position, pair in _sentence_topics(list(block), study):
-            values[position] = pair
+    values = _topic_records(records, study)
     out = claims.copy()
     out["topic"] = pd.Series([v[0] for v in values], index=claims.index, dtype=object)
     out["event"] = pd.Series([v[1] for v in values], index=claims.index, dtype=object)
@@ -157,18 +162,68 @@ def add_topics(claims: pd.DataFrame, sentences: pd.DataFrame, study: Study) -> p
     return out
 
 
+def _unit(unit_normalized: object, unit: object) -> str:
+    """The unit a topic rule reads: the normalised one, else the unit as written."""
+    return (_text(unit_normalized) or _text(unit)).strip()
+
+
+def topic_rows(
+    rows: Sequence[Mapping[str, object]],
+    starts: Sequence[int],
+    previous: Sequence[str],
+    study: Study,
+) -> list[tuple[str, str, object]]:
+    """``(topic, event, group)`` of each claim row, as :func:`add_topics` gives them, for rows
+    as plain dicts (the columns of :data:`CLAIM_INPUT_COLUMNS` with ``what``, ``happened`` and
+    ``group`` of :func:`~helpers.grouping.add_groups`), ``starts`` the offset of each row's
+    sentence in its article and ``previous`` the text of the sentence before it ("" for the
+    first): the path of the per-article pass, with no DataFrame to build."""
+    records = [
+        (str(row["article_id"]), int(row["sentence_id"]), int(row["start"]), int(row["end"]),
+         position, _text(row["kind"]), _unit(row["unit_normalized"], row["unit"]),
+         _text(row["surface"]), _text(row["sentence_text"]), int(offset), before,
+         _text(row.get("what", "")), _text(row.get("happened", "")))
+        for position, (row, offset, before) in enumerate(zip(rows, starts, previous, strict=True))
+    ]  # fmt: skip
+    values = _topic_records(records, study)
+    out = []
+    for row, (topic, event) in zip(rows, values, strict=True):
+        group = row.get("group", "")
+        if study.topic_rules:
+            group = bare_group(_text(row.get("what", "")), _text(row.get("happened", "")),
+                               topic, group, study)  # fmt: skip
+        out.append((topic, event, group))
+    return out
+
+
+def _topic_records(records: list[tuple], study: Study) -> list[tuple[str, str]]:
+    """The (topic, event) of records ``(article, sentence, start, end, position, kind, unit,
+    surface, sentence text, sentence offset, previous sentence, what, happened)``."""
+    values: list[tuple[str, str]] = [(NO_TOPIC, NO_EVENT)] * len(records)
+    records = sorted(records, key=lambda r: r[:4])
+    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
+        for position, pair in _sentence_topics(list(block), study):
+            values[position] = pair
+    return values
+
+
+def bare_group(what: str, happened: str, topic: str, group: object, study: Study) -> object:
+    """The group of a claim, where a count with no noun joins the study group that its topic
+    names: "rescued at least 10 of them" in a sentence on boats, with a rule for boats, is a
+    claim of that group."""
+    if what != what_lexicon().no_noun or topic in ("", NO_TOPIC):
+        return group
+    named = study_label(topic, happened, study)
+    return named if named != group_label(topic, happened) else group
+
+
 def _bare_groups(claims: pd.DataFrame, study: Study) -> pd.Series:
-    """The group of each claim, where a count with no noun joins the study group that its
-    topic names: "rescued at least 10 of them" in a sentence on boats, with a rule for boats,
-    is a claim of that group."""
-    no_noun = what_lexicon().no_noun
-    groups = []
-    columns = [claims[c] for c in ("what", "happened", "topic", "group")]
-    for what, happened, topic, group in zip(*columns, strict=True):
-        what, happened, topic = _text(what), _text(happened), _text(topic)
-        named = study_label(topic, happened, study)
-        bare = what == no_noun and topic not in ("", NO_TOPIC)
-        groups.append(named if bare and named != group_label(topic, happened) else group)
+    """The group of each claim (:func:`bare_group`)."""
+    columns = [map(_text, claims[c].tolist()) for c in ("what", "happened", "topic")]
+    groups = [
+        bare_group(*values, group, study)
+        for *values, group in zip(*columns, claims["group"].tolist(), strict=True)
+    ]
     return pd.Series(groups, index=claims.index, dtype=object)
 
 

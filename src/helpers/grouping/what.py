@@ -15,6 +15,7 @@ percentage is "percent". The names come from ``data/what.yml`` and plurals from 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import inflect
 import pandas as pd
@@ -35,6 +36,7 @@ PANEL_COLUMNS = ("kind", "what", "unit_normalized", "si_unit", "value", "low", "
 _inflect = inflect.engine()
 
 
+@lru_cache(maxsize=65536)
 def plural(noun: str) -> str:
     """The plural a group names a counted noun by: "truck" -> "trucks", "A320" -> "A320s",
     "police" -> "police"; lower case unless the noun is an acronym or holds a digit.
@@ -80,6 +82,7 @@ def _family(si_unit: str, unit_normalized: str) -> Family | None:
     return lexicon.families.get(si_unit)
 
 
+@lru_cache(maxsize=65536)  # a corpus names few units: each is worked out once per process
 def what_of(kind: str, unit_normalized: str, si_unit: str) -> tuple[str, str]:
     """``(what, happened)`` of a figure from its kind, unit and si_unit (columns of figures.csv);
     ``happened`` is "" unless the counted noun says it."""

@@ -10,13 +10,14 @@ that near-duplicate detection compares.
 It is a thin adapter over the stages' public functions, giving the rows notebooks 01-03 give:
 ``helpers.clean.clean_article`` and the corpus layer's ``merged_metadata``, ``article_tables``
 and ``article_row`` (notebook 01); ``helpers.figures.extract_figures`` per sentence, as
-``figures_table`` does, and ``helpers.grouping.add_groups`` (02);
-``helpers.claims.attribute_figures`` as ``claims_table`` calls it,
-``helpers.grouping.add_topics`` and ``helpers.claims.attribute_sentences`` as
-``attributions_table`` calls it (03). The row-level functions are called directly: the table
-functions' whole-corpus pandas bookkeeping costs more than the work on a 4 KB article. The
-tests hold the rows to the table functions' rows. When a stage's API changes, this module is
-the one to update.
+``figures_table`` does, and ``helpers.grouping.group_rows`` (the rows of ``add_groups``, 02);
+``helpers.claims.attribute_article`` (the claims of ``claims_table`` and the frames of
+``attributions_table``, from one resolution of the article's sentences) and
+``helpers.grouping.topic_rows`` (the rows of ``add_topics``, 03). The row-level functions are
+called directly and the rows stay plain dicts and tuples: the table functions' whole-corpus
+pandas bookkeeping costs more than the work on a 4 KB article, and the bucket builds one
+frame per table from all its articles. The tests hold the rows to the table functions' rows.
+When a stage's API changes, this module is the one to update.
 
 Any exception, or running over the time budget, refuses the article with the stage and the
 reason (no rows but its article row), and the run goes on.
@@ -29,32 +30,38 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 
-import pandas as pd
-
-from helpers.claims import CLAIM_COLUMNS, attribute_figures, attribute_sentences
+from helpers.claims import CLAIM_COLUMNS, attribute_article
 from helpers.claims.extract import same_outlet
 from helpers.claims.labels import ARTICLE_COLUMNS as CLAIM_ARTICLE_COLUMNS
 from helpers.claims.tables import ATTRIBUTION_COLUMNS
 from helpers.clean import clean_article
 from helpers.corpus.assemble import article_row, article_tables, merged_metadata
-from helpers.corpus.build import _manifest_checks
+from helpers.corpus.build import manifest_checks
 from helpers.corpus.metadata import outlet_table
 from helpers.corpus.readers import ReadOptions
 from helpers.corpus.tables import POST_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
 from helpers.figures import FIGURE_COLUMNS, Figure, extract_figures
+from helpers.grouping import GROUP_COLUMNS, TOPIC_COLUMNS, group_rows, topic_rows
 from helpers.pipeline.deadline import time_limit
 from helpers.pipeline.duplicates import signature_bytes
 from helpers.pipeline.schema import TEXT_COLUMNS
 from helpers.pipeline.sources import ArticleInput, load_source
-from helpers.study import load_study
-
-try:  # what each figure counts, and the study's topics (issue 8), when the checkout has them
-    from helpers.grouping import add_groups, add_topics
-except ImportError:  # pragma: no cover - before the grouping stage landed
-    add_groups = add_topics = None
+from helpers.study import Study, load_study
 
 DEFAULT_SECONDS = 60.0  # time budget of one article, all stages together
 FIGURE_FIELDS = tuple(f.name for f in dataclass_fields(Figure))
+FIGURE_TABLE = (*FIGURE_COLUMNS, *GROUP_COLUMNS)  # the columns of figures, in order
+CLAIM_TABLE = (*FIGURE_TABLE, *CLAIM_COLUMNS, *CLAIM_ARTICLE_COLUMNS, *TOPIC_COLUMNS)
+# table -> its columns: an article's rows are dicts (or tuples in this order) keyed by them
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "posts": tuple(POST_COLUMNS),
+    "sentences": tuple(SENTENCE_COLUMNS),
+    "removed_lines": tuple(REMOVED_COLUMNS),
+    "figures": FIGURE_TABLE,
+    "claims": CLAIM_TABLE,
+    "attributions": tuple(ATTRIBUTION_COLUMNS),
+    "texts": TEXT_COLUMNS,
+}
 
 
 @dataclass(frozen=True)
@@ -71,12 +78,14 @@ class Settings:
 
 @dataclass
 class ArticleResult:
-    """All rows of one article (see the module docstring). ``timed_out`` marks a refusal for
-    time, which is not cached (the next run tries again); ``seconds`` the CPU time per stage."""
+    """All rows of one article (see the module docstring): ``tables`` maps each table to its
+    rows, plain dicts or tuples in the order of :data:`TABLE_COLUMNS` (the bucket builds one
+    frame per table from all its articles' rows). ``timed_out`` marks a refusal for time,
+    which is not cached (the next run tries again); ``seconds`` the CPU time per stage."""
 
     article_id: str
     row: dict
-    tables: dict[str, pd.DataFrame]
+    tables: dict[str, list]
     messages: list[str]
     signature: bytes = b""
     timed_out: bool = False
@@ -150,31 +159,60 @@ def _claim_cells(claim) -> list[object]:
     return [";".join(v) if isinstance(v, tuple) else v for v in values]
 
 
-def _claims(row: dict, text: str, spans, found: list[Figure], figures: pd.DataFrame, study):
-    """Notebook 03's ``claims_table``, for one article: the figure columns, who said each
-    figure (``attribute_figures``), the article's outlet and date."""
+def _claims(row: dict, text: str, spans, found: list[Figure], figures: list[dict], study):
+    """Notebook 03's ``claims_table`` for one article (the figure columns, who said each
+    figure, the article's outlet and date), and the attributed sentences for
+    :func:`_attributions`: one ``attribute_article`` call for both."""
     outlet = _text(row["outlet"])
-    claims = attribute_figures(text, spans, found, outlet, study)
-    fields = pd.DataFrame([_claim_cells(c) for c in claims], columns=list(CLAIM_COLUMNS))
-    fields["outlet"] = outlet
-    fields["published"] = _text(row["published"])
-    table = pd.concat([figures.reset_index(drop=True), fields], axis=1)
-    return table[[*figures.columns, *CLAIM_COLUMNS, *CLAIM_ARTICLE_COLUMNS]]
+    published = _text(row["published"])
+    claims, attributed = attribute_article(text, spans, found, outlet, study)
+    rows = []
+    for figure, claim in zip(figures, claims, strict=True):
+        claim_row = dict(figure)
+        claim_row.update(zip(CLAIM_COLUMNS, _claim_cells(claim), strict=True))
+        claim_row["outlet"] = outlet
+        claim_row["published"] = published
+        rows.append(claim_row)
+    return rows, attributed
 
 
-def _attributions(row: dict, text: str, sentences: list[dict], spans, study) -> pd.DataFrame:
-    """Notebook 03's ``attributions_table``, for one article: every reporting frame."""
+def _attributions(row: dict, text: str, sentences: list[dict], attributed, study) -> list:
+    """Notebook 03's ``attributions_table``, for one article: every reporting frame, as
+    tuples in the order of ``ATTRIBUTION_COLUMNS``."""
     outlet = _text(row["outlet"])
     ids = {int(s["start"]): s["sentence_id"] for s in sentences}
     rows = []
-    for sentence in attribute_sentences(text, spans, study):
+    for sentence in attributed:
         for frame in sentence.frames:
             via = "" if same_outlet(frame.via, outlet, study) else frame.via
             speaker = frame.speaker
             rows.append((row["article_id"], outlet, ids[sentence.start], frame.start, frame.end,
                          speaker.phrase, speaker.canonical, speaker.source_type, via, frame.cue,
                          text[sentence.start : sentence.end]))  # fmt: skip
-    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+    return rows
+
+
+def _with_groups(figures: list[dict], sentences: list[dict], study: Study) -> list[dict]:
+    """The figure rows with ``what``, ``happened`` and ``group`` (``add_groups``)."""
+    starts = {s["sentence_id"]: int(s["start"]) for s in sentences}
+    read = group_rows(figures, [starts[f["sentence_id"]] for f in figures], study)
+    for figure, values in zip(figures, read, strict=True):
+        figure.update(zip(GROUP_COLUMNS, values, strict=True))
+    return figures
+
+
+def _with_topics(claims: list[dict], sentences: list[dict], study: Study) -> list[dict]:
+    """The claim rows with ``topic`` and ``event``, and ``group`` as ``add_topics`` sets it."""
+    starts, previous, before = {}, {}, ""
+    for sentence in sorted(sentences, key=lambda s: int(s["start"])):
+        starts[sentence["sentence_id"]] = int(sentence["start"])
+        previous[sentence["sentence_id"]] = before
+        before = _text(sentence["text"])
+    ids = [c["sentence_id"] for c in claims]
+    read = topic_rows(claims, [starts[i] for i in ids], [previous[i] for i in ids], study)
+    for claim, (topic, event, group) in zip(claims, read, strict=True):
+        claim["topic"], claim["event"], claim["group"] = topic, event, group
+    return claims
 
 
 def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
@@ -185,7 +223,7 @@ def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
     notes = [manifest_row.values.get("notes", "")] if manifest_row is not None else []
     notes += source.notes
     messages: list[str] = []
-    tables: dict[str, pd.DataFrame] = {}
+    tables: dict[str, list] = {}
     art, meta, n_sentences, timed_out, signature = None, {}, 0, False, b""
     if source.status == "ok":
         try:
@@ -205,9 +243,7 @@ def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
                 )
                 row = article_row(article_id, source, meta, art, len(sentences), notes)
                 tables = _analyse(stages, row, art.clean_text, posts, sentences, removed, settings)
-                tables["texts"] = pd.DataFrame(
-                    [[article_id, art.clean_text, source.text]], columns=list(TEXT_COLUMNS)
-                )
+                tables["texts"] = [(article_id, art.clean_text, source.text)]
                 signature = stages.run("signature", signature_bytes, art.clean_text)
         except Exception as err:  # noqa: BLE001 - one article is refused, the rest goes on
             timed_out = isinstance(err, TimeoutError)
@@ -221,7 +257,7 @@ def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
     for note in source.notes:
         messages.append(f"{source.label}: {note}")
     if art is not None:
-        notes += _manifest_checks(source, manifest_row, settings.manifest_name, messages)
+        notes += manifest_checks(source, manifest_row, settings.manifest_name, messages)
         n_sentences = len(tables["sentences"])
         if not n_sentences:
             messages.append(f"{source.label}: no reporting text left after cleaning")
@@ -239,32 +275,28 @@ def _analyse(
     sentences: list[dict],
     removed: list[dict],
     settings: Settings,
-) -> dict[str, pd.DataFrame]:
-    """The tables of one clean article: the corpus tables, then figures, claims, attributions.
+) -> dict[str, list]:
+    """The rows of one clean article: the corpus tables, then figures, claims, attributions.
 
-    The figure, claim and attribution rows are those of ``figures_table``, ``claims_table``
-    and ``attributions_table`` (the tests hold them to it), built from the row-level functions
-    they call, without their whole-corpus pandas bookkeeping, which costs more than the work
-    on a 4 KB article.
+    The figure, claim and attribution rows are those of ``figures_table`` + ``add_groups``,
+    ``claims_table`` + ``add_topics`` and ``attributions_table`` (the tests hold them to it),
+    built from the row-level functions they call, without their whole-corpus pandas
+    bookkeeping, which costs more than the work on a 4 KB article.
     """
     study = load_study(settings.study)
-    article_id = row["article_id"]
-    frame = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
     spans = [(int(s["start"]), int(s["end"])) for s in sentences]
-    found, figure_rows = stages.run("figures", _figures, article_id, sentences)
-    figures = pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS)
-    if add_groups is not None:
-        figures = stages.run("grouping", add_groups, figures, frame, study)
-    claims = stages.run("claims", _claims, row, clean_text, spans, found, figures, study)
-    if add_topics is not None:
-        claims = stages.run("grouping", add_topics, claims, frame, study)
+    found, figures = stages.run("figures", _figures, row["article_id"], sentences)
+    figures = stages.run("grouping", _with_groups, figures, sentences, study)
+    claims, attributed = stages.run("claims", _claims, row, clean_text, spans, found,
+                                    figures, study)  # fmt: skip
+    claims = stages.run("grouping", _with_topics, claims, sentences, study)
     return {
-        "posts": pd.DataFrame(posts, columns=POST_COLUMNS),
-        "sentences": frame,
-        "removed_lines": pd.DataFrame(removed, columns=REMOVED_COLUMNS),
+        "posts": posts,
+        "sentences": sentences,
+        "removed_lines": removed,
         "figures": figures,
         "claims": claims,
         "attributions": stages.run(
-            "attributions", _attributions, row, clean_text, sentences, spans, study
+            "attributions", _attributions, row, clean_text, sentences, attributed, study
         ),
     }

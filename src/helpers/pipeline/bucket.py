@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from helpers.pipeline.article import ArticleResult, Settings, process_article
+from helpers.pipeline.article import TABLE_COLUMNS, ArticleResult, Settings, process_article
 from helpers.pipeline.schema import ROW_TABLES, sort_rows, to_arrow
 from helpers.pipeline.sources import ArticleInput
 from helpers.pipeline.store import ARTICLES, STATE, drop_state, read_part, write_part
@@ -106,13 +106,16 @@ def run_bucket(task: BucketTask) -> BucketSummary:
             summary.refused.append((result.article_id, result.row.get("reason", "")))
     summary.processed = len(results)
     started = time.process_time()
-    summary.bytes_read = sum(len(r.tables["texts"]["clean_text"].iloc[0]) for r in results if r.ok)
+    summary.bytes_read = sum(len(r.tables["texts"][0][1]) for r in results if r.ok)
     articles = [pd.DataFrame([r.row for r in results])] if results else []
     _write_table(task, ARTICLES, articles, "articles")
     for table in ROW_TABLES:
         if table == "articles":
             continue
-        _write_table(task, table, [r.tables[table] for r in results if table in r.tables], table)
+        rows = [row for r in results for row in r.tables.get(table, ())]
+        columns = list(TABLE_COLUMNS[table])
+        frames = [pd.DataFrame(rows, columns=columns)] if results else []
+        _write_table(task, table, frames, table)
     write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results))
     summary.seconds["write"] = time.process_time() - started
     return summary

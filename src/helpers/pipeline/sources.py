@@ -32,12 +32,12 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.corpus.build import (
-    _id_requests,
-    _missing_listed,
-    _refuse_exact_duplicates,
+    id_requests,
+    missing_listed,
     read_entry,
     read_or_refuse,
     reading_setup,
+    refuse_exact_duplicates,
 )
 from helpers.corpus.files import RawEntry, allocate_ids, list_raw, read_limited, sha256_bytes
 from helpers.corpus.manifest import ManifestRow
@@ -134,9 +134,9 @@ def plan_corpus(
         read, said = read_or_refuse(entry, options)
         sources += read
         messages += said
-    sources += _missing_listed(sources, found, messages)
-    ids = allocate_ids(_id_requests(sources, found))
-    _refuse_exact_duplicates(sources, ids)
+    sources += missing_listed(sources, found, messages)
+    ids = allocate_ids(id_requests(sources, found))
+    refuse_exact_duplicates(sources, ids)
     items = [
         ArticleInput(
             article_id=ids[s.key],
