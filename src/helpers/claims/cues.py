@@ -225,7 +225,7 @@ FINITE_VERB = re.compile(
 # A subordinating conjunction inside a subject: the speaker is what follows the last one
 # ("The cruise operator gained 2.2% after it" -> "it")
 SUBORDINATOR = re.compile(
-    r".*\b(?:after|before|because|when|while|since|although|though|until|once|whereas|if|"
+    r"\b(?:after|before|because|when|while|since|although|though|until|once|whereas|if|"
     r"unless|as)\s++(?=\S)"
 )
 # How a speaker phrase may start (a name, an article, a number, "senior", "officials")

@@ -23,6 +23,9 @@ from helpers.study import Study
 CLAUSE_BOUNDARY = re.compile(r"[\";:(\n]")
 # "reported that", "said on Monday that": a subject is looked for after the last one
 REPORTED_THAT = re.compile(rf"\b(?:{c.CUE_VERBS})\b(?:\s++\S++){{0,3}}?\s++that\s")
+THAT_WORD = re.compile(r"(?<=\s)that\s")
+CUE_WORDS = frozenset(c.CUE_VERBS.split("|"))
+WORD_PUNCTUATION = ",;:.!?\"'()"
 # A short parenthesis inside a name: "(FEMA)", "(D-Texas)"
 PARENTHESIS = re.compile(r"\([^()\"\n]{1,40}\)")
 # The same speaker again: "... and said", "... and also told"
@@ -38,6 +41,7 @@ PARENS_MASK = str.maketrans("()", "\x01\x02")
 PARENS_UNMASK = str.maketrans("\x01\x02", "()")
 SUBJECT_WINDOW = 400  # characters before a cue that its subject is looked for in
 TAIL_CHARS = 80  # characters before a cue read by the patterns anchored at it ("and also ")
+TAIL_WINDOW = 120  # characters at the end of a subject where its trailing words are looked for
 # The subject that opens a sentence, for a participle cue: "The Met Office issued ...",
 # "Management disputed ...", "The county health department said ..." (a capitalised name, or
 # an article and up to four lower-case words)
@@ -74,16 +78,24 @@ def clean_subject(segment: str) -> str:
     segment = c.DATELINE.sub("", segment.strip(" ,"))
     segment = c.HEADLINE_LEAD.sub("", segment)
     if DIGIT.search(segment):  # a clause with a figure before its speaker: "X rose 2% after it"
-        segment = c.SUBORDINATOR.sub("", segment, count=1)
+        ends = [m.end() for m in c.SUBORDINATOR.finditer(segment)]
+        segment = segment[ends[-1] :] if ends else segment
     if len(segment.split()) > c.MAX_SEGMENT_WORDS:
         return segment
     previous = None
     while previous != segment:
         previous = segment
-        segment = c.SUBJECT_TAIL.sub("", segment).strip(" ,")
-        segment = c.IN_A_TAIL.sub("", segment).strip(" ,")
+        segment = _cut_tail(c.SUBJECT_TAIL, segment).strip(" ,")
+        segment = _cut_tail(c.IN_A_TAIL, segment).strip(" ,")
         segment = c.SUBJECT_HEAD.sub("", segment).strip(" ,")
     return segment
+
+
+def _cut_tail(pattern: re.Pattern[str], segment: str) -> str:
+    """``segment`` without the match of ``pattern`` (anchored at the end) in its last
+    :data:`TAIL_WINDOW` characters: the tail is looked for where it can be, not everywhere."""
+    match = pattern.search(segment, max(0, len(segment) - TAIL_WINDOW))
+    return segment[: match.start()] if match else segment
 
 
 def noun_phrase_at(sentence: str, pos: int, pattern: re.Pattern[str] = c.NOUN_PHRASE) -> str:
@@ -126,8 +138,7 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
     for match in CLAUSE_BOUNDARY.finditer(pre):
         boundary = match.end()
     if "that" in pre:
-        for match in REPORTED_THAT.finditer(pre, boundary):
-            boundary = max(boundary, match.end())
+        boundary = max(boundary, _reported_that_end(pre, boundary))
     if boundary == 0 and window_start > 0:
         return "", ""  # the clause runs past the window: too long to be a subject
     clause = pre[boundary:]
@@ -151,6 +162,18 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
         return first, second
     subject = unmask(clean_subject(segments[-1]), PARENS_UNMASK)
     return (subject, "") if c.is_speaker_like(subject, cue) else ("", "")
+
+
+def _reported_that_end(pre: str, start: int) -> int:
+    """Where the last ``cue ... that`` of ``pre`` (from ``start``) ends, or 0: the cue within
+    the three words before "that" ("reported on Monday that", the same as
+    :data:`REPORTED_THAT`, read word by word from each "that")."""
+    end = 0
+    for match in THAT_WORD.finditer(pre, start):
+        words = pre[max(start, match.start() - 80) : match.start()].split()[-4:]
+        if any(w.lstrip(WORD_PUNCTUATION).rsplit("-", 1)[-1] in CUE_WORDS for w in words):
+            end = match.end()
+    return end
 
 
 def inverted_speaker(sentence: str, pos: int) -> tuple[str, str]:

@@ -60,6 +60,7 @@ DIGIT = re.compile(r"\d")
 HEDGE_LOWER = re.compile(HEDGE_PATTERN.pattern)
 DISPUTE_LOWER = re.compile(DISPUTE_PATTERN.pattern)
 DENIES_PREVIOUS_LOWER = re.compile(DENIES_PREVIOUS.pattern)
+FALSE_CLAIM_LOWER = re.compile(FALSE_CLAIM.pattern)
 
 
 def find_hedges(sentence: str) -> tuple[str, ...]:
@@ -114,14 +115,11 @@ class SentenceFacts:
             return lower_pattern.search(self._lower, sentence.start, sentence.end)
         return pattern.search(self.text, sentence.start, sentence.end)
 
-    def calls_false(self, sentence: SentenceAttribution) -> bool:
-        """The sentence calls a report or claim false ("... are untrue, the firm said")."""
-        return self.false_claim(sentence) is not None
-
     def false_claim(self, sentence: SentenceAttribution) -> tuple[int, int] | None:
-        """The span of the claim the sentence calls false, or None."""
+        """The span of the claim the sentence calls false ("Reports that ... are untrue, the
+        firm said"), or None."""
         if sentence.start not in self._false:
-            found = FALSE_CLAIM.search(self.text, sentence.start, sentence.end)
+            found = self._search(FALSE_CLAIM, FALSE_CLAIM_LOWER, sentence)
             self._false[sentence.start] = (found.start(), found.end()) if found else None
         return self._false[sentence.start]
 
@@ -144,7 +142,7 @@ def stance_of(
     ``position`` of the text, when known)."""
     if governing.frame is not None and governing.frame.denies:
         return "denied"
-    if governing.frame is not None and position is not None and facts.calls_false(sentence):
+    if governing.frame is not None and position is not None:
         claim = facts.false_claim(sentence)
         if claim is not None and claim[0] <= position < claim[1]:
             return "denied"
