@@ -39,6 +39,7 @@ from helpers.charts.captions import (
 from helpers.charts.claim_rows import (
     CHANGE_WORDS,
     CLAIM_COLUMNS,
+    CLAIM_INPUT_COLUMNS,
     claim_groups,
     claim_rows,
     side_by_side_rows,
@@ -52,6 +53,7 @@ from helpers.charts.corpus_plots import (
     plot_timeline,
 )
 from helpers.charts.corpus_rows import (
+    FIGURE_INPUT_COLUMNS,
     WORD_PATTERN,
     count_words,
     figures_per_words_rows,
@@ -94,6 +96,8 @@ __all__ = [
     "CHANGE_MARKERS",
     "CHANGE_WORDS",
     "CLAIM_COLUMNS",
+    "CLAIM_INPUT_COLUMNS",
+    "FIGURE_INPUT_COLUMNS",
     "COLOURS",
     "KIT_CHARTS",
     "MAX_ROWS_PER_GROUP",

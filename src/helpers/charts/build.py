@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.charts import captions as cap
-from helpers.charts.claim_rows import side_by_side_rows, spec_rows
+from helpers.charts.claim_rows import claim_rows, side_by_side_rows, spec_rows
 from helpers.charts.corpus_plots import (
     GROUPS_TITLE,
     RATE_TITLE,
@@ -67,22 +67,27 @@ def check_slugs(slugs: Iterable[str]) -> None:
         )
 
 
-def study_chart(claims: pd.DataFrame, spec) -> Chart:
+def study_chart(claims: pd.DataFrame, spec, rows: pd.DataFrame | None = None) -> Chart:
     """The chart a study's ``charts:`` entry asks for (a :class:`helpers.study.ChartSpec`):
     its claims one row each, one panel per unit family, coloured by event when the spec names
-    several events (in their order), else by outlet."""
-    rows, left_out = spec_rows(claims, spec.topics, spec.events, spec.groups, spec.unit_family)
+    several events (in their order), else by outlet. ``rows`` (:func:`claim_rows` of
+    ``claims``, computed once for all the charts of a notebook) saves computing them again."""
+    rows, left_out = spec_rows(
+        claims, spec.topics, spec.events, spec.groups, spec.unit_family, rows=rows
+    )
     colour = "event" if len(spec.events) > 1 else "outlet"
     figure = plot_claims(rows, spec.title, colour, list(spec.events) or None)
     caption = cap.claims_caption(spec.caption, rows, left_out)
     return Chart(spec.slug, spec.title, caption, rows, cap.claims_finding(rows, left_out), figure)
 
 
-def group_charts(claims: pd.DataFrame) -> list[Chart]:
+def group_charts(claims: pd.DataFrame, rows: pd.DataFrame | None = None) -> list[Chart]:
     """The kit's two charts of the corpus's own groups: claims per group, and the groups that
-    the most sources gave figures for, sources side by side."""
-    counts = group_count_rows(claims)
-    side = side_by_side_rows(claims)
+    the most sources gave figures for, sources side by side. ``rows`` as in
+    :func:`study_chart`; without, :func:`claim_rows` is computed once for both."""
+    rows = claim_rows(claims) if rows is None else rows
+    counts = group_count_rows(claims, rows=rows)
+    side = side_by_side_rows(claims, rows=rows)
     (count_slug, count_title), (side_slug, side_title) = KIT_CHARTS[2], KIT_CHARTS[3]
     return [
         Chart(count_slug, count_title, cap.group_counts_caption(counts), counts,

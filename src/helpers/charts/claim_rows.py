@@ -43,6 +43,13 @@ CHANGE_WORDS = {
     "down": "falling",
 }
 NO_GROUP = "other"
+# The columns of the claims table the claim charts read: a notebook reads only these (the
+# sentence text, the cue and the rule stay on disk).
+CLAIM_INPUT_COLUMNS = [
+    *TRACE_COLUMNS, "value", "low", "high", "is_range", "is_vague", "change", "qualifier",
+    "unit_normalized", "kind", "si_value", "si_unit", "conversion_of", "what", "happened", "group",
+    "source", "source_canonical", "source_type", "stance", "outlet", "published", "topic", "event",
+]  # fmt: skip
 CLAIM_COLUMNS = [
     *TRACE_COLUMNS, "outlet", "published", "source", "source_type", "stance", "topic", "event",
     "what", "happened", "group", "kind", "unit_normalized", "unit_family", "unit", "panel",
@@ -123,8 +130,11 @@ def _point_text(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
     extra = (rows["qualifier"] != "") & ~pd.Series(said, index=rows.index, dtype=bool)
     words = rows["surface"].where(~extra, rows["surface"] + " [" + rows["qualifier"] + "]")
     converted = (rows["value"] - rows["value_as_written"]).abs() > 1e-9 * rows["value"].abs()
-    note = " (" + rows["value"].map(format_number) + " " + rows["unit"] + ")"
-    return words.where(~converted, words + note)
+    if not converted.any():
+        return words
+    moved = rows[converted]  # a number written out only where it was converted
+    note = " (" + moved["value"].map(format_number) + " " + moved["unit"] + ")"
+    return words.where(~converted, words + note.reindex(rows.index, fill_value=""))
 
 
 def _order_panels(rows: pd.DataFrame, order: Sequence[str], colour: str) -> pd.DataFrame:
@@ -162,14 +172,16 @@ def spec_rows(
     events: Sequence[str] = (),
     groups: Sequence[str] = (),
     unit_family: str = "",
+    rows: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows of a study's chart spec: the claims whose topic, event and group are among
     those listed (an empty list allows any) and, when ``unit_family`` is given, whose unit
     family is that one. Returns ``(rows, left_out)``: the rows to plot (ordered by panel, event
     in the order listed, largest first; a spread of them where a group is crowded) and the
     claims of the topics/events asked for that the unit family keeps out (e.g. "six other
-    regions" on a chart of people), for the caption."""
-    rows = claim_rows(claims)
+    regions" on a chart of people), for the caption. ``rows`` (:func:`claim_rows` of
+    ``claims``) saves computing them again for each chart."""
+    rows = claim_rows(claims) if rows is None else rows
     keep = pd.Series(True, index=rows.index)
     for name, wanted in (("topic", topics), ("event", events), ("group", groups)):
         if wanted:
@@ -186,15 +198,15 @@ def spec_rows(
 
 
 def side_by_side_rows(
-    claims: pd.DataFrame, top_groups: int = 6, per_group: int = 6
+    claims: pd.DataFrame, top_groups: int = 6, per_group: int = 6, rows: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """The corpus's own groups, sources side by side: the ``top_groups`` groups that the most
     different sources gave figures for (then the most claims), one panel per group (and unit
     family), at most ``per_group`` claims each (a claim repeated word for word by the same
     source and outlet counts once), so that "police: 1.1 million, unions: 2 million protesters"
     sit one above the other. Groups that say what happened ("people killed") come before those
-    that do not ("dollars"), and "other" last."""
-    rows = claim_rows(claims)
+    that do not ("dollars"), and "other" last. ``rows``: as in :func:`spec_rows`."""
+    rows = claim_rows(claims) if rows is None else rows
     if rows.empty:
         return rows
     rows = rows.assign(panel=_group_panels(rows))

@@ -22,19 +22,25 @@ from helpers.charts.table import (
 # A word for the per-1,000-words rate: letters or digits, joined by inner apostrophes, hyphens,
 # dots or commas, e.g. "Lopez's", "full-scale", "4.5", "1,000" are one word each.
 WORD_PATTERN = re.compile(r"\w+(?:['’.,\-]\w+)*")
+# The columns of the figures table the rate and timeline charts read.
+FIGURE_INPUT_COLUMNS = [*TRACE_COLUMNS, "kind"]
 GROUP_COUNT_COLUMNS = [
     "group", "panel", "unit_family", "unit", "claims", "sources", "outlets", "articles", "smallest",
     "largest", "drawn", *TRACE_COLUMNS,
 ]  # fmt: skip
 
 
-def group_count_rows(claims: pd.DataFrame, top: int = MAX_ROWS_PER_PANEL) -> pd.DataFrame:
+def group_count_rows(
+    claims: pd.DataFrame, top: int = MAX_ROWS_PER_PANEL, rows: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per group of claims (and unit family, when a group holds more than one): how
     many ``claims``, different ``sources``, ``outlets`` and ``articles``, the ``smallest`` and
     ``largest`` value in its ``unit``, and the trace of its first claim in corpus order (an
     example to read). Ordered by claims, most first; ``drawn`` is True for the ``top`` rows a
-    chart shows (groups named "other" last), False for the rest, which the CSV still lists."""
-    rows = claim_rows(claims)
+    chart shows (groups named "other" last), False for the rest, which the CSV still lists.
+    ``rows`` (:func:`~helpers.charts.claim_rows.claim_rows` of ``claims``) saves computing
+    them again."""
+    rows = claim_rows(claims) if rows is None else rows
     if rows.empty:
         return pd.DataFrame(columns=GROUP_COUNT_COLUMNS)
     rows = sorted_rows(rows, [])
