@@ -41,6 +41,7 @@ PARENS_MASK = str.maketrans("()", "\x01\x02")
 PARENS_UNMASK = str.maketrans("\x01\x02", "()")
 SUBJECT_WINDOW = 400  # characters before a cue that its subject is looked for in
 TAIL_CHARS = 80  # characters before a cue read by the patterns anchored at it ("and also ")
+NEAR_CHARS = 40  # the longest match of a pattern anchored at a cue ("was independently")
 TAIL_WINDOW = 120  # characters at the end of a subject where its trailing words are looked for
 # The subject that opens a sentence, for a participle cue: "The Met Office issued ...",
 # "Management disputed ...", "The county health department said ..." (a capitalised name, or
@@ -262,9 +263,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             continue
         pre = tail = sentence[max(0, start - TAIL_CHARS) : start].rstrip()  # what the patterns
         # anchored at the cue need to see (the subject has its own window)
-        if c.CUE_AS_MODIFIER.search(tail) or _negated(sentence, start):
+        near = max(0, len(tail) - NEAR_CHARS)  # the patterns anchored at the cue end near it
+        if c.CUE_AS_MODIFIER.search(tail, near) or _negated(sentence, start):
             continue
-        if c.PASSIVE_AUX.search(tail) and cue not in ("said", "told", "estimated"):
+        if c.PASSIVE_AUX.search(tail, near) and cue not in ("said", "told", "estimated"):
             continue  # "he was dismissed", "were found" (not "is said to", "was told")
         if cue in c.NOUN_CUES and c.NOUN_CUE_AFTER.match(sentence, end):
             continue  # "the government's own estimates put ...", "police reports show"
@@ -272,7 +274,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             continue
         if cue == "called" and not c.CALLED_REPORTS.match(sentence, end):
             continue
-        if cue in c.NOUN_CUES and c.NOUN_CUE_BEFORE.search(tail):
+        if cue in c.NOUN_CUES and c.NOUN_CUE_BEFORE.search(tail, near):
             continue
         if cue in c.FINDING_CUES and sentence.startswith(" that ", end):
             cue_kind = "said"  # "researchers found that ..." reports like "said"
@@ -282,11 +284,11 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         if pre.endswith((",", '"')) or not pre:
             phrase, description = inverted_speaker(sentence, end)
         index = bisect_right(earlier, (start, "")) - 1
-        if not phrase and index >= 0 and AND_AGAIN.search(tail + " "):
+        if not phrase and index >= 0 and AND_AGAIN.search(tail + " ", near):
             phrase = earlier[index][1]  # "the firm denied it and said ...": the same
         if not phrase:
             phrase, description = subject_before(sentence, start, cue_kind, study)
-        who = WHO_BEFORE.search(tail) is not None or (
+        who = WHO_BEFORE.search(tail, near) is not None or (
             phrase.endswith(" who") and not description  # "a former nurse who said ..."
         )
         if not phrase and who:

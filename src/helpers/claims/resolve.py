@@ -193,8 +193,7 @@ class History:
         words = head.split()
 
         def named(s: Speaker) -> bool:
-            text = f"{s.phrase} {s.description} {s.canonical}".lower()
-            return s.kind != PERSON and all(w in text for w in words)
+            return s.kind != PERSON and all(w in _described(s) for w in words)
 
         found = self.latest(named)
         if found is not None or len(phrase.split()) > 1 + len(words):
@@ -266,6 +265,12 @@ def short_name(canonical: str) -> str:
     match = COMPANY_TAIL.search(canonical)
     short = canonical[: match.start()].strip() if match else ""
     return short if short[:1].isupper() and short.lower() not in {"the", "a"} else ""
+
+
+@lru_cache(maxsize=8192)
+def _described(speaker: Speaker) -> str:
+    """What a speaker is called and described as, lower-cased (for "the think tank")."""
+    return f"{speaker.phrase} {speaker.description} {speaker.canonical}".lower()
 
 
 @lru_cache(maxsize=8192)
