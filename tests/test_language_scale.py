@@ -133,3 +133,23 @@ def test_the_notebook_says_which_sentences_were_scored():
         "all", "the union"
     )
     assert "all sentences:" in language.sentiment_caption("all", "")
+
+
+def test_the_target_is_found_as_the_pattern_finds_it_whatever_the_pattern():
+    texts = pd.Series(
+        ["IRANIAN ships", "the Iranés", "an iran-born poet", "Tehranis", "nothing", "",
+         "Über Köln", "köln"]
+    )  # fmt: skip
+    patterns = [
+        re.compile(r"\b(?:Iran(?:ians?)?|Tehran)\b", re.IGNORECASE),
+        re.compile(r"Iran\w+"),  # \w is wider in Python than in RE2: no prefilter
+        re.compile(r"(?<!the )Iran", re.IGNORECASE),  # a look-behind RE2 refuses
+        re.compile(r"\bköln\b", re.IGNORECASE),  # not ASCII: no prefilter
+        re.compile(r"\\b|poet"),  # an escaped backslash before "b" is not a boundary
+    ]
+    for pattern in patterns:
+        expected = texts.str.contains(pattern).tolist()
+        assert language.pattern_matches(texts, pattern).tolist() == expected, pattern
+    assert language.pattern_matches(texts, patterns[0]).tolist() == [
+        True, False, True, False, False, False, False, False,
+    ]  # fmt: skip

@@ -29,7 +29,12 @@ from helpers.language.findings import (
     sentiment_note,
     word_finding,
 )
-from helpers.language.framing import framed_sentences, framing_by_outlet, names_target
+from helpers.language.framing import (
+    framed_sentences,
+    framing_by_outlet,
+    names_target,
+    pattern_matches,
+)
 from helpers.language.frequencies import (
     bigram_frequencies,
     choose_keywords,
@@ -97,6 +102,7 @@ __all__ = [
     "matches_keyword",
     "names_target",
     "normalise",
+    "pattern_matches",
     "plot_dispersion",
     "plot_framing",
     "plot_sentiment",

@@ -19,6 +19,7 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from helpers.io import require_columns
+from helpers.language.framing import pattern_matches
 from helpers.language.words import SENTENCE_COLUMNS, with_outlet
 
 VADER_LEXICON = "vader_lexicon.txt"  # file name inside the vaderSentiment package folder
@@ -72,7 +73,7 @@ def sentence_sentiment(
         raise ValueError(f"sentiment scope {scope!r} is not one of {', '.join(SCOPES)}")
     require_columns(sentences, SENTENCE_COLUMNS, "sentences")
     texts = sentences["text"].fillna("").astype(str)
-    named = texts.str.contains(target) if target is not None else pd.Series(False, texts.index)
+    named = pattern_matches(texts, target) if target is not None else pd.Series(False, texts.index)
     keep = {"all": pd.Series(True, texts.index), "target": named, "none": named & False}[scope]
     texts, named = texts[keep], named[keep]
     analyser = vader()
