@@ -87,6 +87,8 @@ NEGATED_CUE = re.compile(
     r"reluctant|not willing)\s++to\s++(?:\w+ly\s++)?$",
     re.IGNORECASE,
 )
+# One of these is in every match of NEGATED_CUE
+NEGATION_WORDS = ("not", "never", "n't", "declined", "refused", "unable", "failed", "reluctant")
 # "called" reports only when it calls a figure or a claim something, or calls for something:
 # "the mayor called the toll ...", "called for 500 more officers"; not a name ("a day, called
 # a sol, lasts ...", "the new ward, called the Willow Unit")

@@ -61,6 +61,44 @@ HEDGE_LOWER = re.compile(HEDGE_PATTERN.pattern)
 DISPUTE_LOWER = re.compile(DISPUTE_PATTERN.pattern)
 DENIES_PREVIOUS_LOWER = re.compile(DENIES_PREVIOUS.pattern)
 FALSE_CLAIM_LOWER = re.compile(FALSE_CLAIM.pattern)
+# Words (lower-case) one of which is in every match of a pattern, to skip sentences quickly
+KEY_WORDS = {
+    DISPUTE_PATTERN: ("disput", "contest", "verif", "reject", "denie", "deny"),
+    DENIES_PREVIOUS: (
+        "denie",
+        "reject",
+        "dismiss",
+        "disput",
+        "contest",
+        "challeng",
+        "called",
+        "described",
+        "branded",
+        "true",
+        "real",
+        "actual",
+        "correct",
+        "verified",
+        "confirmed",
+        "closer",
+        "nearer",
+    ),
+    FALSE_CLAIM: (
+        "false",
+        "untrue",
+        "wrong",
+        "incorrect",
+        "inaccurate",
+        "baseless",
+        "unfounded",
+        "groundless",
+        "fabricated",
+        "not true",
+        "not correct",
+        "not accurate",
+        "nonsense",
+    ),
+}
 
 
 def find_hedges(sentence: str) -> tuple[str, ...]:
@@ -112,6 +150,9 @@ class SentenceFacts:
 
     def _search(self, pattern, lower_pattern, sentence: SentenceAttribution):
         if self._lower is not None:
+            words = KEY_WORDS[pattern]
+            if not any(w in self._lower[sentence.start : sentence.end] for w in words):
+                return None  # a quick test: every match of the pattern holds one of its words
             return lower_pattern.search(self._lower, sentence.start, sentence.end)
         return pattern.search(self.text, sentence.start, sentence.end)
 
