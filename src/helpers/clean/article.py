@@ -19,7 +19,7 @@ from helpers.clean.metadata_lines import (
     parse_source,
 )
 from helpers.clean.rules import drop_boilerplate
-from helpers.clean.text import Line, RemovedLine, normalise_typography, split_lines
+from helpers.clean.text import Line, RemovedLine, normalise, split_lines, typography_offsets
 
 
 @dataclass
@@ -142,9 +142,8 @@ def assemble(posts: list[Post]) -> tuple[str, list[int]]:
             if k:
                 parts.append("\n")
                 offsets.append(offsets[-1] + 1)
-            text, local = normalise_typography(line.raw)
-            parts.append(text)
-            offsets.extend(line.start + o for o in local)
+            parts.append(normalise(line.raw))
+            offsets.extend(typography_offsets(line.raw, line.start))
         post.end = len(offsets)
     return "".join(parts), offsets
 

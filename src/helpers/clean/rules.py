@@ -14,6 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+try:  # the pattern parser of the standard library, to tell which patterns are anchored
+    from re import _constants as _C
+    from re import _parser
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 from helpers.clean.text import Line, RemovedLine
 
 
@@ -256,6 +263,27 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
 AUTHOR_BIO = "author-bio"
 
 
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """True when ``pattern`` can only match at the start of a line: its parsed form starts
+    with ``^`` (a top-level ``|`` parses as one branch item, unless every branch starts with
+    ``^``)."""
+    parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    return bool(parsed) and parsed[0] == (_C.AT, _C.AT_BEGINNING)
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+
+
+# A quick test in front of the rules, for the lines of reporting that no rule names (nearly
+# all): the patterns that only match at a line's start, in one pattern tried there once, and
+# the rules holding any other pattern, tried as they are.
+_ANCHORED = re.compile(
+    "|".join(_scoped(p) for r in BOILERPLATE_RULES for p in r.patterns if _anchored(p))
+)
+_OTHER_RULES = tuple(r for r in BOILERPLATE_RULES if not all(map(_anchored, r.patterns)))
+
+
 def boilerplate_rule(text: str) -> str | None:
     """Return the name of the first boilerplate rule matching one line, or None.
 
@@ -263,6 +291,8 @@ def boilerplate_rule(text: str) -> str | None:
     ('live-page-controls', None)
     """
     lower = text.lower()
+    if _ANCHORED.match(text) is None and not any(r.matches(text, lower) for r in _OTHER_RULES):
+        return None
     for rule in BOILERPLATE_RULES:
         if rule.matches(text, lower):
             return rule.name

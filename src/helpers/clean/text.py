@@ -1,12 +1,13 @@
 """Typography and lines: the characters of a raw text normalised, and the text cut into lines.
 
-:func:`normalise_typography` straightens quotes and dashes and plain-spaces odd spaces one
-character at a time, with a map from every output character back to the raw one;
+:func:`normalise_typography` straightens quotes and dashes and plain-spaces odd spaces (one
+``str.translate``), with a map from every output character back to the raw one;
 :func:`split_lines` cuts a raw text into numbered :class:`Line` records with their offsets.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Characters replaced one for one: curly quotes, dashes, and the odd spaces of web pages.
@@ -40,6 +41,20 @@ TYPOGRAPHY = {
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff")
 
 
+_TRANSLATION = str.maketrans({**TYPOGRAPHY, **dict.fromkeys(INVISIBLE)})
+# any character that normalisation changes: "…", "–", a zero-width space ...
+SPECIAL = re.compile(
+    "[" + re.escape("".join(sorted(TYPOGRAPHY)) + "".join(sorted(INVISIBLE))) + "]"
+)
+# the characters that change the length: dropped ones and "…" (one character becomes three)
+RESIZED = re.compile(
+    "["
+    + re.escape("".join(sorted(c for c, r in TYPOGRAPHY.items() if len(r) != 1)))
+    + re.escape("".join(sorted(INVISIBLE)))
+    + "]"
+)
+
+
 def normalise_typography(text: str) -> tuple[str, list[int]]:
     """Return ``text`` with straight quotes, ``-`` dashes and plain spaces, plus an offset map.
 
@@ -48,21 +63,34 @@ def normalise_typography(text: str) -> tuple[str, list[int]]:
 
     >>> normalise_typography("“Hi” – ok")
     ('"Hi" - ok', [0, 1, 2, 3, 4, 5, 6, 7, 8])
+    >>> normalise_typography("a\u200b…")
+    ('a...', [0, 2, 2, 2])
     """
-    out: list[str] = []
+    return normalise(text), typography_offsets(text)
+
+
+def typography_offsets(text: str, base: int = 0) -> list[int]:
+    """The offset map of :func:`normalise_typography` of ``text``, each entry plus ``base``.
+
+    Most characters map one for one, so the map is runs of consecutive offsets, broken only
+    where a character is dropped or becomes three.
+    """
     offsets: list[int] = []
-    for i, char in enumerate(text):
-        if char in INVISIBLE:
-            continue
-        repl = TYPOGRAPHY.get(char, char)
-        out.append(repl)
-        offsets.extend([i] * len(repl))
-    return "".join(out), offsets
+    pos = 0
+    for found in RESIZED.finditer(text):
+        i = found.start()
+        offsets.extend(range(base + pos, base + i))
+        offsets.extend([base + i] * len(TYPOGRAPHY.get(text[i], "")))
+        pos = i + 1
+    offsets.extend(range(base + pos, base + len(text)))
+    return offsets
 
 
 def normalise(text: str) -> str:
     """Return ``text`` with typography normalised (see :func:`normalise_typography`)."""
-    return normalise_typography(text)[0]
+    if SPECIAL.search(text) is None:
+        return text
+    return text.translate(_TRANSLATION)
 
 
 # --- lines ---------------------------------------------------------------------------------

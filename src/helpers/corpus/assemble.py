@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from helpers.clean import CleanArticle
 from helpers.corpus.manifest import DATE_STATUSES, ManifestRow
 from helpers.corpus.metadata import (
-    guess_language,
     host_of,
     looks_like_domain,
     metadata_from_text,
@@ -87,7 +86,7 @@ def merged_metadata(
         else:
             meta[field] = stated.get(source_field, "") or text_value
     if not meta["language"] and not has("language"):
-        meta["language"] = guess_language(art.clean_text)
+        meta["language"] = from_text["language"]  # guess_language of the clean text
     meta["metadata_source"] = (
         "manifest" if manifest_row is not None else METADATA_SOURCE.get(source.reader, "export")
     )
