@@ -147,6 +147,32 @@ def test_long_tables_are_summarised_with_a_link_to_the_full_csv(written):
     assert len(listed) == 40 and "duplicate_cluster" in listed
 
 
+def test_groups_and_comparison_show_their_top_rows_and_link_the_rest(written):
+    groups = pd.DataFrame(
+        {
+            "group": [f"homes lost power in ward {i}" for i in range(80)],
+            "figures": range(800, 0, -10),
+            "articles": 3,
+            "example": "about 4,000 homes",
+        }
+    )
+    write_table(groups, written.out_dir / "tables" / "figure_groups.csv")
+    sides = pd.DataFrame(
+        {"group": "homes without power", "source": [f"utility {i}" for i in range(60)],
+         "values": [f"{1000 + i}" for i in range(60)]}
+    )  # fmt: skip
+    write_table(sides, written.out_dir / "tables" / "ledger_comparison.csv")
+    report.build_report(written)
+    page = _page(written)
+    assert "80 groups of figures" in page and "the 15 with the most figures" in page
+    assert "ward 14<" in page and "ward 15<" not in page
+    assert 'href="tables/figure_groups.csv"' in page
+    assert "the first 25 of 60 rows are shown" in page and "utility 24<" in page
+    assert "utility 25<" not in page and 'href="tables/ledger_comparison.csv"' in page
+    (written.out_dir / "tables" / "figure_groups.csv").unlink()
+    (written.out_dir / "tables" / "ledger_comparison.csv").unlink()
+
+
 def test_the_page_of_a_large_corpus_stays_small(written):
     n = 20_000
     articles = pd.DataFrame(
@@ -228,8 +254,11 @@ def test_every_promised_output_is_there(built):
     for caption in captions:
         for ext in ("png", "svg", "csv"):
             assert caption.with_suffix(f".{ext}").exists(), caption.with_suffix(f".{ext}")
-    for table in ("figures", "claims_ledger", "sources", "validation_scores"):
+    for table in ("claims_ledger", "sources", "validation_scores"):
         assert (out / "tables" / f"{table}.csv").exists(), table
+    figures = pd.read_parquet(out / "tables" / "figures.parquet")
+    assert len(figures) == len(pd.read_parquet(built.processed_dir / paths.STORE_DIR / "figures"))
+    assert 'href="tables/figures.parquet"' in (out / "index.html").read_text(encoding="utf-8")
     assert (built.processed_dir / "articles.csv").exists()
     store = built.processed_dir / paths.STORE_DIR
     for name in ("sentences", "removed_lines", "texts", "figures", "claims", "attributions"):

@@ -120,6 +120,19 @@ def write_table(
     return write_text(path, csv)
 
 
+def write_parquet(
+    frame: pd.DataFrame, path: str | Path, sort_by: Sequence[str] | None = None
+) -> Path:
+    """Write ``frame`` as Parquet only (zstd, full precision, column types kept): for a large
+    table people load into pandas, DuckDB or R rather than open in a spreadsheet, where a CSV
+    copy would cost ten times the bytes and time. Rows as in :func:`write_table`."""
+    if sort_by:
+        frame = frame.sort_values(list(sort_by), kind="mergesort")
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+    return atomic_write_bytes(path, buffer.getvalue())
+
+
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
     """Raise a clear error unless ``frame`` is a DataFrame holding every one of ``columns``.
 

@@ -27,6 +27,13 @@ from helpers.plan import RunPlan
 
 PREVIEW_ROWS = 25  # rows of a long table shown on the page; the rest is in its CSV
 TOP_OUTLETS = 15
+TOP_GROUPS = 15  # groups of figures listed on the page, most figures first
+GROUPS_TABLE = "tables/figure_groups.csv"
+COMPARISON_TABLE = "tables/ledger_comparison.csv"
+GROUP_COLUMNS = ["group", "figures", "articles", "what", "happened"]
+COMPARISON_PAGE_COLUMNS = [
+    "group", "event", "window", "panel_unit", "source", "values", "n_claims", "outlets",
+]  # fmt: skip
 CORPUS_TABLE = "tables/corpus_articles.csv"
 LEDGER_TABLE = "tables/claims_ledger.csv"
 VALIDATION_TABLE = "tables/validation_scores.csv"
@@ -126,6 +133,19 @@ def _article_ids(processed_dir: Path, name: str) -> pd.Series | None:
     return frame["article_id"]
 
 
+def preview_csv(path: Path, columns: list[str] | None = None, rows: int = PREVIEW_ROWS):
+    """:func:`preview` of a report table without holding it: its first ``rows`` rows, and its
+    row count read from one column; None when the file is missing."""
+    if not path.is_file():
+        return None
+    if path.stat().st_size == 0:
+        return preview(pd.DataFrame(), columns, rows)
+    head = pd.read_csv(path, nrows=rows, keep_default_na=False, na_values=[""])
+    total = len(pd.read_csv(path, usecols=[0]))
+    table = preview(head, columns, rows)
+    return Table(table.columns, table.rows, total)
+
+
 def corpus_summary(processed_dir: Path) -> dict | None:
     """Counts of the corpus for the page: articles read and refused, outlets, dates,
     near-duplicate clusters, figures and claims."""
@@ -222,7 +242,9 @@ def links(out_dir: Path) -> dict:
         {"name": p.stem, "ipynb": (out_dir / "notebooks" / f"{p.stem}.ipynb").is_file()}
         for p in sorted((out_dir / "html").glob("*.html"))
     ]
-    tables = [p.name for p in sorted((out_dir / "tables").glob("*.csv"))]
+    tables = [
+        p.name for p in sorted((out_dir / "tables").glob("*")) if p.suffix in (".csv", ".parquet")
+    ]
     return {"notebooks": notebooks, "tables": tables}
 
 
@@ -244,7 +266,6 @@ def render_index(plan: RunPlan, out_dir: Path, study: StudyInfo, corpus: dict | 
     and the :func:`corpus_summary` given."""
     charts, chart_problems = read_charts(out_dir)
     headline, others = split_headline(charts, study.headline_charts)
-    ledger = _read(out_dir / LEDGER_TABLE)
     return _template().render(
         study=study,
         settings={k: plan.parameters()[k] for k in ("study", "columns", "style")},
@@ -252,8 +273,12 @@ def render_index(plan: RunPlan, out_dir: Path, study: StudyInfo, corpus: dict | 
         headline=headline,
         others=others,
         chart_problems=chart_problems,
-        ledger=None if ledger is None else preview(ledger, LEDGER_COLUMNS),
+        ledger=preview_csv(out_dir / LEDGER_TABLE, LEDGER_COLUMNS),
         ledger_link=LEDGER_TABLE,
+        groups=preview_csv(out_dir / GROUPS_TABLE, GROUP_COLUMNS, TOP_GROUPS),
+        groups_link=GROUPS_TABLE,
+        comparison=preview_csv(out_dir / COMPARISON_TABLE, COMPARISON_PAGE_COLUMNS),
+        comparison_link=COMPARISON_TABLE,
         corpus_link=CORPUS_TABLE,
         validation=validation(out_dir),
         links=links(out_dir),

@@ -129,7 +129,7 @@ def _read_parts(
     ``columns`` asked for and, with ``article_ids``, only those articles' rows; rows in bucket
     order (callers sort)."""
     files = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
-    if not files:
+    if not files or (article_ids is not None and not len(article_ids)):
         return pd.DataFrame(columns=columns)
     filters = [("article_id", "in", sorted(article_ids))] if article_ids is not None else None
     table = pq.read_table([str(f) for f in files], columns=columns, filters=filters)
