@@ -191,3 +191,9 @@ def test_shares_of_a_company_name_it_for_later_pronouns():
     )
     found = {c.figure.surface: c.source_canonical for c in extract_claims(text)}
     assert found["$40 million"] == "Corran Energy"
+
+
+def test_a_weak_verb_gives_way_to_an_owned_role_said_later():
+    text = "The lending fund expects growth of 1.8% next year, its chief economist said."
+    (claim,) = extract_claims(text)
+    assert claim.source_canonical == "chief economist"

@@ -257,7 +257,7 @@ SUBORDINATOR = re.compile(
 # How a speaker phrase may start (a name, an article, a number, "senior", "officials")
 SPEAKER_START = re.compile(
     r"(?:[A-Z]|the |an? |one |two |three |four |some |several |senior |officials|sources|police|"
-    r"authorities|firefighters|rescuers|organi[sz]ers|people |persons? |someone |"
+    r"authorities|firefighters|rescuers|organi[sz]ers|people |persons? |someone |its |their |"
     r"[a-z]++(?: [a-z]++)? (?=[A-Z][a-z]))"  # a role before a name: "farmer Owen Lake"
 )
 # Head nouns of a lower-case speaker phrase: "county fire officials", "state police"
@@ -270,7 +270,8 @@ SPEAKER_NOUNS = frozenset(
     military army governor mayor president minister chief director manager sheriff
     coordinator superintendent commissioner secretary spokespeople crews workers responders
     staff team authors observers monitors agencies groups opposition party parties side
-    rebels insurgents fighters campaign coalition district board""".split()
+    rebels insurgents fighters campaign coalition district board economist analyst researcher
+    scientist chairman chairwoman chair founder owner head treasurer""".split()
 )
 # A relative pronoun ends the speaker part of a subject: "officials who spoke ..."
 RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")
