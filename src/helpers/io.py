@@ -161,8 +161,11 @@ def _dataset_as_csv(folder: Path) -> pd.DataFrame:
     frame = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
     if "article_id" in frame.columns:
         frame = frame.sort_values("article_id", kind="mergesort").reset_index(drop=True)
-    for column in frame.select_dtypes(include="object").columns:
-        frame[column] = frame[column].mask(frame[column] == "")
+    for column in frame.columns:
+        if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(
+            frame[column]
+        ):
+            frame[column] = frame[column].mask(frame[column] == "")
     return frame
 
 
