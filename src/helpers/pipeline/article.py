@@ -25,6 +25,7 @@ reason (no rows but its article row), and the run goes on.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -80,8 +81,9 @@ class Settings:
 class ArticleResult:
     """All rows of one article (see the module docstring): ``tables`` maps each table to its
     rows, plain dicts or tuples in the order of :data:`TABLE_COLUMNS` (the bucket builds one
-    frame per table from all its articles' rows). ``timed_out`` marks a refusal for time,
-    which is not cached (the next run tries again); ``seconds`` the CPU time per stage."""
+    frame per table from all its articles' rows). ``timed_out`` marks a refusal that is not
+    cached, so that the next run tries again (for time, or a worker that died); ``seconds``
+    the CPU time per stage."""
 
     article_id: str
     row: dict
@@ -265,6 +267,17 @@ def process_article(item: ArticleInput, settings: Settings) -> ArticleResult:
         messages.append(f"{source.label}: refused, {source.reason}")
     row = article_row(article_id, source, meta, art, n_sentences, notes)
     return ArticleResult(article_id, row, tables, messages, signature, timed_out, stages.seconds)
+
+
+def refused_article(item: ArticleInput, reason: str) -> ArticleResult:
+    """The result of an article that could not be processed at all (its worker process died
+    with it, say): its article row refused with ``reason``, no other rows, not cached."""
+    source = copy.copy(item.source).refuse(reason)
+    manifest_row = item.manifest_row
+    notes = [manifest_row.values.get("notes", "")] if manifest_row is not None else []
+    row = article_row(item.article_id, source, {}, None, 0, notes)
+    messages = [f"{source.label}: refused, {reason}"]
+    return ArticleResult(item.article_id, row, {}, messages, b"", timed_out=True)
 
 
 def _analyse(

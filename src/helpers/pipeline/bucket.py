@@ -4,9 +4,11 @@ A :class:`BucketTask` names a bucket, the articles of it to process and the cach
 keep. :func:`run_bucket` (run by a worker, on any machine that sees the processed folder)
 forgets the bucket's state, processes the new and changed articles with
 :func:`~helpers.pipeline.article.process_article`, reads back the kept articles' rows, writes
-every table's part of the bucket sorted, and writes the state last. It returns a small
-:class:`BucketSummary`; the rows themselves never travel back to the caller, so the caller's
-memory does not grow with the corpus.
+every table's part of the bucket sorted (one frame per table from all the bucket's rows), and
+writes the state last. It returns a small :class:`BucketSummary`; the rows themselves never
+travel back to the caller, so the caller's memory does not grow with the corpus.
+:func:`refuse_bucket` writes a bucket with its articles to process refused instead: the way
+out when a worker process dies on it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from helpers.pipeline.article import TABLE_COLUMNS, ArticleResult, Settings, process_article
+from helpers.pipeline.article import (
+    TABLE_COLUMNS,
+    ArticleResult,
+    Settings,
+    process_article,
+    refused_article,
+)
 from helpers.pipeline.schema import ROW_TABLES, sort_rows, to_arrow
 from helpers.pipeline.sources import ArticleInput
 from helpers.pipeline.store import ARTICLES, STATE, drop_state, read_part, write_part
@@ -93,12 +101,30 @@ def _state_rows(task: BucketTask, results: Sequence[ArticleResult]) -> pa.Table:
 
 def run_bucket(task: BucketTask) -> BucketSummary:
     """Rebuild one bucket's files (see the module docstring)."""
-    summary = BucketSummary(task.bucket, kept=len(task.keep))
     drop_state(task.processed_dir, task.bucket)
     results = [
         process_article(item, task.settings)
         for item in sorted(task.items, key=lambda i: i.article_id)
     ]
+    return _write_bucket(task, results)
+
+
+def refuse_bucket(task: BucketTask, reason: str) -> BucketSummary:
+    """Rebuild one bucket's files with every article to process refused with ``reason``
+    (not cached: the next run tries them again) and the kept articles as they were: what a
+    run does with a bucket whose worker process died on it twice."""
+    drop_state(task.processed_dir, task.bucket)
+    results = [refused_article(item, reason) for item in sorted(task.items, key=_article_id)]
+    return _write_bucket(task, results)
+
+
+def _article_id(item: ArticleInput) -> str:
+    return item.article_id
+
+
+def _write_bucket(task: BucketTask, results: list[ArticleResult]) -> BucketSummary:
+    """Write the bucket's files from the new ``results`` and the kept rows; the summary."""
+    summary = BucketSummary(task.bucket, kept=len(task.keep))
     for result in results:
         for stage, seconds in result.seconds.items():
             summary.seconds[stage] = summary.seconds.get(stage, 0.0) + seconds

@@ -3,7 +3,9 @@
 Both engines take the same picklable tasks and the same function, and yield each result as its
 task finishes, keeping only a few tasks in flight (twice the workers), so the memory of a run
 is bounded by the size of a task, not of the corpus. The files a task writes depend only on the
-task, so both engines write the same bytes.
+task, so both engines write the same bytes. A worker process that dies does not stop a run: its
+tasks are tried again, and a task that kills its worker again yields the caller's
+``on_crash(task, reason)`` (the pipeline refuses the bucket's articles with that reason).
 
 - ``local``: a :class:`concurrent.futures.ProcessPoolExecutor` of ``workers`` processes
   (default: every core). On Linux the workers are forked, so they start with the library
@@ -25,11 +27,17 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 ENGINES = ("local", "dask")
 MIN_PARALLEL = 16  # below this many articles the local engine works in this process
 SCHEDULER_ENV = "DASK_SCHEDULER"  # the address of a running Dask scheduler
+CRASH_REASON = (
+    "the worker process died while processing this article's bucket, twice (killed, out of "
+    "memory, or a crash in compiled code); the next run tries it again"
+)
+Crash = Callable[[object, str], object] | None  # on_crash(task, reason) -> the task's result
 
 
 def default_workers() -> int:
@@ -54,26 +62,44 @@ class LocalEngine:
             return 1
         return self.workers
 
-    def map_unordered(self, fn: Callable, tasks: Iterable, size: int | None = None) -> Iterator:
+    def map_unordered(
+        self, fn: Callable, tasks: Iterable, size: int | None = None, on_crash: Crash = None
+    ) -> Iterator:
         """Yield ``fn(task)`` for every task, in the order they finish; ``size`` is the work
-        the tasks hold (articles), when known."""
+        the tasks hold (articles), when known. When a worker process dies (killed, out of
+        memory, a crash in compiled code), the pool breaks and every task in flight fails with
+        it: the run goes on in a new pool, and those tasks are tried again at the end, each
+        alone in a process of its own; a task whose process dies again yields
+        ``on_crash(task, reason)`` (or raises, without ``on_crash``)."""
         if self.workers_for(size) == 1:
             for task in tasks:
                 yield fn(task)
             return
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
-        context = multiprocessing.get_context(method)
-        pool = ProcessPoolExecutor(self.workers, mp_context=context)
-        try:
-            queue = iter(tasks)
-            pending = {pool.submit(fn, t) for t in islice(queue, 2 * self.workers)}
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    pending |= {pool.submit(fn, t) for t in islice(queue, 1)}
-                    yield future.result()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        queue = iter(tasks)
+        suspects: list = []
+        broken = True
+        while broken:
+            broken = False
+            pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+            try:
+                pending = {pool.submit(fn, t): t for t in islice(queue, 2 * self.workers)}
+                while pending:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        task = pending.pop(future)
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            suspects.append(task)
+                            broken = True
+                            continue
+                        if not broken:
+                            pending.update({pool.submit(fn, t): t for t in islice(queue, 1)})
+                        yield result
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+        for task in suspects:
+            yield _alone(fn, task, on_crash)
 
     def close(self) -> None:
         """Nothing to release: the pool lives only as long as one map."""
@@ -111,18 +137,32 @@ class DaskEngine:
         """The cluster's workers, however few the articles."""
         return self.workers
 
-    def map_unordered(self, fn: Callable, tasks: Iterable, size: int | None = None) -> Iterator:
+    def map_unordered(
+        self, fn: Callable, tasks: Iterable, size: int | None = None, on_crash: Crash = None
+    ) -> Iterator:
         """Yield ``fn(task)`` for every task, in the order they finish (``size`` is not used:
-        the cluster runs every task, however few)."""
-        from distributed import as_completed
+        the cluster runs every task, however few). The scheduler gives a task whose worker
+        died to another worker; a task that killed several (``KilledWorker``) yields
+        ``on_crash(task, reason)`` (or raises, without ``on_crash``)."""
+        from distributed import KilledWorker, as_completed
 
         queue = iter(tasks)
-        first = [self.client.submit(fn, t, pure=False) for t in islice(queue, 2 * self.workers)]
-        finished = as_completed(first)
+        owner = {}
+        for task in islice(queue, 2 * self.workers):
+            owner[self.client.submit(fn, task, pure=False)] = task
+        finished = as_completed(list(owner))
         for future in finished:
             for task in islice(queue, 1):
-                finished.add(self.client.submit(fn, task, pure=False))
-            result = future.result()
+                added = self.client.submit(fn, task, pure=False)
+                owner[added] = task
+                finished.add(added)
+            task = owner.pop(future)
+            try:
+                result = future.result()
+            except KilledWorker:
+                if on_crash is None:
+                    raise
+                result = on_crash(task, CRASH_REASON)
             future.release()
             yield result
 
@@ -131,6 +171,22 @@ class DaskEngine:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _context():
+    """Fork on Linux (workers start with the library imported), spawn elsewhere."""
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
+def _alone(fn: Callable, task, on_crash: Crash):
+    """``fn(task)`` in a process of its own; ``on_crash(task, reason)`` if that one dies too."""
+    with ProcessPoolExecutor(1, mp_context=_context()) as pool:
+        try:
+            return pool.submit(fn, task).result()
+        except BrokenProcessPool:
+            if on_crash is None:
+                raise
+            return on_crash(task, CRASH_REASON)
 
 
 def open_engine(name: str = "local", workers: int = 0, scheduler: str | None = None):

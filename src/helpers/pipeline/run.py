@@ -6,7 +6,9 @@
 2. **cache**: each article's key (:mod:`helpers.pipeline.cache`) against each bucket's state;
    the buckets holding a new, changed or removed article are to be rebuilt;
 3. **articles**: the engine rebuilds those buckets (:func:`helpers.pipeline.bucket.run_bucket`),
-   processing only the new and changed articles;
+   processing only the new and changed articles; a bucket whose worker process dies (twice:
+   the engine tries it again alone) is written with those articles refused, and the run goes
+   on (:func:`helpers.pipeline.bucket.refuse_bucket`);
 4. **corpus**: the corpus-level steps: near-duplicate clusters from the signatures,
    ``articles.csv`` (and ``.parquet``), ``corpus_messages.txt`` in corpus order.
 
@@ -32,7 +34,13 @@ from helpers.corpus.columns import merge_columns
 from helpers.corpus.tables import ARTICLE_COLUMNS
 from helpers.io import write_table, write_text
 from helpers.pipeline.article import DEFAULT_SECONDS, Settings
-from helpers.pipeline.bucket import BucketSummary, BucketTask, remove_bucket, run_bucket
+from helpers.pipeline.bucket import (
+    BucketSummary,
+    BucketTask,
+    refuse_bucket,
+    remove_bucket,
+    run_bucket,
+)
 from helpers.pipeline.cache import article_key, code_version, run_version
 from helpers.pipeline.duplicates import apply_clusters, clusters_from_signatures
 from helpers.pipeline.engines import open_engine
@@ -222,7 +230,7 @@ def _process(
         _check_worker_code(runner.client)
     try:
         with bar(total=total, desc="articles", unit="article", disable=not progress) as shown:
-            for summary in runner.map_unordered(run_bucket, tasks, total):
+            for summary in runner.map_unordered(run_bucket, tasks, total, refuse_bucket):
                 summaries.append(summary)
                 shown.update(summary.processed)
     finally:
