@@ -153,3 +153,17 @@ def test_the_target_is_found_as_the_pattern_finds_it_whatever_the_pattern():
     assert language.pattern_matches(texts, patterns[0]).tolist() == [
         True, False, True, False, False, False, False, False,
     ]  # fmt: skip
+
+
+def test_tokens_read_piece_by_piece_are_the_tokens_of_the_whole_sentence(seeds):
+    sentences, _ = seeds
+    odd = pd.Series(["", "  two  spaces ", "tab\tand\nline", "U.S.-made, 4.5km"])
+    texts = pd.concat([sentences["text"], odd], ignore_index=True)
+    table = language.token_table(texts)
+    expected = [
+        (row, language.normalise(token))
+        for row, text in texts.items()
+        for token in language.tokenize(text)
+        if language.is_word(token) or token[:1].isdigit()
+    ]
+    assert list(zip(table["row"], table["norm"], strict=True)) == expected

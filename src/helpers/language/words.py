@@ -24,6 +24,8 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from nltk.stem import PorterStemmer
 from nltk.tokenize import RegexpTokenizer
 
@@ -56,6 +58,7 @@ UNKNOWN_OUTLET = "unknown outlet"
 CHUNK_SENTENCES = 50_000  # sentences counted at once: about 100 MB of tokens at a time
 
 _TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 _STEMMER = PorterStemmer()
 
 
@@ -184,14 +187,37 @@ class Tokens:
     forms: frozenset[str]
 
 
+def _token_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every token of ``texts`` in order as ``(row, code, surface)``: the position of its text,
+    its code, and the distinct tokens the codes point into.
+
+    No token holds a space, and :data:`TOKEN_PATTERN` looks at nothing before a match, so a
+    text's tokens are those of its space-separated pieces one after the other. pyarrow splits
+    the texts at spaces and codes the pieces; the pattern then reads each distinct piece once
+    (a word that occurs a thousand times is tokenised once), and numpy lays the pieces' tokens
+    out again in corpus order.
+    """
+    arrow = pa.array(texts.fillna("").astype(str).to_numpy(dtype=object), type=pa.large_string())
+    pieces = pc.split_pattern(arrow, " ")
+    per_text = pc.list_value_length(pieces).to_numpy(zero_copy_only=False).astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(pieces))
+    piece_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    found = [_TOKEN_RE.findall(piece) for piece in encoded.dictionary.to_pylist()]
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    flat = np.fromiter(chain.from_iterable(found), dtype=object, count=int(lengths.sum()))
+    token_codes, surface = pd.factorize(flat)
+    surface = np.asarray(surface, dtype=object)
+    sizes = lengths[piece_codes]  # tokens of each piece occurrence
+    first = (np.cumsum(lengths) - lengths)[piece_codes]  # where its tokens start in flat
+    place = np.repeat(first - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+    row = np.repeat(np.repeat(np.arange(len(texts)), per_text), sizes)
+    return row, token_codes[place], surface
+
+
 def tokens_of(texts: pd.Series) -> Tokens:
-    """Tokenise ``texts`` once (pandas ``str.findall`` with :data:`TOKEN_PATTERN`) and code the
+    """Tokenise ``texts`` once (:func:`_token_codes`, :data:`TOKEN_PATTERN`) and code the
     tokens as :class:`Tokens`; each distinct token is normalised once, not each occurrence."""
-    lists = texts.fillna("").astype(str).str.findall(TOKEN_PATTERN).tolist()
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=int(lengths.sum()))
-    codes, surface = pd.factorize(flat)
-    surface = surface.to_numpy(dtype=object) if hasattr(surface, "to_numpy") else surface
+    row, codes, surface = _token_codes(texts)
     word = np.fromiter(map(is_word, surface), dtype=bool, count=len(surface))
     number = np.fromiter((form[:1].isdigit() for form in surface), dtype=bool, count=len(surface))
     norm_codes, vocabulary = pd.factorize(np.array([normalise(f) for f in surface], dtype=object))
@@ -199,7 +225,6 @@ def tokens_of(texts: pd.Series) -> Tokens:
     stop = pd.Index(vocabulary).isin(list(stopwords()))
     kept_form = word | number
     kept = kept_form[codes]
-    row = np.repeat(np.arange(len(lists)), lengths)
     clause = np.cumsum(~kept) + row  # a punctuation mark or a new sentence starts a clause
     norm = norm_codes[codes[kept]]
     return Tokens(
