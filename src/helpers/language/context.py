@@ -21,12 +21,12 @@ import pandas as pd
 from helpers.io import require_columns
 from helpers.language.words import (
     CHUNK_SENTENCES,
+    LETTER_RE,
     SENTENCE_COLUMNS,
+    TOKEN_RE,
     WORD_TOKEN_PATTERN,
     article_meta,
-    is_word,
     matches_keyword,
-    span_tokenize,
     with_outlet,
 )
 
@@ -62,18 +62,27 @@ def rows_with(texts: pd.Series, matching: frozenset[str]) -> pd.Index:
     return texts.index[texts.fillna("").astype(str).str.contains(alternatives, regex=True)]
 
 
-def _hits(text: str, matching: frozenset[str]) -> list[tuple[int, int, int]]:
-    """``(word_index, start, end)`` of every word of ``text`` among the ``matching`` forms; the
-    index counts words only (not numbers or punctuation)."""
+def _keyword_hits(
+    text: str, matching: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int, int]]:
+    """``(keyword, word_index, start, end)`` of every word of ``text`` among a keyword's
+    ``matching`` forms, the text tokenised once for all keywords; the index counts words only
+    (not numbers or punctuation)."""
     found, index = [], 0
-    for start, end in span_tokenize(text):
-        token = text[start:end]
-        if not is_word(token):
+    for match in TOKEN_RE.finditer(text):
+        token = match.group()
+        if not LETTER_RE.match(token):  # a word token starts with a letter
             continue
-        if token in matching:
-            found.append((index, start, end))
+        for keyword, forms in matching.items():
+            if token in forms:
+                found.append((keyword, index, match.start(), match.end()))
         index += 1
     return found
+
+
+def _hits(text: str, matching: frozenset[str]) -> list[tuple[int, int, int]]:
+    """``(word_index, start, end)`` of every word of ``text`` among the ``matching`` forms."""
+    return [hit[1:] for hit in _keyword_hits(text, {"": matching})]
 
 
 def concordance(
@@ -185,15 +194,14 @@ def dispersion(
     picked = picked.merge(axis, on=["article_id", "sentence_id"], how="inner", sort=False)
     rows = []
     fields = ["text", "article_id", "outlet", "published", "sentence_id", "before"]
-    for keyword in keywords:
-        for text, article_id, outlet, published, sentence_id, first in picked[fields].itertuples(
-            index=False
-        ):
-            rows += [
-                (keyword, int(first) + index, article_id, outlet, published, int(sentence_id),
-                 text[start:end])
-                for index, start, end in _hits(str(text), matching[keyword])
-            ]  # fmt: skip
+    for text, article_id, outlet, published, sentence_id, first in picked[fields].itertuples(
+        index=False
+    ):
+        rows += [
+            (keyword, int(first) + index, article_id, outlet, published, int(sentence_id),
+             text[start:end])
+            for keyword, index, start, end in _keyword_hits(str(text), matching)
+        ]  # fmt: skip
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
     spans = axis.groupby("article_id", sort=False).agg(

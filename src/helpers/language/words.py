@@ -58,7 +58,7 @@ UNKNOWN_OUTLET = "unknown outlet"
 CHUNK_SENTENCES = 50_000  # sentences counted at once: about 100 MB of tokens at a time
 
 _TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
+TOKEN_RE = re.compile(TOKEN_PATTERN)
 _STEMMER = PorterStemmer()
 
 
@@ -202,7 +202,7 @@ def _token_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     per_text = pc.list_value_length(pieces).to_numpy(zero_copy_only=False).astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))
     piece_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    found = [_TOKEN_RE.findall(piece) for piece in encoded.dictionary.to_pylist()]
+    found = [TOKEN_RE.findall(piece) for piece in encoded.dictionary.to_pylist()]
     lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     flat = np.fromiter(chain.from_iterable(found), dtype=object, count=int(lengths.sum()))
     token_codes, surface = pd.factorize(flat)
