@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers.pipeline.article import (
     TABLE_COLUMNS,
@@ -29,7 +29,7 @@ from helpers.pipeline.article import (
     process_article,
     refused_article,
 )
-from helpers.pipeline.schema import ROW_TABLES, sort_rows, to_arrow
+from helpers.pipeline.schema import ROW_TABLES, row_columns, rows_to_arrow
 from helpers.pipeline.sources import ArticleInput
 from helpers.pipeline.store import ARTICLES, STATE, drop_state, read_part, write_part
 
@@ -68,14 +68,13 @@ class BucketSummary:
     bytes_read: int = 0
 
 
-def _kept_rows(task: BucketTask, table: str) -> pd.DataFrame | None:
+def _kept_rows(task: BucketTask, table: str) -> pa.Table | None:
     if not task.keep:
         return None
     part = read_part(task.processed_dir, table, task.bucket)
     if part is None:
         return None
-    frame = part.to_pandas()
-    return frame[frame["article_id"].isin(set(task.keep))]
+    return part.filter(pc.is_in(part["article_id"], value_set=pa.array(task.keep, pa.string())))
 
 
 def _state_rows(task: BucketTask, results: Sequence[ArticleResult]) -> pa.Table:
@@ -133,30 +132,26 @@ def _write_bucket(task: BucketTask, results: list[ArticleResult]) -> BucketSumma
     summary.processed = len(results)
     started = time.process_time()
     summary.bytes_read = sum(len(r.tables["texts"][0][1]) for r in results if r.ok)
-    articles = [pd.DataFrame([r.row for r in results])] if results else []
-    _write_table(task, ARTICLES, articles, "articles")
+    _write_table(task, ARTICLES, "articles", [r.row for r in results], results)
     for table in ROW_TABLES:
-        if table == "articles":
-            continue
-        rows = [row for r in results for row in r.tables.get(table, ())]
-        columns = list(TABLE_COLUMNS[table])
-        frames = [pd.DataFrame(rows, columns=columns)] if results else []
-        _write_table(task, table, frames, table)
+        if table != "articles":
+            rows = [row for r in results for row in r.tables.get(table, ())]
+            _write_table(task, table, table, rows, results)
     write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results))
     summary.seconds["write"] = time.process_time() - started
     return summary
 
 
-def _write_table(task: BucketTask, name: str, frames: list[pd.DataFrame], order: str) -> None:
-    """Write bucket ``task.bucket`` of table ``name``: kept rows and new ones, sorted."""
+def _write_table(task: BucketTask, name: str, order: str, rows: list, results: list) -> None:
+    """Write bucket ``task.bucket`` of table ``name``: kept rows and new ones, sorted by the
+    keys of table ``order``, with the columns of the new rows (of the kept ones when the bucket
+    has no new article)."""
     kept = _kept_rows(task, name)
-    parts = [f for f in ([kept] if kept is not None else []) + frames if not f.empty]
-    if not parts:
-        write_part(task.processed_dir, name, task.bucket, None)
-        return
-    columns = max((list(f.columns) for f in frames), key=len, default=list(parts[0].columns))
-    frame = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
-    write_part(task.processed_dir, name, task.bucket, to_arrow(sort_rows(frame, order)))
+    if results:
+        columns = row_columns(rows) if name == ARTICLES else list(TABLE_COLUMNS[order])
+    else:
+        columns = kept.column_names if kept is not None else []
+    write_part(task.processed_dir, name, task.bucket, rows_to_arrow(order, columns, rows, kept))
 
 
 def remove_bucket(processed_dir: str | Path, bucket: int) -> None:

@@ -11,10 +11,11 @@ other column is text. A column that upstream adds later is typed from its values
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers.corpus.tables import INTEGER_COLUMNS
 from helpers.figures import Figure
@@ -87,3 +88,59 @@ def sort_rows(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     if not keys or frame.empty:
         return frame.reset_index(drop=True)
     return frame.sort_values(keys, kind="mergesort").reset_index(drop=True)
+
+
+def row_columns(rows: Sequence[Mapping[str, object]]) -> list[str]:
+    """The columns of dict rows: their keys in the order first seen (as pandas reads them)."""
+    return list(dict.fromkeys(key for row in rows for key in row))
+
+
+def rows_to_arrow(
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, object]] | Sequence[Sequence[object]],
+    kept: pa.Table | None = None,
+) -> pa.Table | None:
+    """One part of ``table``: the rows of ``kept`` (a part read back) and the new ``rows``
+    (dicts keyed by ``columns``, a missing key being null, or tuples in their order), with the
+    columns and Arrow types of :func:`to_arrow` and the order of :func:`sort_rows`; None when
+    there is no row. The same table :func:`to_arrow` gives for the pandas frame of the same
+    rows, built without pandas (a frame per table per bucket cost more than the work)."""
+    if rows and isinstance(rows[0], Mapping):
+        values = [[row.get(c) for row in rows] for c in columns]  # type: ignore[union-attr]
+    elif rows:
+        values = [list(v) for v in zip(*rows, strict=True)]
+    else:
+        values = [[] for _ in columns]
+    old = kept.schema if kept is not None else pa.schema([])
+    fields = []
+    for name, column in zip(columns, values, strict=True):
+        kind = KNOWN_TYPES.get(name)
+        if kind is None:
+            given = any(v is not None and not (isinstance(v, float) and v != v) for v in column)
+            kind = _value_type(column) if given or name not in old.names else old.field(name).type
+        fields.append(pa.field(name, kind))
+    schema = pa.schema(fields)
+    arrays = [
+        pa.array(v, type=f.type, from_pandas=True) for v, f in zip(values, fields, strict=True)
+    ]
+    parts = [pa.Table.from_arrays(arrays, schema=schema)] if rows else []
+    if kept is not None and kept.num_rows:
+        parts.insert(0, _aligned(kept, schema))
+    if not parts:
+        return None
+    out = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+    keys = [k for k in SORT_KEYS[table] if k in schema.names]
+    if keys and out.num_rows > 1:
+        out = out.take(pc.sort_indices(out, sort_keys=[(k, "ascending") for k in keys]))
+    return out.replace_schema_metadata(None)
+
+
+def _aligned(part: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``part`` with the columns of ``schema``, in its order and types (null where missing)."""
+    arrays = [
+        part.column(f.name).cast(f.type) if f.name in part.column_names
+        else pa.nulls(part.num_rows, f.type)
+        for f in schema
+    ]  # fmt: skip
+    return pa.Table.from_arrays(arrays, schema=schema)
