@@ -13,7 +13,9 @@ seconds of each stage, MB/s of raw text, the peak memory of the whole process tr
 process and every worker, polled with psutil: the sum of RSS, and of PSS, which counts pages
 that forked workers share once) and the size of the outputs. Then it adds 10 new articles
 (``make_corpus.py --start N --n 10``) and runs again: the incremental case. ``--report`` also
-runs ``make report`` on the corpus (``STUDY=general-news``) and measures it the same way;
+runs ``make report`` on the corpus (``STUDY=general-news``) and measures it the same way, with
+the seconds of each notebook, then again on the same OUT after the 10 articles are added (the
+incremental report);
 ``--profile K`` profiles the per-article pass on K articles in this process (cProfile) and
 lists where its time goes. The folder is deleted at the end unless ``--keep``.
 
@@ -27,6 +29,7 @@ import cProfile
 import json
 import os
 import pstats
+import re
 import shutil
 import subprocess
 import sys
@@ -155,25 +158,56 @@ def measure_pass(raw: Path, processed: Path, args, label: str) -> dict:
     return row
 
 
-def measure_report(raw: Path, out: Path, args) -> dict:
-    """Run ``make report`` on the corpus and return its measurements."""
+NOTEBOOK_STARTED = re.compile(r"\[(\d+)/(\d+)\] (\S+\.ipynb) \.\.\.")  # [1/6] 01-x.ipynb ...
+NOTEBOOK_DONE = re.compile(r"done in ([\d.]+) s")  # the runner's "done in 12.3 s"
+
+
+def notebook_seconds(lines: list[str]) -> dict[str, float]:
+    """``{notebook: seconds}`` from the runner's output lines ("[k/n] NN-name.ipynb ... done
+    in S s", with whatever a notebook prints in between)."""
+    seconds: dict[str, float] = {}
+    current = None
+    for line in lines:
+        started = NOTEBOOK_STARTED.search(line)
+        if started:
+            current = started.group(3)
+            line = line[started.end() :]
+        done = NOTEBOOK_DONE.search(line)
+        if done and current is not None:
+            seconds[current] = float(done.group(1))
+            current = None
+    return seconds
+
+
+def measure_report(raw: Path, out: Path, args, label: str = "make report") -> dict:
+    """Run ``make report`` on the corpus and return its measurements, with the seconds of each
+    notebook read off the runner's output (which is shown as it comes)."""
     command = ["make", "--no-print-directory", "report", f"RAW={raw}", f"OUT={out}",
                f"STUDY={STUDY}", f"ENGINE={args.engine}"]  # fmt: skip
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT)
+    process = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True, errors="replace"
+    )
+    lines: list[str] = []
     with TreeMemory(process.pid) as memory:
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            lines.append(line)
         code = process.wait()
     seconds = time.perf_counter() - started
     row = {
-        "case": "make report",
+        "case": label,
         "exit_code": code,
         "seconds": round(seconds, 1),
+        "notebook_seconds": notebook_seconds(lines),
         "peak_rss_mb": round(memory.peak_rss / 1e6),
         "peak_pss_mb": round(memory.peak_pss / 1e6),
         "output_mb": round(folder_bytes(out) / 1e6, 1) if out.exists() else 0,
     }
-    print(f"\nmake report: exit {code}, {seconds:.1f} s, peak {row['peak_pss_mb']:,} MB PSS "
-          f"({row['peak_rss_mb']:,} MB RSS), output {row['output_mb']:,} MB")  # fmt: skip
+    shown = ", ".join(f"{name} {s:.1f} s" for name, s in row["notebook_seconds"].items())
+    print(f"\n{label}: exit {code}, {seconds:.1f} s ({shown or 'no notebook ran'}), peak "
+          f"{row['peak_pss_mb']:,} MB PSS ({row['peak_rss_mb']:,} MB RSS), output "
+          f"{row['output_mb']:,} MB")  # fmt: skip
     return row
 
 
@@ -237,11 +271,14 @@ def main(argv: list[str] | None = None) -> int:
             profile_pass(raw, args.profile)
         results["runs"].append(measure_pass(raw, processed, args, f"{args.n} articles, first run"))
         results["runs"].append(measure_pass(raw, processed, args, "the same again (all cached)"))
+        if args.report:
+            results["runs"].append(measure_report(raw, work / "report", args))
         make_corpus.write_corpus(raw, ADDED, start=args.n)
         label = f"{ADDED} articles added to {args.n}"
         results["runs"].append(measure_pass(raw, processed, args, label))
         if args.report:
-            results["runs"].append(measure_report(raw, work / "report", args))
+            label = f"make report again, {ADDED} articles added"
+            results["runs"].append(measure_report(raw, work / "report", args, label))
         results["load_after"] = os.getloadavg()[0]
         if args.json:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
