@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from helpers import paths
 from helpers.corpus.tables import (
@@ -29,7 +30,7 @@ from helpers.corpus.tables import (
 )
 from helpers.io import read_table
 from helpers.pipeline.schema import SORT_KEYS, TEXT_COLUMNS
-from helpers.pipeline.store import iter_parts, read_dataset
+from helpers.pipeline.store import dataset_dir, iter_parts, read_dataset
 
 
 def load_table(
@@ -120,11 +121,19 @@ _EMPTY_COLUMNS = {
 }
 
 
+def _columns(processed_dir: str | Path, name: str) -> list[str]:
+    """The columns of a dataset, from the schema of any of its parts (no rows read)."""
+    parts = sorted(dataset_dir(processed_dir, name).glob("part-*.parquet"))
+    if parts:
+        return list(pq.read_schema(parts[0]).names)
+    return list(_EMPTY_COLUMNS.get(name, ["article_id"]))
+
+
 def rows_of(processed_dir: str | Path, name: str, article_ids: Sequence[str]) -> pd.DataFrame:
     """The rows of a few articles in one table of the pass, reading only their buckets; rows
     in written order (an empty frame keeps the table's columns)."""
     frame = read_dataset(processed_dir, name, article_ids=list(article_ids))
     if frame.empty:
-        return pd.DataFrame(columns=list(frame.columns) or _EMPTY_COLUMNS.get(name))
+        return pd.DataFrame(columns=list(frame.columns) or _columns(processed_dir, name))
     keys = [k for k in SORT_KEYS[name] if k in frame.columns]
     return frame.sort_values(keys, kind="mergesort").reset_index(drop=True)
