@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import inflect
 import pandas as pd
 
 from helpers.grouping.lexicon import Family, what_lexicon
@@ -33,7 +32,14 @@ FAHRENHEIT = "fahrenheit"
 POSSESSIVE = re.compile(r"['’]s?$")  # the "'s" of "one company's" (a noun as written)
 PANEL_COLUMNS = ("kind", "what", "unit_normalized", "si_unit", "value", "low", "high", "si_value")
 
-_inflect = inflect.engine()
+
+@lru_cache(maxsize=1)
+def _inflect_engine():
+    """inflect's engine, made on first use: importing inflect costs seconds (its type checks
+    are set up at import), which every notebook that reads the pass's tables would pay."""
+    import inflect
+
+    return inflect.engine()
 
 
 @lru_cache(maxsize=65536)
@@ -55,7 +61,7 @@ def plural(noun: str) -> str:
         return noun if noun.endswith(("s", "S")) else noun + "s"
     if key.split()[-1] in lexicon.invariant or key in lexicon.people:
         return PEOPLE if key in ("person", "persons") else key
-    return _inflect.plural_noun(key) or key
+    return _inflect_engine().plural_noun(key) or key
 
 
 def count_what(noun: str) -> tuple[str, str]:
