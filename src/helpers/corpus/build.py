@@ -18,7 +18,7 @@ from helpers import paths
 from helpers.clean import clean_article
 from helpers.corpus.assemble import article_row, article_tables, merged_metadata
 from helpers.corpus.columns import parse_columns
-from helpers.corpus.duplicates import cluster_sizes, near_duplicate_clusters
+from helpers.corpus.duplicates import cluster_sizes, clusters_message, near_duplicate_clusters
 from helpers.corpus.files import (
     IdRequest,
     RawEntry,
@@ -53,7 +53,6 @@ from helpers.corpus.tables import (
 DEFAULT_MAX_FILE_MB = 10  # files larger than this are refused unless the caller raises it
 DEFAULT_MAX_EXPORT_MB = 500  # exports (many articles in one file) may be this large
 ROW_ID_DIGITS = 4  # row numbers in ids are zero-padded to at least this many digits
-CLUSTERS_NAMED = 5  # clusters listed by name in the near-duplicates message
 
 
 def default_manifest_path(raw: Path) -> Path:
@@ -177,21 +176,9 @@ def _cluster(rows: list[dict], clean_texts: dict[str, str], messages: list[str])
         cluster = clusters.get(row["article_id"])
         if cluster is not None:
             row["duplicate_cluster"], row["cluster_size"] = cluster, sizes[cluster]
-    shared = sorted((c for c, n in sizes.items() if n > 1), key=lambda c: (-sizes[c], c))
-    if not shared:
-        return
-    members = sum(sizes[c] for c in shared)
-    named = "; ".join(
-        " = ".join(sorted(a for a, c in clusters.items() if c == cluster))
-        for cluster in shared[:CLUSTERS_NAMED]
-    )
-    more = f"; and {len(shared) - CLUSTERS_NAMED} more" if len(shared) > CLUSTERS_NAMED else ""
-    stories = "story appears" if len(shared) == 1 else "stories appear"
-    messages.append(
-        f"near-duplicates: {len(shared)} {stories} more than once ({members} articles, "
-        "each marked with its duplicate_cluster in "
-        f"articles.csv; count a story once by counting clusters): {named}{more}"
-    )
+    message = clusters_message(clusters, sizes)
+    if message:
+        messages.append(message)
 
 
 def reading_setup(

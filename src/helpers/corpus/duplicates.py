@@ -24,6 +24,8 @@ from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
+CLUSTERS_NAMED = 5  # clusters listed by name in the near-duplicates message
+
 SHINGLE_WORDS = 5  # words per shingle
 THRESHOLD = 0.5  # Jaccard similarity of shingle sets from which two texts are one story
 NUM_PERM = 128  # MinHash permutations (more: fewer missed pairs, slower)
@@ -103,3 +105,23 @@ def cluster_sizes(clusters: Mapping[str, str]) -> dict[str, int]:
     for cluster in clusters.values():
         sizes[cluster] = sizes.get(cluster, 0) + 1
     return sizes
+
+
+def clusters_message(clusters: Mapping[str, str], sizes: Mapping[str, int]) -> str:
+    """The corpus message naming the clusters of more than one article ("" when none): how many
+    stories appear more than once, in how many articles, the largest clusters by name."""
+    shared = sorted((c for c, n in sizes.items() if n > 1), key=lambda c: (-sizes[c], c))
+    if not shared:
+        return ""
+    members = sum(sizes[c] for c in shared)
+    named = "; ".join(
+        " = ".join(sorted(a for a, c in clusters.items() if c == cluster))
+        for cluster in shared[:CLUSTERS_NAMED]
+    )
+    more = f"; and {len(shared) - CLUSTERS_NAMED} more" if len(shared) > CLUSTERS_NAMED else ""
+    stories = "story appears" if len(shared) == 1 else "stories appear"
+    return (
+        f"near-duplicates: {len(shared)} {stories} more than once ({members} articles, each marked "
+        f"with its duplicate_cluster in articles.csv; count a story once by counting clusters): "
+        f"{named}{more}"
+    )

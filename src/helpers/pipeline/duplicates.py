@@ -24,11 +24,12 @@ from helpers.corpus.duplicates import (
     NUM_PERM,
     THRESHOLD,
     _minhash,
+    cluster_sizes,
+    clusters_message,
     jaccard,
     shingles,
 )
 
-CLUSTERS_NAMED = 5  # clusters listed by name in the message (as helpers.corpus.build)
 # Proposed pairs whose MinHash estimate is below this are not checked exactly: at a true
 # similarity of THRESHOLD (0.5) the estimate of 128 values has a standard deviation of 0.044,
 # so a true pair falls below 0.25 less than once in a hundred million. Random news pairs that
@@ -121,27 +122,10 @@ def clusters_from_signatures(
 def apply_clusters(articles: pd.DataFrame, clusters: Mapping[str, str]) -> tuple[pd.DataFrame, str]:
     """Fill ``duplicate_cluster`` and ``cluster_size`` of the clustered rows of ``articles``; return
     the frame and the message naming the clusters of more than one article ("" when none)."""
-    sizes: dict[str, int] = {}
-    for cluster in clusters.values():
-        sizes[cluster] = sizes.get(cluster, 0) + 1
+    sizes = cluster_sizes(clusters)
     out = articles.copy()
     mapped = out["article_id"].map(clusters)
     has = mapped.notna()
     out.loc[has, "duplicate_cluster"] = mapped[has]
     out.loc[has, "cluster_size"] = mapped[has].map(sizes).astype(int)
-    shared = sorted((c for c, n in sizes.items() if n > 1), key=lambda c: (-sizes[c], c))
-    if not shared:
-        return out, ""
-    members = sum(sizes[c] for c in shared)
-    named = "; ".join(
-        " = ".join(sorted(a for a, c in clusters.items() if c == cluster))
-        for cluster in shared[:CLUSTERS_NAMED]
-    )
-    more = f"; and {len(shared) - CLUSTERS_NAMED} more" if len(shared) > CLUSTERS_NAMED else ""
-    story = "story appears" if len(shared) == 1 else "stories appear"
-    message = (
-        f"near-duplicates: {len(shared)} {story} more than once ({members} articles, each marked "
-        f"with its duplicate_cluster in articles.csv; count a story once by counting clusters): "
-        f"{named}{more}"
-    )
-    return out, message
+    return out, clusters_message(clusters, sizes)
