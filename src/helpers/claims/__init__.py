@@ -35,7 +35,8 @@ head nouns (one documented table: "the airport authority", "the hospital's lawye
 The package is split by job: ``labels`` (columns, kinds), ``titles`` (titles, ranks and
 honorifics), ``names`` (canonical forms), ``institutions`` (the head-noun table),
 ``documents``, ``sourcetypes`` (generic types and kinds), ``actors`` (the study's actors and
-typing), ``cues`` (reporting verbs and phrase tests), ``frames`` (the frames of one sentence),
+typing), ``cues`` (reporting verbs and phrase tests), ``subjects`` (speaker phrases around a cue),
+``frames`` (the frames of one sentence),
 ``quotes``, ``resolve`` (references across sentences), ``governing`` (who governs a position),
 ``stance``, ``textmap`` (raw text read as clean), ``extract`` (claims) and ``tables``.
 """

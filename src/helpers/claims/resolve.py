@@ -25,12 +25,13 @@ from helpers import vocabulary as v
 from helpers.claims import cues as c
 from helpers.claims.actors import canonical_source, find_actor, kind_of, source_type_for
 from helpers.claims.documents import document_author, document_head, document_name
-from helpers.claims.frames import opening_subject, raw_frames
+from helpers.claims.frames import raw_frames
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
 from helpers.claims.names import acronym_of, canonical_form, person_name, surname_of, tidy
 from helpers.claims.quotes import quote_spans
 from helpers.claims.sourcetypes import generic_kind, generic_type
+from helpers.claims.subjects import opening_subject
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)

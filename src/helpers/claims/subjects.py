@@ -1,0 +1,189 @@
+"""Speaker phrases of one sentence: the subject before a reporting verb, the speaker named
+after it, an apposition, and the subject that opens a sentence.
+
+:func:`subject_before` reads the clause before a cue ("Ana Ruiz, the county's emergency
+manager, said" gives the name and its apposition), :func:`inverted_speaker` the speaker after
+it ('," said Ms. Rivera'), :func:`opening_subject` the noun phrase that opens a sentence (the
+subject of a participle: "The regulator fined the bank, saying ..."). Every look is bounded,
+so a sentence of any length costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.claims import cues as c
+from helpers.claims.actors import find_actor
+from helpers.claims.institutions import institution_type
+from helpers.claims.names import PARTY_STATE
+from helpers.study import Study
+
+# The quote marks and brackets that end the clause a subject is looked for in
+CLAUSE_BOUNDARY = re.compile(r"[\";:(\n]")
+THAT_WORD = re.compile(r"(?<=\s)that\s")
+CUE_WORDS = frozenset(c.CUE_VERBS.split("|"))
+WORD_PUNCTUATION = ",;:.!?\"'()"
+# A short parenthesis inside a name: "(FEMA)", "(D-Texas)"
+PARENTHESIS = re.compile(r"\([^()\"\n]{1,40}\)")
+# A name written only with capitalised words: "Ana Ruiz", "ISSUED BY THE COMMAND"
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'.-]*+(?:\s[A-Z][\w'.-]*+)*+")
+# A comma between clause segments (not the comma of "2,000")
+SEGMENT_COMMA = re.compile(r",(?=\s|$)")
+PARENS_MASK = str.maketrans("()", "\x01\x02")
+PARENS_UNMASK = str.maketrans("\x01\x02", "()")
+SUBJECT_WINDOW = 400  # characters before a cue that its subject is looked for in
+TAIL_WINDOW = 120  # characters at the end of a subject where its trailing words are looked for
+# The subject that opens a sentence, for a participle cue: "The Met Office issued ...",
+# "Management disputed ...", "The county health department said ..." (a capitalised name, or
+# an article and up to four lower-case words)
+OPENING_CAPITALS = re.compile(
+    r"[\"(]?(?P<np>(?:(?:The|A|An)\s)?[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+)*+)"
+)
+OPENING_WORDS = re.compile(r"[\"(]?(?P<np>(?:The|A|An|Its|Their)(?:\s[a-z][\w'-]*+){1,4})")
+DIGIT = re.compile(r"\d")
+# A word that ends an opening subject: a past tense, a cue or an auxiliary ("fined", "said", "has")
+VERB_LIKE = re.compile(rf"\w+ed|{c.CUE_VERBS}|is|are|was|were|has|have|had|will|would|cut|put|set")
+
+
+def clean_subject(segment: str) -> str:
+    """Trim adverbs, time phrases and conjunctions around a subject phrase."""
+    segment = c.DATELINE.sub("", segment.strip(" ,"))
+    segment = c.HEADLINE_LEAD.sub("", segment)
+    if DIGIT.search(segment):  # a clause with a figure before its speaker: "X rose 2% after it"
+        ends = [m.end() for m in c.SUBORDINATOR.finditer(segment)]
+        segment = segment[ends[-1] :] if ends else segment
+    if len(segment.split()) > c.MAX_SEGMENT_WORDS:
+        return segment
+    previous = None
+    while previous != segment:
+        previous = segment
+        segment = _cut_tail(c.SUBJECT_TAIL, segment).strip(" ,")
+        segment = _cut_tail(c.IN_A_TAIL, segment).strip(" ,")
+        segment = c.SUBJECT_HEAD.sub("", segment).strip(" ,")
+    return segment
+
+
+def _cut_tail(pattern: re.Pattern[str], segment: str) -> str:
+    """``segment`` without the match of ``pattern`` (anchored at the end) in its last
+    :data:`TAIL_WINDOW` characters: the tail is looked for where it can be, not everywhere."""
+    match = pattern.search(segment, max(0, len(segment) - TAIL_WINDOW))
+    return segment[: match.start()] if match else segment
+
+
+def noun_phrase_at(sentence: str, pos: int, pattern: re.Pattern[str] = c.NOUN_PHRASE) -> str:
+    """The noun phrase that starts at ``pos`` and runs to the next comma, quote or period.
+
+    Read in a window of :data:`helpers.claims.cues.NP_WINDOW` characters; a phrase that does
+    not end inside it is no speaker.
+    """
+    endpos = min(len(sentence), pos + c.NP_WINDOW)
+    match = pattern.match(sentence, pos, endpos)
+    if not match:
+        return ""
+    stop = match.end("np")
+    if stop == endpos and endpos < len(sentence):
+        return ""
+    if not c.NP_END.match(sentence, stop):
+        return ""
+    return match.group("np").strip()
+
+
+def description_after(sentence: str, pos: int) -> str:
+    """An apposition right after a speaker phrase ending at ``pos`` (", a spokesperson for X")."""
+    match = c.APPOSITION.match(sentence, pos, min(len(sentence), pos + c.NP_WINDOW))
+    return match.group("desc").strip() if match else ""
+
+
+def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tuple[str, str]:
+    """Return the speaker phrase written before a reporting verb and its apposition.
+
+    ``"..., county fire officials said"`` gives "county fire officials"; ``"Ana Ruiz, the
+    county's emergency manager, said"`` gives ("Ana Ruiz", "the county's emergency
+    manager"); ``"the Federal Emergency Management Agency (FEMA) said"`` keeps its
+    parenthesis. A quote, a colon or an earlier ``... reported that`` ends the clause.
+    """
+    window_start = max(0, cue_start - SUBJECT_WINDOW)
+    pre = PARENTHESIS.sub(
+        lambda m: m.group(0).translate(PARENS_MASK), sentence[window_start:cue_start]
+    )
+    boundary = 0
+    for match in CLAUSE_BOUNDARY.finditer(pre):
+        boundary = match.end()
+    if "that" in pre:
+        boundary = max(boundary, _reported_that_end(pre, boundary))
+    if boundary == 0 and window_start > 0:
+        return "", ""  # the clause runs past the window: too long to be a subject
+    clause = pre[boundary:]
+    ends_with_comma = clause.rstrip().endswith(",")
+    segments = [s for s in SEGMENT_COMMA.split(clause) if s.strip()]
+    if not segments:
+        return "", ""
+    unmask = str.translate
+    if ends_with_comma and len(segments) >= 2:
+        # "NAME, APPOSITION, said" or "ROLE, NAME, said": keep the part that names someone
+        first, second = clean_subject(segments[-2]), clean_subject(segments[-1])
+        first, second = unmask(first, PARENS_UNMASK), unmask(second, PARENS_UNMASK)
+        if c.ASIDE.match(second) or PARTY_STATE.fullmatch(second):
+            return (first, "") if c.is_speaker_like(first, cue) else ("", "")
+        if _named(second, study):
+            return second, first
+        if _named(first, study):
+            return first, second
+        if len(second) <= 200 and CAPITALISED_RUN.fullmatch(second):
+            return second, first
+        return first, second
+    subject = unmask(clean_subject(segments[-1]), PARENS_UNMASK)
+    return (subject, "") if c.is_speaker_like(subject, cue) else ("", "")
+
+
+def _reported_that_end(pre: str, start: int) -> int:
+    """Where the last ``cue ... that`` of ``pre`` (from ``start``) ends, or 0: the cue within
+    the three words before "that" ("reported on Monday that", the same as
+    :data:`REPORTED_THAT`, read word by word from each "that")."""
+    end = 0
+    for match in THAT_WORD.finditer(pre, start):
+        words = pre[max(start, match.start() - 80) : match.start()].split()[-4:]
+        if any(w.lstrip(WORD_PUNCTUATION).rsplit("-", 1)[-1] in CUE_WORDS for w in words):
+            end = match.end()
+    return end
+
+
+def inverted_speaker(sentence: str, pos: int) -> tuple[str, str]:
+    """The speaker named right after a cue ('," said Ms. Rivera') and its apposition."""
+    phrase = noun_phrase_at(sentence, pos, c.INVERTED_NP)
+    phrase = clean_subject(phrase)
+    if not phrase or c.NOT_A_SPEAKER.match(phrase) or not c.is_speaker_like(phrase):
+        return "", ""
+    if DIGIT.search(phrase):
+        return "", ""  # ", said the strike killed 17 fighters": a clause, not a speaker
+    found = sentence.find(phrase, pos, pos + c.NP_WINDOW)
+    return phrase, description_after(sentence, found + len(phrase)) if found >= 0 else ""
+
+
+def _named(phrase: str, study: Study) -> bool:
+    return find_actor(phrase, study) is not None
+
+
+def opening_subject(sentence: str) -> str:
+    """The speaker-like noun phrase that opens a sentence, or "": "The Met Office issued ..."
+    gives "The Met Office", "The county health department said" gives "The county health
+    department" (an article and lower-case words up to the last that names a speaker)."""
+    match = OPENING_CAPITALS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
+    if match and match.group("np") not in ("The", "A", "An"):
+        phrase = match.group("np")  # a name that opens the sentence is its subject
+        return phrase if len(phrase.split()) <= 6 and c.is_speaker_like(phrase) else ""
+    match = OPENING_WORDS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
+    if not match:
+        return ""
+    words = match.group("np").split()
+    for index, word in enumerate(words[1:], 1):
+        if VERB_LIKE.fullmatch(word):
+            words = words[:index]  # "The regulator | fined the bank"
+            break
+    for size in range(len(words), 1, -1):
+        last = words[size - 1].lower()
+        if last.endswith(("'s", "s'")):
+            continue  # an owner, not the head: "The department's final count"
+        if last in c.SPEAKER_NOUNS or institution_type(last):
+            return " ".join(words[:size])
+    return ""
