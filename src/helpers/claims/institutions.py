@@ -29,6 +29,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from helpers import vocabulary as v
 
@@ -40,118 +43,34 @@ OWNERS = (
 )
 PUBLIC = (POL, MIL, INTL)  # what a government office passes on ("fire department")
 
-# (head nouns, type, types passed on, note). Patterns are case-insensitive regex alternations
-# matched as whole words; entries in CASED_FAMILIES are case-sensitive (names, acronyms).
-FAMILIES: tuple[tuple[str, str, tuple[str, ...] | str, str], ...] = (
-    # the media
-    (r"news(?:papers?)?|news ?agenc(?:y|ies)|newswires?|wire services?|broadcasters?|"
-     r"television|TV|radio(?: stations?)?|magazines?|tabloids?|outlets?|publications?|"
-     r"state media|(?:local )?media|channels?", MED, (), "another outlet cited"),
-    # international organisations
-    (r"United Nations|World (?:Health|Food|Trade|Meteorological) Organi[sz]ation|World Bank|"
-     r"World Food Programm?e|International (?:Monetary Fund|Energy Agency|Atomic Energy "
-     r"Agency|Labou?r Organi[sz]ation|Organi[sz]ation for Migration|Criminal Court|Court of "
-     r"Justice)|European (?:Union|Commission|Central Bank|Parliament)|African Union|Interpol|"
-     r"Europol|peacekeep\w*|intergovernmental|UN agency|U\.N\. agency", INTL, (), ""),
-    # police, fire, rescue and emergency management (FEMA-like agencies included: the rule
-    # of the attribution development set's README)
-    (r"police\w*|constabulary|(?:the )?force|border force|sheriff\w*|deputies|troopers?|"
-     r"highway patrol|state patrol|gendarmerie|detectives?|fire ?(?:department|service|"
-     r"officials?|chief|marshal|crews?|brigade|authorit(?:y|ies)|rescue|captain|district|"
-     r"agency|fighters?|station)|fire and rescue(?: service)?|rescuers?|rescue (?:services?|"
-     r"teams?|workers?|officials|crews?)|paramedics?|ambulance(?: service)?|emergency "
-     r"(?:services?|management|responders?|officials?|managers?|medical|workers?|crews?|"
-     r"situations|operations)|first responders?|coast ?guard|lifeguards?|civil (?:defen[cs]e|"
-     r"protection)|search and rescue|medics?|bomb squad", POL, (), ""),
-    # the military
-    (r"military|army|navy|naval|air force|armed forces|forces|marines?|troops|soldiers?|"
-     r"national guard|defen[cs]e (?:ministry|forces?|department|officials?|secretary|"
-     r"minister|chief|staff|spokes\w+)|ministry of defen[cs]e|general staff|chiefs of staff|"
-     r"commanders?|brigades?|battalions?|regiments?|militias?|Pentagon|war ministry|rebels?|"
-     r"insurgents?|guerrillas?|paramilitar\w+", MIL, (), ""),
-    # experts
-    (r"professors?|researchers?|scientists?|economists?|analysts?|experts?|scholars?|"
-     r"academics?|historians?|statisticians?|demographers?|oceanographers?|"
-     r"(?!meteor)\w+ologists?|physicians?|surgeons?|doctors?|lecturers?|think[- ]tanks?|"
-     r"institutes?|universit(?:y|ies)|colleges?|"
-     r"school of \w+|academy|laborator(?:y|ies)|research (?:cent(?:er|re)|group|firm|"
-     r"institute|organi[sz]ation)|consultan(?:cy|ts?)|analytics|observatory|"
-     r"modell?ers?", EXP, (), "academics, think tanks, analysts"),
-    (r"forecasters?|meteorologists?", EXP, ANY, "experts, or staff of the weather office named"),
-    # civil society: unions, organisers, charities, faith groups
-    (r"unions?|trade unions?|organi[sz](?:ers?|ed|ing)|activists?|campaigners?|campaign "
-     r"groups?|advocacy|advocates|rights groups?|human rights|watchdogs?|charit(?:y|ies)|"
-     r"non-?profits?|non-?governmental|NGOs?|foundation|coalition|society|volunteers?|"
-     r"Red Cross|Red Crescent|Amnesty|Greenpeace|Oxfam|Doctors Without Borders|Save the "
-     r"Children|churche?s?|diocese|parish|mosques?|synagogues?|faith groups?|civil society|"
-     r"protesters|strikers|tenants|community groups?|relief (?:groups?|organi[sz]ations?|"
-     r"agencies)|aid (?:groups?|organi[sz]ations?|agencies|workers?)|humanitarian\w*|"
-     r"food ?banks?|homeless shelters?", CIV, (), ""),
-    # associations and federations are civil society, unless they gather businesses
-    (r"associations?|federations?|confederations?|alliance|leagues? of|councils? of \w+ (?:industr|"
-     r"manufactur)\w*", CIV, (CO,), "a trade association is an industry body: company"),
-    # companies, their operators and industry bodies; airports and hospitals run services
-    # the way utilities do, so they are companies unless the text says public (NHS, county)
-    (r"compan(?:y|ies)|firms?|corporations?|utilit(?:y|ies)|airlines?|airways|carriers?|"
-     r"operators?|manufacturers?|makers?|automakers?|carmakers?|retailers?|supermarkets?|"
-     r"chains?|insurers?|lenders?|banks?|funds?|bankers?|builders?|developers?|contractors?|"
-     r"producers?|suppliers?|exporters?|importers?|employers?|industry|business(?:es)?|"
-     r"chief executives?|CEOs?|executives?|shareholders?|investors?|brokerage|startups?|"
-     r"conglomerate|co-?operatives?|co-?ops?|refiner(?:y|ies)|factor(?:y|ies)|plants?|"
-     r"mines?|mining|management|landlords?|retail|wholesale|manufacturing|banking|commerce|"
-     r"airports?|hospitals?|clinics?|medical cent(?:er|re)s?|health ?care "
-     r"(?:group|provider|system)s?|health systems?|hospital (?:groups?|trusts?|chains?)|"
-     r"trade (?:bod(?:y|ies)|groups?|associations?|organi[sz]ations?)|industry "
-     r"(?:bod(?:y|ies)|groups?)|chambers? of commerce|lobby", CO, (), ""),
-    # government: offices, public bodies, courts and prosecutors, places that speak
-    (r"governments?|administration|ministr(?:y|ies)|departments?|dept|agenc(?:y|ies)|"
-     r"bureau|commissions?|offices?|services?|authorit(?:y|ies)|divisions?|units?|"
-     r"inspectorate|regulators?|tribunal", GOV, PUBLIC, "offices pass on a public type"),
-    (r"parliament|congress|senate|treasury|central bank|federal reserve|white house|kremlin|"
-     r"embass(?:y|ies)|consulates?|cabinet|statistics office|attorney general|"
-     r"district attorney|prosecutors?|courts?|judges?|coroners?|auditors?|ombudsman|"
-     r"councils?|legislatures?|count(?:y|ies)|city|state|town|village|borough|"
-     r"municipalit(?:y|ies)|provinces?|prefecture|districts?|school districts?|"
-     r"school boards?|boards? of (?:education|elections|health|supervisors)|ports?|"
-     r"public health|health (?:department|board|authority|service)|NHS|national health "
-     r"service|election officials|lawmakers?|legislators?|senators?|congress(?:wo)?men|"
-     r"council(?:l?ors?|men|women)|governors?|mayors?|ministers?|prime minister|premier|"
-     r"secretar(?:y|ies)(?:[- ]general)?|ambassadors?|envoys?|commissioners?|presidents?|"
-    r"chancellor|parks? (?:service|authority|department|district|board)|health officials?",
-     GOV, ANY, "office holders take the type of whom they serve"),
-    (r"boards?", GOV, OWNERS, "school, tourism, parole boards; a company's board is a company's"),
-    # people who speak for themselves, and bodies of sport and politics (no generic type)
-    (r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|neighbou?rs?|survivors?|"
-     r"passengers?|shoppers?|locals|commuters?|fans|spectators?|bystanders?|homeowners?|"
-     r"victims?|relatives?|families|parents|critics|opposition|part(?:y|ies)|leagues?",
-     OTH, (), "the opposition and sports leagues are other"),
-    # roles that take their type from whom they work for ("the airline's head of operations")
-    (r"spokes(?:man|woman|person|people)|officials?|officers?|directors?|chiefs?|heads?|"
-     r"chair(?:man|woman|person)?|leaders?|managers?|coordinators?|administrators?|"
-     r"lawyers?|attorneys?|staff|workers?|employees?|members?|groups?|bod(?:y|ies)|"
-     r"sources?|people|person|delegates?|diplomats?|aides?|insiders?|monitors?|teams?|"
-     r"clubs?|crews?|inspectors?|investigators?",
-     "", ANY, "no type of their own"),
-)  # fmt: skip
+# The head-noun families: (head nouns, type, types passed on, note), read from the data file
+# beside this module (sourcewords.yml); patterns are case-insensitive regex alternations matched
+# as whole words, except the families marked cased (names, acronyms, the words of names).
+FAMILIES_FILE = Path(__file__).with_name("sourcewords.yml")
+Family = tuple[str, str, tuple[str, ...] | str, str]
 
-# Case-sensitive families: mastheads, acronyms and the words of company names
-CASED_FAMILIES: tuple[tuple[str, str, tuple[str, ...] | str, str], ...] = (
-    (r"Times|Post|Journal|Tribune|Herald|Gazette|Telegraph|Guardian|Chronicle|Observer|"
-     r"Inquirer|Courier|Reuters|Bloomberg|Associated Press|Agence France-Presse|AFP|BBC|NPR|"
-     r"Ledger|Dispatch|Examiner|Sentinel|Mirror|Courant|Argus|Enquirer|Recorder",
-     MED, (), "mastheads"),
-    (r"FEMA", POL, (), "emergency management agencies known by their acronym"),
-    (r"FBI|CIA|NSA|NASA|CDC|FDA|EPA|IRS|SEC|FTC|FAA|NTSB|NOAA|USDA|DHS|HMRC|DWP|DVLA|Ofsted|"
-     r"Ofcom|Ofgem|Ofwat|Centers for Disease Control(?: and Prevention)?",
-     GOV, (), "national public bodies known by their acronym or name"),
-    (r"UN|U\.N\.|WHO|EU|NATO|IMF|IAEA|OECD|OPEC|UNICEF|UNHCR|UNESCO|UNRWA|OCHA|WFP|IOM|ILO|"
-     r"WTO|ICC|ASEAN|Eurostat", INTL, (), "international acronyms"),
-    (r"Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|plc|GmbH|AG|SA|NV|L\.L\.C\.?|S\.A\.?|N\.V\.?|"
-     r"Holdings|Airlines|Airways|Motors|Pharmaceuticals?|Pharma|Technologies|Industries|"
-     r"Enterprises|Automotive|Energy|Capital|Partners|Foods|Logistics|Bancorp|Insurance|"
-     r"Telecom", CO, (), "company names: legal forms and trade words"),
-    (r"MPs?", GOV, ANY, "members of parliament"),
-)  # fmt: skip
+
+def _read_families(path: Path = FAMILIES_FILE) -> tuple[tuple[Family, ...], tuple[Family, ...]]:
+    """The (case-insensitive, case-sensitive) families of the data file, in its order."""
+    known = set(v.SOURCE_TYPES) | {""}
+    plain: list[Family] = []
+    cased: list[Family] = []
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["families"]:
+        passes = entry.get("passes", [])
+        passes = (
+            {"any": ANY, "owners": OWNERS}.get(passes, passes)
+            if isinstance(passes, str)
+            else tuple(passes)
+        )
+        types = [entry["type"], *(passes if isinstance(passes, tuple) else ())]
+        if not set(types) <= known:
+            raise ValueError(f"{path}: unknown source type in {entry!r}")
+        family = ("|".join(entry["words"]), entry["type"], passes, entry.get("note", ""))
+        (cased if entry.get("cased") else plain).append(family)
+    return tuple(plain), tuple(cased)
+
+
+FAMILIES, CASED_FAMILIES = _read_families()
 
 # Where a main part ends and its complement starts: "Officials | at the port"
 COMPLEMENT = re.compile(
