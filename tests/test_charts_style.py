@@ -154,3 +154,38 @@ def test_the_outlet_charts_of_notebook_03_draw_at_most_30_outlets_and_say_so():
     fig = charts.plot_hedging(hedging)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[0] == "\\$5\\$ News" and len(labels) == charts.MAX_ROWS_PER_PANEL
+
+
+@pytest.mark.parametrize("style", charts.STYLES)
+def test_the_house_style_sets_what_seaborn_set_theme_would_without_importing_it(style):
+    """The theme written out in helpers.charts.theme gives the rcParams and colour codes that
+    seaborn's own set_theme gives (seaborn imported here, in the test, never by the charts)."""
+    import seaborn as sns
+
+    from helpers.charts.style import _RC, _SLIDES_RC
+
+    rc = _SLIDES_RC if style == "slides" else _RC
+    with mpl.rc_context():
+        sns.set_theme(style="whitegrid", palette="colorblind", rc=rc)
+        expected = dict(mpl.rcParams)
+        codes = {c: mpl.colors.to_rgb(c) for c in "bgrmyck"}
+    with mpl.rc_context():
+        mpl.rcParams["image.cmap"] = "viridis"
+        charts.set_house_style(style)
+        got = dict(mpl.rcParams)
+        assert {c: mpl.colors.to_rgb(c) for c in "bgrmyck"} == codes
+    differ = {k for k in expected if expected[k] != got[k]}
+    assert differ == {"image.cmap"}  # seaborn's own colour map, which no chart draws with
+    assert list(charts.COLOURS) == sns.color_palette("colorblind").as_hex()
+
+
+def test_importing_the_charts_does_not_import_seaborn_or_scipy():
+    """Every notebook kernel imports the charts; seaborn and scipy cost it seconds."""
+    import subprocess
+    import sys
+
+    code = "import sys, helpers.charts, helpers.language; print(sorted(m for m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout  # fmt: skip
+    for heavy in ("'seaborn'", "'scipy'", "'scipy.stats'"):
+        assert heavy not in loaded

@@ -129,6 +129,23 @@ def test_tokenize_keeps_hyphenated_names_numbers_and_abbreviations():
     assert language.tokenize("the G7 group's support")[1:3] == ["G7", "group's"]
 
 
+def test_tokens_and_spans_are_those_nltk_regexp_tokenizer_gave():
+    """The tokenizer is the pattern itself now (no NLTK import at start-up): same tokens, same
+    offsets as NLTK's RegexpTokenizer on the pattern, on text with every kind of token."""
+    from nltk.tokenize import RegexpTokenizer
+
+    text = (
+        'On 3 May the U.K. said Fath-360s flew 1,250.5 km;\nofficials\' counts ("about 40") '
+        "differed — the mayor’s office didn't agree. F-16s, G7 & co.: 12%!"
+    )
+    reference = RegexpTokenizer(language.TOKEN_PATTERN)
+    assert language.tokenize(text) == reference.tokenize(text)
+    assert language.words.span_tokenize(text) == list(reference.span_tokenize(text))
+    assert [text[a:b] for a, b in language.words.span_tokenize(text)][:6] == [
+        "On", "3", "May", "the", "U.K.", "said",
+    ]  # fmt: skip
+
+
 def test_keyword_matches_inflections_and_hyphen_parts_only():
     assert language.matches_keyword("drones", "drone")
     assert language.matches_keyword("Drone-manufacturing", "drone")

@@ -22,11 +22,11 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from helpers.charts.theme import COLOURS, apply_theme
 from helpers.io import atomic_write_bytes, write_json, write_table
 
 SLUG_PATTERN = re.compile(r"^fig\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")  # e.g. fig41-drones-by-event
@@ -35,8 +35,7 @@ SLUG_PATTERN = re.compile(r"^fig\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")  # e.g. fig41-
 SVG_CLIP_ID_RE = re.compile(r'(?<=id=")p[0-9a-f]{10}(?=")|(?<=url\(#)p[0-9a-f]{10}(?=\))')
 # A dollar sign not already escaped: the "$" of "$5$ News", not the one of "\$5".
 UNESCAPED_DOLLAR_RE = re.compile(r"(?<!\\)\$")
-PALETTE = "colorblind"  # seaborn's colour-blind safe palette
-COLOURS = tuple(sns.color_palette(PALETTE).as_hex())
+PALETTE = "colorblind"  # seaborn's colour-blind safe palette (COLOURS, from helpers.charts.theme)
 BASE_STYLE = "whitegrid"  # seaborn's theme: white background, light grid
 STYLES = ("report", "slides")
 SLIDE_SIZE = (13.333, 7.5)  # inches: 16:9, 1600 x 900 pixels at savefig.dpi 120
@@ -81,14 +80,15 @@ _state = {"style": "report"}
 
 def set_house_style(style: str = "report") -> None:
     """Apply the one style every chart of the kit uses: seaborn's whitegrid theme and
-    colour-blind palette, with the kit's sizes and type.
+    colour-blind palette (:func:`helpers.charts.theme.apply_theme`, without importing seaborn),
+    with the kit's sizes and type.
 
     ``style`` is ``"report"`` (the default) or ``"slides"``: 16:9 pictures with large type.
     """
     if style not in STYLES:
         raise ValueError(f"chart style {style!r} is not one of {', '.join(STYLES)}")
     rc = _SLIDES_RC if style == "slides" else _RC
-    sns.set_theme(style=BASE_STYLE, palette=PALETTE, rc=rc)
+    apply_theme(rc)
     _state["style"] = style
 
 

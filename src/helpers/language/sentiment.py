@@ -1,10 +1,12 @@
 """How negative the wording sounds: VADER sentence scores, and their summary per outlet.
 
 VADER is NLTK's ``SentimentIntensityAnalyzer``, with the lexicon that the ``vaderSentiment``
-pip package ships (no NLTK data download). Scoring is the one step that reads sentence by
-sentence, so it reads each distinct sentence once, and a notebook can score only the sentences
-that name the study's framing target (``scope="target"``), all of them, or none
-(:data:`SCOPES`); the tables around it are built with pandas.
+pip package ships (no NLTK data download), imported when a sentence is first scored (importing
+NLTK loads scipy, a second or more that a kernel scoring nothing need not pay). Scoring is the
+one step that reads sentence by sentence, so it reads each distinct sentence once, and a
+notebook can score only the sentences that name the study's framing target
+(``scope="target"``), all of them, or none (:data:`SCOPES`); the tables around it are built
+with pandas.
 """
 
 from __future__ import annotations
@@ -14,9 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import nltk.data
 import pandas as pd
-from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from helpers.io import require_columns
 from helpers.language.framing import pattern_matches
@@ -43,13 +43,16 @@ def vader_lexicon_dir() -> Path:
 
 
 @cache
-def vader() -> SentimentIntensityAnalyzer:
+def vader():
     """Return NLTK's VADER analyser reading its lexicon from the ``vaderSentiment`` package.
 
     NLTK loads the lexicon through ``nltk.data``, which accepts only paths relative to a
     folder on ``nltk.data.path``; so the package folder is put first on that path and the
     lexicon named by its bare file name. No NLTK data download is needed.
     """
+    import nltk.data  # late: see the module's docstring
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
     folder = str(vader_lexicon_dir())
     if not (Path(folder) / VADER_LEXICON).is_file():
         raise FileNotFoundError(f"vaderSentiment ships no {VADER_LEXICON} in {folder}")

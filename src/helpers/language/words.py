@@ -1,8 +1,9 @@
 """Words: tokens, the stopword list, keyword matching, and the sentences of usable articles.
 
-Only the parts of NLTK that need no downloaded data are used: a ``RegexpTokenizer`` for words
-and the ``PorterStemmer`` to match inflections of a keyword (drone/drones). The stopword list
-is the project's own (``stopwords.txt``, beside the ``helpers`` package).
+Tokens are the matches of one regular expression (:data:`TOKEN_PATTERN`); NLTK's
+``PorterStemmer`` (no downloaded data) matches inflections of a keyword (drone/drones), imported
+on first use, because importing NLTK loads scipy, a second or more of every kernel's start-up.
+The stopword list is the project's own (``stopwords.txt``, beside the ``helpers`` package).
 
 :func:`token_table` turns a frame of sentences into one row per token, with pandas string
 methods instead of a loop over sentences, and :func:`chunks` cuts a corpus into slices of whole
@@ -26,8 +27,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from nltk.stem import PorterStemmer
-from nltk.tokenize import RegexpTokenizer
 
 from helpers.io import require_columns
 
@@ -57,9 +56,7 @@ ARTICLE_COLUMNS = ("article_id", "outlet")
 UNKNOWN_OUTLET = "unknown outlet"
 CHUNK_SENTENCES = 50_000  # sentences counted at once: about 100 MB of tokens at a time
 
-_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
 TOKEN_RE = re.compile(TOKEN_PATTERN)
-_STEMMER = PorterStemmer()
 
 
 @cache
@@ -76,12 +73,12 @@ def stopwords() -> frozenset[str]:
 
 def tokenize(text: str) -> list[str]:
     """Split ``text`` into word, number and punctuation tokens, keeping their surface form."""
-    return _TOKENIZER.tokenize(text)
+    return TOKEN_RE.findall(text)
 
 
 def span_tokenize(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every token of ``text``."""
-    return list(_TOKENIZER.span_tokenize(text))
+    return [match.span() for match in TOKEN_RE.finditer(text)]
 
 
 def is_word(token: str) -> bool:
@@ -106,9 +103,16 @@ def is_content_word(token: str) -> bool:
 
 
 @cache
+def _stemmer():
+    from nltk.stem import PorterStemmer  # late: importing NLTK loads scipy
+
+    return PorterStemmer()
+
+
+@cache
 def stem(word: str) -> str:
     """The Porter stem of a lower-case word ("drones" -> "drone")."""
-    return _STEMMER.stem(word)
+    return _stemmer().stem(word)
 
 
 def matches_keyword(token: str, keyword: str) -> bool:
