@@ -315,11 +315,6 @@ def _bare_number(
     if value == int(value) and text[end : end + 1] == " ":
         ratio = read_ratio(text, r.start, end, value)
         if ratio is not None:
-            _copy(ratio, r)
+            r.copy_from(ratio)
             return ratio.end
     return read_counted_noun(text, r, end, value == 1)
-
-
-def _copy(src: Reading, dst: Reading) -> None:
-    for slot in Reading.__slots__:
-        setattr(dst, slot, getattr(src, slot))

@@ -64,44 +64,33 @@ FIGURE_COLUMNS = [
 
 
 class Reading:
-    """Mutable scratch state while one candidate is being read."""
+    """Mutable scratch state while one candidate is being read.
 
-    __slots__ = (
-        "start",
-        "end",
-        "value",
-        "low",
-        "high",
-        "is_range",
-        "is_vague",
-        "change",
-        "qualifier",
-        "unit",
-        "unit_normalized",
-        "kind",
-        "factor",
-        "si_unit",
-        "rule",
-        "currency",
-    )
+    The fields most readings keep are class defaults (an instance stores only what it sets),
+    so that making a reading costs six assignments, not sixteen."""
+
+    is_range = False
+    is_vague = False
+    change = "="
+    qualifier = ""
+    unit = ""
+    unit_normalized = ""
+    kind = "count"
+    factor = 1.0
+    si_unit = ""
+    currency = ""
 
     def __init__(self, start: int, end: int, value: float, rule: str):
         self.start = start
         self.end = end
-        self.value = value
-        self.low = value
-        self.high = value
-        self.is_range = False
-        self.is_vague = False
-        self.change = "="
-        self.qualifier = ""
-        self.unit = ""
-        self.unit_normalized = ""
-        self.kind = "count"
-        self.factor = 1.0
-        self.si_unit = ""
+        self.value = self.low = self.high = value
         self.rule = rule
-        self.currency = ""
+
+    def copy_from(self, other: Reading) -> None:
+        """Make this reading the same as ``other``."""
+        d = self.__dict__
+        d.clear()
+        d.update(other.__dict__)
 
 
 def finish(text: str, r: Reading) -> Figure:

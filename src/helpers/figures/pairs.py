@@ -44,11 +44,11 @@ def merge_bounds(text: str, figures: list[Figure]) -> list[Figure]:
     if ">" not in changes or "<" not in changes:
         return figures  # no pair of bounds to merge
     out: list[Figure] = []
-    i = 0
-    while i < len(figures):
+    i, n = 0, len(figures)
+    while i < n:
         a = figures[i]
-        b = figures[i + 1] if i + 1 < len(figures) else None
-        merged = _bounds(text, a, b) if b is not None else None
+        # Only a bound (">" or "<") can start a merged pair.
+        merged = _bounds(text, a, figures[i + 1]) if i + 1 < n and a.change in "><" else None
         if merged is None:
             out.append(a)
             i += 1
@@ -144,6 +144,9 @@ def mark_conversions(text: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        if "(" not in gap and "or" not in gap:
+            continue  # every gap of a restatement holds a bracket or "or"
         if a.conversion_of >= 0 or not _restates(text, a, b):
             if _restated_change(text, a, b):
                 out[i + 1] = replace_figure(b, change=a.change)
