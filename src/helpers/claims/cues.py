@@ -80,6 +80,14 @@ PUT_AT = re.compile(
     r"over|more than|less than|fewer than|at least|up to|between|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|billions)\b)"
 )
+# A figure, then a relative clause saying who expected it: "the 230,000 that economists had
+# forecast", "the $3.9 billion which analysts at Hartwell had expected" (the figure, up to three
+# words after its number, "that"/"which", a subject of one to six words, a tense, the verb)
+EXPECTED_FIGURE = re.compile(
+    r"(?:[$\u00a3\u20ac\u00a5]\s?)?\d[\d,.]*+%?(?:\s++[\w-]++){0,3}?\s++(?:that|which)\s++"
+    r"(?P<np>(?:[\w.'&-]++\s++){1,6}?)(?:had|have|has)\s++(?:been\s++)?(?P<cue>forecast|expected|"
+    r"predicted|projected|anticipated|estimated|pencill?ed in)\b"
+)
 # A cue negated or declined: "did not say", "would not confirm", "declined to confirm",
 # "refused to say", "did not immediately say" (its subject does not give the figure)
 NEGATED_CUE = re.compile(

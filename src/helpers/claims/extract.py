@@ -123,13 +123,15 @@ def _clean_spans(m: TextMap, spans: Sequence[tuple[int, int]] | None) -> list[tu
 def _frame_to_caller(m: TextMap, frame: Attribution) -> Attribution:
     start, end = m.span_to_caller(frame.start, frame.end)
     scope = m.to_caller(frame.scope) if frame.scope else 0
-    return replace(frame, start=start, end=end, scope=scope)
+    back = m.to_caller(frame.back) if frame.back else 0
+    return replace(frame, start=start, end=end, scope=scope, back=back)
 
 
 def _frame_to_clean(m: TextMap, frame: Attribution) -> Attribution:
     start, end = m.span_to_clean(frame.start, frame.end)
     scope = m.to_clean(frame.scope) if frame.scope else 0
-    return replace(frame, start=start, end=end, scope=scope)
+    back = m.to_clean(frame.back) if frame.back else 0
+    return replace(frame, start=start, end=end, scope=scope, back=back)
 
 
 def attribute_sentences(

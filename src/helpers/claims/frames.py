@@ -49,6 +49,7 @@ class RawFrame:
     outlet_only: bool = False  # an outlet named only as a channel ("as reported by X")
     description: str = ""  # an apposition: "an epidemiologist at the university"
     scope: int = 0  # where a frame of a subordinate clause starts to govern (0: everywhere)
+    back: int = 0  # the figure an expectation clause hangs on ("the 230,000 that X forecast")
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
@@ -166,6 +167,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
     if has_participle:
         frames.extend(_participles(sentence, quotes, opens, frames, study))
+    if " that " in sentence or " which " in sentence:
+        frames.extend(_expectations(sentence, quotes, opens))
     if " figure" in sentence or " number" in sentence or " estimate" in sentence:
         for match in c.FIGURE_GIVEN.finditer(sentence):
             if not _inside(match.start(), quotes, opens) and c.is_speaker_like(match["np"]):
@@ -174,6 +177,22 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     frames.sort(key=lambda frame: frame.start)
     citing = "citing" in sentence or "quoting" in sentence
     return _cite_later(sentence, frames) if citing else frames
+
+
+def _expectations(
+    sentence: str, quotes: Sequence[tuple[int, int]], opens: Sequence[int]
+) -> list[RawFrame]:
+    """Frames of a relative clause that says whose expectation a figure was: "short of the
+    230,000 that economists had forecast", "above the $3.9 billion that analysts at X had
+    expected". The frame governs the figure before "that" only (``back``)."""
+    found = []
+    for match in c.EXPECTED_FIGURE.finditer(sentence):
+        phrase = match["np"].strip()
+        if _inside(match.start("cue"), quotes, opens) or not c.is_speaker_like(phrase):
+            continue
+        found.append(RawFrame(match.start("cue"), match.end("cue"), phrase, match["cue"],
+                              back=match.start()))  # fmt: skip
+    return found
 
 
 def _subordinate_scope(tail: str, phrase: str) -> int:

@@ -116,7 +116,8 @@ def _frame_of(sentence: SentenceAttribution, position: int) -> Attribution:
     frame later in the sentence (", its director said", ", according to an industry group"),
     and a relative "who said" frame governs only what follows it.
     """
-    frames = [f for f in sentence.frames if f.scope <= position] or list(sentence.frames)
+    frames = [f for f in sentence.frames if f.scope <= position and not f.back]
+    frames = frames or [f for f in sentence.frames if not f.back] or list(sentence.frames)
     speakers = [f for f in frames if not f.speaker.is_outlet or f.via]
     pool = [
         f for f in speakers or frames if f.start <= position or f.speaker.phrase != "who"
@@ -154,6 +155,9 @@ def governing_frame(
     if index < 0:
         return None
     if sentences[index].frames:
+        for frame in sentences[index].frames:
+            if frame.back and frame.back <= position < frame.start:
+                return frame  # "the 230,000 | that economists had forecast"
         if all(f.scope > position for f in sentences[index].frames):
             return None  # "Shares fell 4% | after the company said ...": the outlet's own
         return _frame_of(sentences[index], position)

@@ -34,7 +34,9 @@ class Attribution:
     ``start``/``end`` span the frame's cue in the article text; ``via`` is the canonical name
     of an outlet the speaker was cited by ("" if none); ``scope`` is where in the text the
     frame starts to govern when it sits in a subordinate clause ("Shares fell 4% | after the
-    company said ..."), 0 when it governs its whole sentence.
+    company said ..."), 0 when it governs its whole sentence; ``back``, when set, is where the
+    figure starts that the frame's relative clause hangs on ("short of the 230,000 | that
+    economists had forecast"): such a frame governs that figure and nothing else.
     """
 
     start: int
@@ -43,6 +45,7 @@ class Attribution:
     cue: str
     via: str = ""
     scope: int = 0
+    back: int = 0
 
     @property
     def denies(self) -> bool:

@@ -347,8 +347,9 @@ def resolve_sentences(
                 label = study.type_label(v.MEDIA)
                 speaker = replace(speaker, kind=OUTLET, source_type=label)
             scope = start + raw.scope if raw.scope else 0
+            back = start + raw.back if raw.back else 0
             resolved.append(
-                Attribution(start + raw.start, start + raw.end, speaker, raw.cue, "", scope)
+                Attribution(start + raw.start, start + raw.end, speaker, raw.cue, "", scope, back)
             )
         result.append(SentenceAttribution(start, end, tuple(merge_via(resolved))))
     return carry_citing_back(text, result)

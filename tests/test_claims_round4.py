@@ -1,0 +1,93 @@
+"""Attribution patterns of round four, each on sentences written for this test.
+
+Source types from the head-noun data file (``helpers/claims/sourcewords.yml``): weather offices,
+schools, rescue teams, sports clubs, campaigns, policy centres, international agencies, the
+words of company names, and roles that speak for whom they serve.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.claims import extract_claims, source_type_for
+
+
+def _by_surface(text: str) -> dict[str, tuple[str, str]]:
+    return {c.figure.surface: (c.source_canonical, c.source_type) for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Environment Canada", "government"),
+        ("the state weather service", "government"),
+        ("the harbour master", "government"),
+        ("the county medical examiner", "government"),
+        ("the school's head teacher", "government"),
+        ("Coldwater Primary School", "government"),
+        ("the Halsey Business School", "expert"),
+        ("the Kelmscott Centre for Social Policy", "expert"),
+        ("the Campaign for Cleaner Rivers", "NGO/civil society"),
+        ("the Ashdown Wildlife Trust", "NGO/civil society"),
+        ("an NHS Trust", "government"),
+        ("the International Rivers Agency", "international organisation"),
+        ("Dunmore Homes", "company"),
+        ("Eastfield Trains", "company"),
+        ("Lantern Mobile", "company"),
+        ("Kettering Rovers", "other"),
+        ("the club", "other"),
+        ("the club's chief executive", "other"),
+        ("the council's chief executive", "government"),
+        ("the chief executive", "company"),
+        ("the restaurant's owner", "company"),
+        ("a volunteer with the Fellside Mountain Rescue Team", "police/emergency services"),
+        ("a volunteer with the food bank", "NGO/civil society"),
+        ("the United States", "other"),
+    ],
+)
+def test_source_types_from_the_data_file(phrase, expected):
+    assert source_type_for(phrase) == expected
+
+
+def test_a_verb_that_looks_like_a_business_word_types_nothing():
+    text = "“It was a dry year,” said Ella Moss, who farms 200 hectares near the coast."
+    found = _by_surface(text)
+    assert found["200 hectares"][1] != "company"
+
+
+def test_unknown_names_typed_in_context():
+    text = (
+        "Snowfall of up to 30 centimetres is expected in the hills, Environment Canada said. "
+        "The Fellbridge Centre for Transport Policy estimates that fares rose 7 percent."
+    )
+    found = _by_surface(text)
+    assert found["up to 30 centimetres"] == ("Environment Canada", "government")
+    assert found["rose 7 percent"] == ("Fellbridge Centre for Transport Policy", "expert")
+
+
+def test_a_figure_others_expected_is_theirs():
+    text = (
+        "Hallam Steel shipped 2.1 million tonnes in the year, the company said, short of the "
+        "2.4 million tonnes that analysts at Carrick Partners had expected. "
+        "Exports rose 9 percent."
+    )
+    found = _by_surface(text)
+    assert found["2.1 million tonnes"][0] == "Hallam Steel"
+    assert found["2.4 million tonnes"] == ("analysts at Carrick Partners", "expert")
+    assert found["rose 9 percent"][0] == "Hallam Steel"  # the next sentence goes on as before
+
+
+def test_an_expectation_in_a_which_clause_with_a_plain_subject():
+    text = (
+        "Retail sales fell 0.4% in May, the statistics office said, against the 0.2% rise "
+        "which economists had predicted."
+    )
+    found = _by_surface(text)
+    assert found["fell 0.4%"][0] == "statistics office"
+    assert found["0.2%"][0] == "economists"
+
+
+def test_a_relative_clause_without_an_expecting_verb_is_no_frame():
+    text = "The club sold 4,000 shirts that fans had ordered online, the club said."
+    found = _by_surface(text)
+    assert found["4,000 shirts"][0] == "club"
