@@ -27,7 +27,14 @@ from helpers.figures.exclusions import (
     year_is_amount,
     year_like,
 )
-from helpers.figures.measures import CURRENCY_BEFORE_RE, read_scale, read_unit
+from helpers.figures.measures import (
+    CURRENCY_BEFORE_RE,
+    NO_UNIT,
+    NO_UNIT_AFTER_SPACE,
+    SCALE_INITIALS,
+    read_scale,
+    read_unit,
+)
 from helpers.figures.model import Reading, digits_value, last_word, skip_to
 from helpers.figures.nouns import read_counted_noun
 from helpers.figures.qualifiers import qualifier_after, qualifier_before, read_qualifiers
@@ -66,41 +73,66 @@ _CURRENCY_CHARS = frozenset("$£€¥₹₽₴₪=.")
 
 
 def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
-    """Read the digits at [s, e) with what surrounds them; return (reading or None, resume)."""
+    """Read the digits at [s, e) with what surrounds them; return (reading or None, resume).
+
+    The characters around the digits and the word before them are read once here; each
+    later check runs only when those characters say it could apply (the guards are the
+    first lines of the checks, taken out so that most candidates skip the call).
+    """
     raw = text[s:e]
     nxt = text[e : e + 1]
+    after = text[e + 1 : e + 2]
+    prev = text[s - 1] if s else ""
     # A card, phone or code number could start here (as ``could_be_code`` says, inlined).
-    if (
-        nxt
-        and nxt in _CODE_NEXT
-        and (nxt == ")" or text[e + 1 : e + 2].isdigit())
-        or (s and text[s - 1] == "+")
-    ):
+    if nxt in _CODE_NEXT and (nxt == ")" or after.isdigit()) or prev == "+":
         card = CARD_PHONE_AT_RE.match(text, s)
         if card:
             return None, card.end()
-    k = s - 1 if s and text[s - 1] != " " else s - 2
-    ch = text[k] if k >= 0 else ""
+    ch = prev if prev != " " else text[s - 2] if s >= 2 else ""
     if ch and (ch in _CURRENCY_CHARS or ch.isupper()):
         written, currency, cur_start = _currency_before(text, s)
     else:
         written, currency, cur_start = "", "", s  # no currency sign or code before the digits
-    if excluded_digits(text, s, e):
+    lw = last_word(text, s)
+    if excluded_digits(text, s, e, nxt, after, lw):
         return None, skip_to(text, e)
-    signed = _sign_before(text, s, e, cur_start)
-    if signed is None:
+    if cur_start == s and (not s or prev not in _SIGN_BEFORE_CHARS):
+        sign = 0  # nothing before the digits that could be a sign
+    elif cur_start == s and prev in " \t" and lw.lower() not in _SIGN_WORDS:
+        sign = 0
+    else:
+        signed = _sign_before(text, s, e, cur_start)
+        if signed is None:
+            return None, skip_to(text, e)
+        sign, cur_start = signed
+    if (
+        not currency
+        and not sign
+        and s
+        and (prev.isalpha() or prev in "-‑" or prev == " " and text[s - 2 : s - 1] in "-‑")
+        and _unsigned_name(text, s, e)
+    ):
         return None, skip_to(text, e)
-    sign, cur_start = signed
-    if not currency and not sign and _unsigned_name(text, s, e):
-        return None, skip_to(text, e)
-    number = _number_shape(text, raw, e, sign or 1.0)
-    if isinstance(number, int):
-        return None, number
-    value, end, rule = number
-    mult, end2, scale_written = read_scale(text, end, bool(currency), s if rule == "digits" else -1)
-    if scale_written:
-        value, end, rule = value * mult, end2, "digits+scale"
-    if written in MILLION_CODES:
+    if not nxt or nxt in _PLAIN_NEXT and text[e + 1 : e + 4].lstrip()[:1] not in _MAYBE_FRACTION:
+        value = (float(raw) if raw.isdigit() else digits_value(raw)) * (sign or 1.0)
+        if not -_INF < value < _INF:
+            return None, skip_to(text, e)  # more digits than a float holds: no figure
+        end, rule = e, "digits"
+    else:
+        number = _number_shape(text, raw, e, sign or 1.0)
+        if isinstance(number, int):
+            return None, number
+        value, end, rule = number
+    c = text[end : end + 1]
+    if c.isalpha() or c in " -\u00a0" and text[end + 1 : end + 2] in SCALE_INITIALS:
+        mult, end2, scale_written = read_scale(
+            text, end, bool(currency), s if rule == "digits" else -1
+        )
+        if scale_written:
+            value, end, rule = value * mult, end2, "digits+scale"
+    else:
+        scale_written = ""
+    if currency and written in MILLION_CODES:
         value, rule = value * 1e6, "digits+scale"  # "MAUD 60" is 60 million
     r = Reading(cur_start, end, value, rule)
     if currency:
@@ -114,22 +146,31 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         if not r.unit:
             end = read_counted_noun(text, r, end, False)  # "4.5 million residents"
     else:
-        end = _bare_number(text, r, (s, e, end), first, raw, bool(currency or sign))
+        end = _bare_number(text, r, (s, e, end), first, raw, bool(currency or sign), lw)
         if end < 0:
             return None, -end
-    if nxt == " " and text[e + 1 : e + 2].isupper():
+    if nxt == " " and after.isupper():
         fm = FURNITURE_RE.match(text, e)
         if fm and fm.group("w") in FURNITURE_WORDS:
             return None, skip_to(text, fm.end())  # page furniture "2 Posts" on its own line
-    end = qualifier_after(text, r, end)
+    c = text[end : end + 1]
+    if c and (c in "+-" or text[end + 1 : end + 3] in ("or", "an")):
+        end = qualifier_after(text, r, end)
     r.end = end
     if not r.qualifier:
-        read_qualifiers(text, r)
+        read_qualifiers(text, r, lw if r.start == s else None)
     if sign < 0 and r.unit_normalized in ("percent", "point"):
         r.change = "down"
     elif sign > 0:
         r.change = "up"
     return r, end
+
+
+# What may stand before digits as a sign, or before the sign word: "-5", "+0.3%", " minus 5".
+_SIGN_BEFORE_CHARS = frozenset("+−- \t")
+# After these, plain digits end where they stand (no fraction, decimal comma or power).
+_PLAIN_NEXT = " .;:)!?\n"
+_INF = float("inf")
 
 
 def _currency_before(text: str, s: int) -> tuple[str, str, int]:
@@ -262,12 +303,17 @@ def _range_and_unit(text: str, r: Reading, end: int, scaled: bool, raw: str) -> 
     """A range ("12-18", "$89 to $93 billion"), then the unit, then maybe a range that repeats
     the unit ("five per cent to 20 per cent"). Returns the new end, or minus the position to
     skip to when the range turns out to be an address."""
-    resume = try_range(text, r, end, scaled, raw)
-    if resume is not None:
-        end = resume
-        if ADDRESS_AFTER_RE.match(text, end):
-            return -end
+    c = text[end : end + 1]
+    if c and c in " -–—~t" and (c != " " or text[end + 1 : end + 2] in "-–—~taoTAOu"):
+        resume = try_range(text, r, end, scaled, raw)
+        if resume is not None:
+            end = resume
+            if ADDRESS_AFTER_RE.match(text, end):
+                return -end
+            c = text[end : end + 1]
     before_unit = end
+    if not c or c in NO_UNIT or c == " " and text[end + 1 : end + 2] in NO_UNIT_AFTER_SPACE:
+        return end  # punctuation, the end or another number: no unit, no rate
     end = read_unit(text, r, end)
     if not r.is_range and end != before_unit:
         resume = try_range(text, r, end, scaled, raw, unit_first=True)
@@ -277,7 +323,13 @@ def _range_and_unit(text: str, r: Reading, end: int, scaled: bool, raw: str) -> 
 
 
 def _bare_number(
-    text: str, r: Reading, span: tuple[int, int, int], value: float, raw: str, marked: bool
+    text: str,
+    r: Reading,
+    span: tuple[int, int, int],
+    value: float,
+    raw: str,
+    marked: bool,
+    lw: str,
 ) -> int:
     """A number with no unit or scale: refuse years, names and labels; read an age
     apposition ("Paul, 37, is") or the counted noun. ``span``: start and end of the digits
@@ -288,16 +340,17 @@ def _bare_number(
         if year_like(raw) and 1000 <= r.high <= 2099 and r.high == int(r.high):
             if not year_is_amount(text, s, end, r.low, r.high):
                 return -skip_to(text, end)
-    elif is_year(text, s, e, abs(value)):
+    elif e - s == 4 and is_year(text, s, e, abs(value)):
         if (not qualifier_before(text, s) or text[e : e + 1] == "s") and not year_is_amount(
             text, s, end, value, value
         ):
             return -skip_to(text, e)
-    if not r.is_range and GLUED_AFTER_RE.match(text, end):
+    c = text[end : end + 1]
+    if not r.is_range and (c == "-" or c.isalpha()) and GLUED_AFTER_RE.match(text, end):
         return -skip_to(text, end)
-    if not marked and name_before(text, s):
+    if not marked and name_before(text, s, lw):
         return -skip_to(text, end)
-    if text[end : end + 1] == " " and MODEL_AFTER_RE.match(text, end):
+    if c == " " and not text[end + 1 : end + 2].islower() and MODEL_AFTER_RE.match(text, end):
         return -skip_to(text, end)  # "iPhone 11 Pro": a model name
     if text[s - 1 : s] == "(" and text[end : end + 1] == ")":
         return -end  # "Dak Prescott (4)": a label, not an amount
@@ -312,7 +365,8 @@ def _bare_number(
         r.unit_normalized = "year of age"
         r.kind, r.factor, r.si_unit, r.rule = "duration", 365.2425, "day", "age"
         return end
-    if value == int(value) and text[end : end + 1] == " ":
+    c2 = text[end + 1 : end + 2]
+    if c == " " and (c2 in "iIoO" or c2.isspace()) and value == int(value):
         ratio = read_ratio(text, r.start, end, value)
         if ratio is not None:
             r.copy_from(ratio)

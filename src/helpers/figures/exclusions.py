@@ -118,14 +118,14 @@ def year_like(raw: str) -> bool:
     return len(raw) == 4 and YEAR_RE.fullmatch(raw) is not None
 
 
-def excluded_digits(text: str, s: int, e: int) -> str:
+def excluded_digits(text: str, s: int, e: int, nxt: str, after: str, lw: str) -> str:
     """Return why a digit candidate at [s, e) is not a figure, or "" if it may be one.
 
-    Each pattern runs only when the character after the digits could start what it matches.
-    (Card, phone and code numbers are refused before, by ``CARD_PHONE_AT_RE``.)
+    ``nxt`` and ``after`` are the two characters after the digits, ``lw`` the word before
+    them (``last_word(text, s)``). Each pattern runs only when the character after the digits
+    could start what it matches. (Card, phone and code numbers are refused before, by
+    ``CARD_PHONE_AT_RE``.)
     """
-    nxt = text[e : e + 1]
-    after = text[e + 1 : e + 2]
     if (nxt in ":." or nxt in "aApP" or nxt == " " and after in "aApPGUECBI") and TIME_AT_RE.match(
         text, s
     ):
@@ -134,7 +134,7 @@ def excluded_digits(text: str, s: int, e: int) -> str:
         return "ordinal"
     if nxt == "s" and DECADE_AT_RE.match(text, s):
         return "decade"
-    if _date_before(text, s, e):
+    if _date_before(text, s, e, lw):
         return "date"
     if e - s <= 2 and nxt == " " and after.isalpha() and MONTH_AFTER_RE.match(text, e):
         return "date"
@@ -160,9 +160,9 @@ def could_be_code(text: str, s: int, e: int) -> bool:
     )
 
 
-def _date_before(text: str, s: int, e: int) -> bool:
-    """A month right before the number: "November 7", "Oct. 31", "on may 19", "dec. 12"."""
-    lw = last_word(text, s)
+def _date_before(text: str, s: int, e: int, lw: str) -> bool:
+    """A month right before the number: "November 7", "Oct. 31", "on may 19", "dec. 12";
+    ``lw`` is the word before the number."""
     if lw.rstrip(".") in MONTH_WORDS:
         return MONTH_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     low = lw.lower()
@@ -178,9 +178,11 @@ CAP_WORD_END_RE = re.compile(r"(?:^|[^\w.])([A-Z][\w&]*|[a-z]+[A-Z]\w*)[^\S\n]+$
 _LOWER_LABELS = frozenset("no nos number vol p pp v sp".split())
 
 
-def name_before(text: str, s: int) -> bool:
-    """True when the number is part of a name: "F-150", "G7", "COVID-19", "Section 427"."""
-    lw = last_word(text, s)
+def name_before(text: str, s: int, lw: str | None = None) -> bool:
+    """True when the number is part of a name: "F-150", "G7", "COVID-19", "Section 427".
+    ``lw``: the word before ``s`` when the caller has it."""
+    if lw is None:
+        lw = last_word(text, s)
     glued = s > 0 and (text[s - 1].isalpha() or text[s - 1] in "-‑#")
     if not glued and lw.lower().rstrip(".") not in _LOWER_LABELS and lw == lw.lower():
         return False

@@ -101,7 +101,7 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
     million", "4 thousand 3 hundred and 21", "6 crore and two hundred".
     """
     c = text[pos : pos + 1]
-    if not (c.isalpha() or c in " -\u00a0" and text[pos + 1 : pos + 2] in _SCALE_INITIALS):
+    if not (c.isalpha() or c in " -\u00a0" and text[pos + 1 : pos + 2] in SCALE_INITIALS):
         return 1.0, pos, ""
     m = SCALE_AFTER_RE.match(text, pos)
     if not m:
@@ -121,7 +121,7 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
     return SCALES[abbr], m.end(), abbr
 
 
-_SCALE_INITIALS = frozenset("hHtTmMbBlLcCdDkK")
+SCALE_INITIALS = frozenset("hHtTmMbBlLcCdDkK")
 
 
 def _continues(text: str, pos: int) -> bool:
@@ -159,7 +159,7 @@ _NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z][a-z-]*)")
 def read_unit(text: str, r: Reading, pos: int) -> int:
     """Read a unit or currency after the number at ``pos``; return the new end."""
     c = text[pos : pos + 1]
-    if not c or c in _NO_UNIT or c == " " and text[pos + 1 : pos + 2] in _NO_UNIT_AFTER_SPACE:
+    if not c or c in NO_UNIT or c == " " and text[pos + 1 : pos + 2] in NO_UNIT_AFTER_SPACE:
         return pos  # punctuation, the end or another number: no unit, no rate
     if not r.currency:
         m = CURRENCY_AFTER_RE.match(text, pos)
@@ -194,8 +194,8 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
     return pos
 
 
-_NO_UNIT = frozenset(",.;:!?)]\"'”’\n")
-_NO_UNIT_AFTER_SPACE = frozenset("0123456789(,.;:!?)]\"“”'‘’\n–—")
+NO_UNIT = frozenset(",.;:!?)]\"'”’\n")
+NO_UNIT_AFTER_SPACE = frozenset("0123456789(,.;:!?)]\"“”'‘’\n–—")
 
 
 def _read_currency_after(text: str, r: Reading, m: re.Match) -> int:

@@ -78,20 +78,42 @@ def _compound_head(words: list[tuple[str, int, int]]):
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 
 
+def _plural_first(w: str) -> bool:
+    """What ``plural_head`` decides of the first word after a plural count: True when that
+    word is the counted noun ("flights" in "131 flights were")."""
+    low = w.lower()
+    if low in SKIP_WORDS or low == "of" or low in STOP_WORDS:
+        return False
+    return low in IRREGULAR_PLURALS or (
+        len(w) > 2
+        and w.endswith("s")
+        and low not in NOT_PLURAL
+        and not low.endswith(("ss", "us", "'s", "’s"))
+        and not w.isupper()
+    )
+
+
 def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     """Counted noun after a count: "17 electric buses" -> buses, ends the figure there;
     or a rate with no unit before it: "an average of 20 per week" -> per week."""
     m = NOUN_RUN_RE.match(text, pos)
     if not m:
         return pos
-    rate = PER_ALONE_RE.match(text, pos)
+    c = text[pos + 1 : pos + 2]
+    rate = PER_ALONE_RE.match(text, pos) if c in "pa" or c.isspace() else None
     if rate and singular(rate.group("den").lower()) in A_RATE_WORDS:
         r.unit = r.unit_normalized = f"per {singular(rate.group('den').lower())}"
         r.unit = text[rate.start("per") : rate.end()]
         r.kind = "count"
         return rate.end()
-    words = [(t.group(), t.start(), t.end()) for t in _WORD_RE.finditer(text, pos, m.end())]
-    head = plural_head(words, one)
+    tokens = _WORD_RE.finditer(text, pos, m.end())
+    t = next(tokens)
+    w = t.group()
+    if not one and _plural_first(w):
+        head = (w, t.start(), t.end())  # the usual case, "131 flights", without the word list
+    else:
+        words = [(w, t.start(), t.end())] + [(t.group(), t.start(), t.end()) for t in tokens]
+        head = plural_head(words, one)
     if not head:
         return pos
     w, s, e = head

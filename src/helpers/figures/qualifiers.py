@@ -130,15 +130,18 @@ def by_before(text: str, pos: int) -> re.Match | None:
     return None
 
 
-def read_qualifiers(text: str, r: Reading) -> None:
+def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     """Set change and qualifier from the words just before the figure.
 
     The closest words decide: "more than 4.5 million" is ">", "about 450" "~". A change verb
     before them ("rose 0.3%", "up 19 cents", "fell by 5%") sets "up"/"down" and outranks a
     hedge ("rose about 1.5%" is up), but not a bound ("lost more than 60%" stays ">").
-    Counted nouns take no change verb: "lost 300 jobs" is a count of jobs.
+    Counted nouns take no change verb: "lost 300 jobs" is a count of jobs. ``lw``: the
+    word before the reading's start when the caller has it.
     """
-    lw = last_word(text, r.start).lower().lstrip("(\"'“‘[")
+    if lw is None:
+        lw = last_word(text, r.start)
+    lw = lw.lower().lstrip("(\"'“‘[")
     if lw not in ANY_LAST and (not lw or lw[-1] not in "~><≈≥≤=±"):
         return  # the word before cannot end a qualifier, a change verb or "by"
     m = qualifier_before(text, r.start)
