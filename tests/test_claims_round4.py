@@ -91,3 +91,34 @@ def test_a_relative_clause_without_an_expecting_verb_is_no_frame():
     text = "The club sold 4,000 shirts that fans had ordered online, the club said."
     found = _by_surface(text)
     assert found["4,000 shirts"][0] == "club"
+
+
+def test_added_or_admitted_with_an_amount_reports_nothing():
+    text = (
+        "Factories added 42,000 jobs in March, the statistics agency said.\n"
+        "The former treasurer admitted 9 counts of theft at the crown court."
+    )
+    found = _by_surface(text)
+    assert found["42,000 jobs"][0] == "statistics agency"
+    assert found["9 counts"] == ("", "outlet itself")
+
+
+def test_added_still_reports_a_clause():
+    text = "The mayor said the bridge would reopen in May. She added that 3,000 cars a day use it."
+    found = _by_surface(text)
+    assert found["3,000 cars"][1] == "government"
+
+
+def test_a_poll_puts_a_party_on_a_share():
+    text = (
+        "A survey of 2,000 adults by Kestrel Polling for the Daily Ledger put the governing "
+        "party on 31 per cent and the opposition on 27 per cent."
+    )
+    found = _by_surface(text)
+    assert found["31 per cent"] == ("Kestrel Polling", "document")
+    assert found["27 per cent"] == ("Kestrel Polling", "document")
+
+
+def test_putting_a_limit_on_a_share_is_no_frame():
+    text = "The committee put a ceiling on 15 percent of the budget."
+    assert _by_surface(text)["15 percent"] == ("", "outlet itself")

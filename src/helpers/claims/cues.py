@@ -75,11 +75,12 @@ DENIAL_CUES = frozenset({"denied", "denies", "deny", "rejected", "rejects", "dis
 # within eight words, and a figure follows
 PUT_AT = re.compile(
     r"\b(?P<cue>puts?|putting|placed|places|pegged|pegs)\s++(?:(?:the|its|their|his|her|this|"
-    r"that|a|an)\s++)?(?:[\w'-]++\s++){0,8}?(?:at|closer to|nearer(?: to)?|near|around|as high "
-    r"as|as low as)\s++(?=[$\u00a3\u20ac\u00a5\d]|(?:about|around|some|roughly|nearly|almost|"
-    r"over|more than|less than|fewer than|at least|up to|between|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|billions)\b)"
-)
+    r"that|a|an)\s++)?(?:[\w'-]++\s++){0,8}?(?:(?:at|closer to|nearer(?: to)?|near|around|as "
+    r"high as|as low as)\s++(?=[$\u00a3\u20ac\u00a5\d]|(?:about|around|some|roughly|nearly|"
+    r"almost|over|more than|less than|fewer than|at least|up to|between|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|billions)\b)|(?P<share>on)\s++(?=\d["
+    r"\d.]*+\s?(?:%|per ?cent|percent|points?)(?!\w)))"
+)  # "put the figure at 12,000"; a poll "put Labour on 38 per cent" (a share only)
 # A figure, then a relative clause saying who expected it: "the 230,000 that economists had
 # forecast", "the $3.9 billion which analysts at Hartwell had expected" (the figure, up to three
 # words after its number, "that"/"which", a subject of one to six words, a tense, the verb)
@@ -87,6 +88,15 @@ EXPECTED_FIGURE = re.compile(
     r"(?:[$\u00a3\u20ac\u00a5]\s?)?\d[\d,.]*+%?(?:\s++[\w-]++){0,3}?\s++(?:that|which)\s++"
     r"(?P<np>(?:[\w.'&-]++\s++){1,6}?)(?:had|have|has)\s++(?:been\s++)?(?P<cue>forecast|expected|"
     r"predicted|projected|anticipated|estimated|pencill?ed in)\b"
+)
+# "added" and "admitted" with an amount for object do something, they report nothing: "The
+# economy added 187,000 jobs", "the defendant admitted 11 counts of fraud"
+DOING_CUES = frozenset({"added", "adds", "admitted", "admits"})
+AMOUNT_OBJECT = re.compile(
+    r"\s++(?:(?:a further|another|an extra|a net|a total of|about|around|nearly|almost|some|"
+    r"more than|over|at least|just|only|roughly)\s++)?(?:[$\u00a3\u20ac\u00a5]|\d|(?:two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b)",
+    re.IGNORECASE,
 )
 # A cue negated or declined: "did not say", "would not confirm", "declined to confirm",
 # "refused to say", "did not immediately say" (its subject does not give the figure)

@@ -51,9 +51,10 @@ DOCUMENT_AUTHOR = re.compile(r"\b(?P<verb>\w+\s++)?(?:by|from)\s++(?P<author>.+)
 NOT_AUTHORED = frozenset(
     """obtained seen reviewed viewed cited quoted reported leaked shared posted""".split()
 )
-# Where an author phrase ends: "Redfield Research | released Tuesday", "the GAO | on Monday"
+# Where an author phrase ends: "Redfield Research | released Tuesday", "the GAO | on Monday",
+# "Meridian Research | for the Evening Courier" (who commissioned it did not write it)
 AUTHOR_END = re.compile(
-    r"\s(?:released|published|issued|posted|shared|made|out|on|last|this|earlier|dated|"
+    r"\s(?:released|published|issued|posted|shared|made|out|on|last|this|earlier|dated|for the|"
     r"which|that|who|showed|shows|found|finds)\b|,",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from helpers.claims import cues as c
+from helpers.claims.documents import document_head
 from helpers.claims.subjects import (
     clean_subject,
     inverted_speaker,
@@ -114,7 +115,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     taken_set = set(taken_starts)
     earlier = sorted((f.start, f.phrase) for f in frames)  # frames so far, by start
     if has_put:
-        cue_matches += [(m.start(), m.end(), m.group("cue")) for m in c.PUT_AT.finditer(sentence)]
+        cue_matches += [
+            (m.start(), m.end(), "put on" if m["share"] else m["cue"])
+            for m in c.PUT_AT.finditer(sentence)
+        ]
     for start, end, cue in sorted(cue_matches):
         if _inside(start, quotes, opens) or _inside(start + 1, taken, taken_starts):
             continue
@@ -132,6 +136,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         if cue in ("claimed", "claims") and c.CLAIMED_TOLL.match(sentence, end):
             continue
         if cue == "called" and not c.CALLED_REPORTS.match(sentence, end):
+            continue
+        if cue in c.DOING_CUES and c.AMOUNT_OBJECT.match(sentence, end):
             continue
         if cue in c.NOUN_CUES and c.NOUN_CUE_BEFORE.search(tail, near):
             continue
@@ -152,8 +158,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         )
         if not phrase and who:
             phrase = "who"
-        if not phrase:
-            continue
+        if not phrase or (cue == "put on" and not document_head(phrase)):
+            continue  # only a poll or survey "put Labour on 38 per cent", not "put a cap on"
         if who or phrase.lower() == "who":
             phrase = "who"
         cited = ""
