@@ -22,6 +22,8 @@ STYLE ?= report
 # ENGINE: where the per-article pass runs, local (every core) or dask (the scheduler in
 # DASK_SCHEDULER, else a LocalCluster); see docs/scale.md.
 ENGINE ?= local
+# PARALLEL: notebooks run at once where they declare what they read (0: one per core, at most 4).
+PARALLEL ?= 0
 
 .PHONY: help setup report manifest test lab bench bench-scale lint clean
 
@@ -39,8 +41,8 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 	@echo "Environment ready in $(VENV) (kernel: $(KERNEL))."
 
-report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE=)
-	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)" --engine "$(ENGINE)"
+report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE= PARALLEL=)
+	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)" --engine "$(ENGINE)" --parallel $(PARALLEL)
 
 manifest: $(READY)  ## Write an editable manifest.csv for a corpus
 	@$(BIN)/python -m helpers.corpus.make_manifest "$(RAW)" $(if $(findstring command line,$(origin OUT)),--out "$(OUT)") $(if $(FORCE),--force) $(if $(COLUMNS),--columns "$(COLUMNS)") $(if $(STUDY),--study "$(STUDY)")

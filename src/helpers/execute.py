@@ -12,6 +12,7 @@ the error.
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -146,6 +147,9 @@ def failure_message(name: str, error: Exception) -> str:
     return f"{name} failed in {where}{detail}: {ename}: {evalue}"
 
 
+_EXPORT_LOCK = threading.Lock()
+
+
 @cache
 def _html_exporter():
     """One exporter for the run: building its templates costs more than one notebook's page."""
@@ -198,5 +202,6 @@ def execute_notebook(
     nb = normalise_notebook(nbformat.read(executed, as_version=4), replacements)
     executed.unlink(missing_ok=True)
     notebook_bytes = (nbformat.writes(nb) + "\n").encode("utf-8")
-    html, _ = _html_exporter().from_notebook_node(nb)
+    with _EXPORT_LOCK:  # notebooks that run side by side share the one exporter
+        html, _ = _html_exporter().from_notebook_node(nb)
     return notebook_bytes, EXTERNAL_SCRIPT.sub("", html).encode("utf-8")

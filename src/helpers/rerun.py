@@ -2,12 +2,13 @@
 
 A notebook's fingerprint chains the fingerprint of everything every notebook reads (library code,
 lock file, study files, raw articles, annotations and the run's parameters: see
-:func:`shared_fingerprint`) with its own source and the fingerprints of the notebooks before it,
-so a change upstream marks everything after it. The state file of the report folder records,
-per notebook, its fingerprint and the sha256 of each file it wrote (``reports/...`` in the report
-folder, ``processed/...`` in the processed folder): :func:`first_stale` finds the first notebook
-to rerun, and the outputs of the ones before it are copied into the run's staging folders
-(:class:`RunStage`) unchanged, with the per-article store (``paths.STORE_DIR``) linked whole.
+:func:`shared_fingerprint`) with its own source and the fingerprints of the notebooks it reads
+(:mod:`helpers.notebook_order`), so a change marks it and every notebook that reads it. The
+state file of the report folder records, per notebook, its fingerprint and the sha256 of each
+file it wrote (``reports/...`` in the report folder, ``processed/...`` in the processed folder):
+:func:`stale_notebooks` finds the notebooks to rerun, and the outputs of the others are copied
+into the run's staging folders (:class:`RunStage`) unchanged, with the per-article store
+(``paths.STORE_DIR``) linked whole.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from pathlib import Path
 
 from helpers import paths, staging
 from helpers.io import file_hashes, sha256_file
+from helpers.notebook_order import Step
 from helpers.plan import RunPlan
 
 STATE_FILE = ".runner-state.json"  # fingerprints and outputs of each notebook of the last run
-STATE_VERSION = 2
+STATE_VERSION = 3
 PROJECT_FILES = ("requirements.lock", "pyproject.toml")
 RUNNER_FILES = {"index.html", "manifest.json", STATE_FILE, *staging.KEEP_NAMES}
 RUNNER_FOLDERS = ("notebooks", "html")  # executed copies, written by the runner itself
@@ -53,16 +55,6 @@ def shared_fingerprint(plan: RunPlan, inputs: dict[str, str]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def notebook_fingerprints(notebooks: list[Path], shared: str) -> dict[str, str]:
-    """One fingerprint per notebook, chained so a change upstream marks everything after it."""
-    fingerprints: dict[str, str] = {}
-    previous = shared
-    for source in notebooks:
-        previous = hashlib.sha256(previous.encode() + source.read_bytes()).hexdigest()
-        fingerprints[source.name] = previous
-    return fingerprints
-
-
 def load_state(out_dir: Path) -> dict:
     """What the last successful run recorded: per notebook its fingerprint and outputs."""
     try:
@@ -81,37 +73,36 @@ def executed_copies(name: str) -> tuple[str, str]:
     return f"notebooks/{name}", f"html/{Path(name).stem}.html"
 
 
-def first_stale(notebooks: list[Path], fingerprints: dict, state: dict, plan: RunPlan) -> int:
-    """Index of the first notebook to rerun (``len(notebooks)`` when none has to).
+def stale_notebooks(steps: list[Step], fingerprints: dict, state: dict, plan: RunPlan) -> set[str]:
+    """The notebooks to rerun, and every notebook that reads one of them.
 
-    A notebook reruns when its fingerprint changed or an output it wrote is missing; the
-    outputs of the notebooks before it, which the run copies, must still hold the bytes
-    they were written with.
+    A notebook reruns when its fingerprint changed, an output it wrote is missing, or an output
+    no longer holds the bytes it was written with (the run would copy it on unchanged).
     """
     recorded = state.get("notebooks", {})
-    stale = len(notebooks)
-    for index, source in enumerate(notebooks):
-        entry = recorded.get(source.name, {})
-        wanted = [
-            *entry.get("outputs", {}),
-            *(f"reports/{n}" for n in executed_copies(source.name)),
-        ]
-        if entry.get("fingerprint") != fingerprints[source.name] or not all(
-            final_path(plan, name).is_file() for name in wanted
+    rerun = set()
+    for step in steps:
+        if rerun.intersection(step.after):
+            rerun.add(step.name)  # it reads a notebook that reruns: no need to hash its outputs
+            continue
+        entry = recorded.get(step.name, {})
+        outputs = entry.get("outputs", {})
+        copies = [final_path(plan, f"reports/{n}") for n in executed_copies(step.name)]
+        if (
+            entry.get("fingerprint") != fingerprints[step.name]
+            or not all(path.is_file() for path in copies)
+            or not all(
+                final_path(plan, name).is_file() and sha256_file(final_path(plan, name)) == digest
+                for name, digest in outputs.items()
+            )
         ):
-            stale = index
-            break
-    return stale
+            rerun.add(step.name)
+    return rerun
 
 
-def changed_since_recorded(notebooks: list[Path], upto: int, state: dict, plan: RunPlan) -> int:
-    """The first notebook before ``upto`` whose outputs no longer hold their recorded bytes."""
-    recorded = state.get("notebooks", {})
-    for index, source in enumerate(notebooks[:upto]):
-        for name, digest in recorded[source.name]["outputs"].items():
-            if sha256_file(final_path(plan, name)) != digest:
-                return index
-    return upto
+def snapshot_of(root: Path) -> dict[str, tuple[int, int, int]]:
+    """``{relative path: (inode, size, mtime)}`` of the files below ``root``."""
+    return _snapshot(root)
 
 
 def _snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:
@@ -146,13 +137,46 @@ class RunStage:
         self.scratch.mkdir()
         link_tree(plan.processed_dir / paths.STORE_DIR, processed / paths.STORE_DIR)
 
-    def replacements(self) -> dict[str, str]:
+    def replacements(self, plan: RunPlan | None = None) -> dict[str, str]:
         """Staging folder -> final folder, as the notebooks see them and absolute."""
-        staged, final = self.plan.parameters(), self.final.parameters()
+        plan = plan or self.plan
+        staged, final = plan.parameters(), self.final.parameters()
         pairs = {staged[k]: final[k] for k in ("reports_dir", "processed_dir")}
-        pairs[str(self.plan.out_dir)] = str(self.final.out_dir)
-        pairs[str(self.plan.processed_dir)] = str(self.final.processed_dir)
+        pairs[str(plan.out_dir)] = str(self.final.out_dir)
+        pairs[str(plan.processed_dir)] = str(self.final.processed_dir)
         return pairs
+
+    def beside(self, name: str, readable: list[str]) -> RunPlan:
+        """A report folder of its own for notebook ``name``, which runs beside others: it holds
+        links to the ``readable`` outputs (those of the notebooks it reads) and receives what
+        the notebook writes, which :meth:`take` then moves into the staged report folder."""
+        out = self.scratch / Path(name).stem
+        out.mkdir()
+        for output in readable:
+            if output.startswith("reports/"):
+                target = out / output.removeprefix("reports/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(self.path(output), target)
+                except OSError:
+                    shutil.copyfile(self.path(output), target)
+        return self.plan.staged(out, self.plan.processed_dir)
+
+    def take(self, own: RunPlan, before: dict) -> list[str]:
+        """Move what a notebook wrote in its own report folder into the staged one."""
+        after = _snapshot(own.out_dir)
+        written = sorted(k for k, v in after.items() if before.get(k) != v)
+        for relative in written:
+            target = self.plan.out_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(own.out_dir / relative, target)
+        shutil.rmtree(own.out_dir, ignore_errors=True)
+        return [f"reports/{relative}" for relative in written]
+
+    def processed_snapshot(self) -> dict[str, tuple[int, int, int]]:
+        """The processed folder's files but the per-article store (read, never written, by
+        notebooks that run beside others)."""
+        return _snapshot(self.plan.processed_dir, self.plan.processed_dir / paths.STORE_DIR)
 
     def path(self, name: str) -> Path:
         return final_path(self.plan, name)

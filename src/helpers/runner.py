@@ -1,10 +1,12 @@
-"""Run the numbered notebooks with papermill: in order, incrementally, atomically, one at a time.
+"""Run the numbered notebooks with papermill: in order, incrementally, atomically, side by side.
 
 ``python -m helpers.runner`` (what ``make report`` calls) executes ``notebooks/NN-*.ipynb`` in
 number order, offering each notebook the run's folders, study, columns and style (a notebook
 receives those its ``parameters`` cell declares). A notebook reruns when its source, the
-library, the lock file, the study files, the inputs or an earlier notebook changed; with
-nothing changed the run says it is up to date.
+library, the lock file, the study files, the inputs or a notebook it reads changed; with
+nothing changed the run says it is up to date. A notebook reads every notebook before it,
+unless its metadata declares which ones (``runner.after``): such notebooks run side by side,
+one per core (see :mod:`helpers.notebook_order` and :mod:`helpers.schedule`).
 
 Nothing is written into the report folder or the processed folder while the notebooks run:
 the run takes their locks (a second run waits), stages new copies of both beside them (the
@@ -18,31 +20,30 @@ from __future__ import annotations
 
 import argparse
 import errno
+import hashlib
+import json
 import os
 import re
 import shutil
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from helpers import paths, provenance, report, staging
-from helpers.execute import NotebookFailed, execute_notebook, normalise_notebook
-from helpers.io import atomic_write_bytes, sha256_file, write_json
+from helpers import notebook_order, paths, provenance, report, staging
+from helpers.execute import NotebookFailed, normalise_notebook
+from helpers.io import write_json
 from helpers.plan import ENGINES, STYLES, RunPlan
 from helpers.rerun import (
     RUNNER_FILES,
     STATE_FILE,
     STATE_VERSION,
     RunStage,
-    changed_since_recorded,
-    executed_copies,
-    first_stale,
     input_hashes,
     load_state,
-    notebook_fingerprints,
     shared_fingerprint,
+    stale_notebooks,
 )
+from helpers.schedule import run_notebooks
 
 __all__ = ["NotebookFailed", "RunPlan", "RunStopped", "find_notebooks", "normalise_notebook"]
 
@@ -141,7 +142,7 @@ def _echo_corpus_messages(processed_dir: Path, echo) -> None:
             echo(f"  {line}")
 
 
-def run(plan: RunPlan, force: bool = False, echo=print) -> int:
+def run(plan: RunPlan, force: bool = False, echo=print, parallel: int = 0) -> int:
     """Run every notebook whose inputs changed, then rebuild the report page and manifest, and
     swap the new report in. Returns the number of notebooks executed.
 
@@ -158,66 +159,40 @@ def run(plan: RunPlan, force: bool = False, echo=print) -> int:
         journal = staging.run_dir(plan.out_dir) / staging.JOURNAL_NAME
         if staging.recover(journal, locks):
             echo(f"Finished swapping in the report an interrupted run had built ({plan.out_dir}).")
-        return _run_locked(plan, notebooks, force, echo)
+        return _run_locked(plan, notebooks, force, echo, parallel)
     finally:
         for lock in reversed(held):
             lock.release()
 
 
-def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
+def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo, parallel: int) -> int:
     recorded = load_state(plan.out_dir)
     _check_outputs(plan, recorded)
     state = {} if force else recorded
     _check_study(plan, echo)
+    try:
+        steps = notebook_order.read_steps(notebooks)
+    except notebook_order.OrderError as error:
+        raise RunStopped(str(error)) from None
     inputs = input_hashes(plan)
-    fingerprints = notebook_fingerprints(notebooks, shared_fingerprint(plan, inputs))
-    report_key = fingerprints[notebooks[-1].name]
-    start = first_stale(notebooks, fingerprints, state, plan)
+    fingerprints = notebook_order.fingerprints(steps, shared_fingerprint(plan, inputs))
+    report_key = hashlib.sha256(json.dumps(fingerprints, sort_keys=True).encode()).hexdigest()
+    rerun = stale_notebooks(steps, fingerprints, state, plan)
     out = plan.out_dir
-    if start == len(notebooks) and state.get("report") == report_key:
-        if (plan.out_dir / "index.html").is_file():
-            echo(f"Report is up to date: {len(notebooks)} notebooks, nothing changed ({out}).")
-            return 0
-    start = changed_since_recorded(notebooks, start, state, plan)
+    if not rerun and state.get("report") == report_key and (out / "index.html").is_file():
+        echo(f"Report is up to date: {len(notebooks)} notebooks, nothing changed ({out}).")
+        return 0
 
     run_id = str(os.getpid())
     journal = staging.run_dir(plan.out_dir) / staging.JOURNAL_NAME
     try:
         stage = RunStage(plan, run_id)
-        recorded = state.get("notebooks", {})
+        entries = run_notebooks(steps, rerun, fingerprints, state, stage, echo, parallel)
         new_state = {
             "version": STATE_VERSION,
             "processed": str(plan.processed_dir),
-            "notebooks": {},
+            "notebooks": entries,
         }
-        for source in notebooks[:start]:
-            entry = recorded[source.name]
-            stage.carry(
-                [*entry["outputs"], *(f"reports/{n}" for n in executed_copies(source.name))]
-            )
-            new_state["notebooks"][source.name] = entry
-        todo = notebooks[start:]
-        for number, source in enumerate(todo, start=1):
-            echo(f"[{number}/{len(todo)}] {source.name} ...", end=" ", flush=True)
-            started = time.perf_counter()
-            before = stage.snapshot()
-            with _step(echo):
-                notebook_bytes, html_bytes = execute_notebook(
-                    source, stage.plan.parameters(), plan.notebooks_dir, stage.scratch,
-                    stage.replacements(), progress_bar=sys.stderr.isatty(),
-                )  # fmt: skip
-                written = sorted(k for k, v in stage.snapshot().items() if before.get(k) != v)
-                for entry in new_state["notebooks"].values():  # a file belongs to its last writer
-                    for name in written:
-                        entry["outputs"].pop(name, None)
-                new_state["notebooks"][source.name] = {
-                    "fingerprint": fingerprints[source.name],
-                    "outputs": {name: sha256_file(stage.path(name)) for name in written},
-                }
-                executed, html = executed_copies(source.name)
-                atomic_write_bytes(stage.path(f"reports/{executed}"), notebook_bytes)
-                atomic_write_bytes(stage.path(f"reports/{html}"), html_bytes)
-            echo(f"done in {time.perf_counter() - started:.1f} s")
         _echo_corpus_messages(stage.plan.processed_dir, echo)
         echo("Writing the report page and manifest ...", end=" ", flush=True)
         with _step(echo):
@@ -233,7 +208,7 @@ def _run_locked(plan: RunPlan, notebooks: list[Path], force: bool, echo) -> int:
     echo(f"done: open {plan.out_dir / 'index.html'}")
     if problem:
         echo(f"Warning: the report page could not read the study: {problem}")
-    return len(todo)
+    return len(rerun)
 
 
 def _previous_report(out_dir: Path) -> str:
@@ -281,6 +256,12 @@ def main(argv: list[str] | None = None) -> int:
         help="where the per-article pass runs: local cores, or dask (see docs/scale.md)",
     )
     parser.add_argument("--force", action="store_true", help="rerun every notebook")
+    parser.add_argument(
+        "--parallel",
+        type=int,
+        default=0,
+        help="notebooks run at once where they allow it (0: one per core, at most 4)",
+    )
     args = parser.parse_args(argv)
     base = Path.cwd()
     out_dir = paths.resolve(args.out, base)
@@ -302,10 +283,10 @@ def main(argv: list[str] | None = None) -> int:
         style=args.style,
         engine=args.engine,
     )
-    return run_and_report(plan, force=args.force)
+    return run_and_report(plan, force=args.force, parallel=args.parallel)
 
 
-def run_and_report(plan: RunPlan, force: bool = False) -> int:
+def run_and_report(plan: RunPlan, force: bool = False, parallel: int = 0) -> int:
     """:func:`run`, with every way it can stop told in a line or two on stderr (no traceback)."""
 
     def stop(message: str, code: int) -> int:
@@ -313,7 +294,7 @@ def run_and_report(plan: RunPlan, force: bool = False) -> int:
         return code
 
     try:
-        run(plan, force=force)
+        run(plan, force=force, parallel=parallel)
     except NotebookFailed as error:
         full = "the disk is full. " if "[Errno 28]" in str(error) else ""
         stop(f"{error}", 1)

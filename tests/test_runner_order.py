@@ -1,0 +1,116 @@
+"""Notebooks that declare what they read (metadata ``runner.after``) run side by side, see only
+the outputs of the notebooks they read, rerun alone when only they change, and may not write
+into the processed folder; a declaration that names a later notebook stops the run."""
+
+import json
+
+import nbformat
+import pytest
+
+from helpers import notebook_order, runner
+from helpers.execute import NotebookFailed
+from test_runner import make_project, quiet, tree, write_notebook
+
+# Each of the two notebooks waits for the other to have started: run one after the other, the
+# first would wait in vain and fail, so the run passing shows they ran side by side.
+MEET = """import time
+from pathlib import Path
+meeting = Path({meeting!r})
+(meeting / "{me}").write_text("started")
+waited = 0.0
+while not (meeting / "{other}").exists():
+    assert waited < 120, "the other notebook never started beside this one"
+    time.sleep(0.2)
+    waited += 0.2
+tables = Path(reports_dir) / "tables"
+print("tables before:", sorted(p.name for p in tables.glob("*")) if tables.exists() else [])
+tables.mkdir(parents=True, exist_ok=True)
+(tables / "{me}.csv").write_text("n\\n" + open(processed_dir + "/count.csv").read().split()[1])
+"""
+
+
+def declare(path, after):
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["runner"] = {"after": after}
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setattr(notebook_order, "parallel_notebooks", lambda: 2)
+    (tmp_path / "project").mkdir()
+    plan = make_project(tmp_path / "project")
+    (plan.notebooks_dir / "02-read-count.ipynb").unlink()
+    meeting = tmp_path / "meeting"
+    meeting.mkdir()
+    for me, other in (("02-left", "03-right"), ("03-right", "02-left")):
+        path = plan.notebooks_dir / f"{me}.ipynb"
+        write_notebook(path, MEET.format(meeting=str(meeting), me=me, other=other))
+        declare(path, ["01-count-articles.ipynb"])
+    return plan
+
+
+def executed_text(plan, name):
+    return (plan.out_dir / "notebooks" / name).read_text(encoding="utf-8")
+
+
+def test_declared_notebooks_run_side_by_side_and_see_only_what_they_read(project):
+    messages = []
+    assert runner.run(project, echo=lambda *a, **k: messages.append(" ".join(map(str, a)))) == 3
+    tables = project.out_dir / "tables"
+    assert (tables / "02-left.csv").read_text() == "n\n1"
+    assert (tables / "03-right.csv").read_text() == "n\n1"
+    for name in ("02-left.ipynb", "03-right.ipynb"):  # neither saw the other's table
+        assert "tables before: []" in executed_text(project, name)
+    assert any("03-right.ipynb started" in m for m in messages)
+    state = json.loads((project.out_dir / ".runner-state.json").read_text())
+    assert sorted(state["notebooks"]["03-right.ipynb"]["outputs"]) == [
+        "reports/tables/03-right.csv"
+    ]
+
+
+def test_a_change_in_one_declared_notebook_reruns_only_it(project):
+    runner.run(project, echo=quiet)
+    left = (project.out_dir / "notebooks" / "02-left.ipynb").read_bytes()
+    source = project.notebooks_dir / "03-right.ipynb"
+    source.write_text(source.read_text().replace("time.sleep(0.2)", "time.sleep(0.1)"))
+    # 02 does not rerun, so 03 cannot meet it: let it find 02's mark from the first run
+    assert runner.run(project, echo=quiet) == 1
+    assert (project.out_dir / "notebooks" / "02-left.ipynb").read_bytes() == left
+    assert (project.out_dir / "tables" / "02-left.csv").exists()
+    incremental = tree(project.out_dir)
+    (project.raw_dir / "b.txt").write_text("A second article: every notebook reruns.")
+    assert runner.run(project, echo=quiet) == 3
+    assert (project.out_dir / "tables" / "03-right.csv").read_text() == "n\n2"
+    assert tree(project.out_dir).keys() == incremental.keys()
+
+
+def test_a_declared_notebook_may_not_write_into_the_processed_folder(project):
+    path = project.notebooks_dir / "04-writes-processed.ipynb"
+    write_notebook(path, "open(processed_dir + '/mine.csv', 'w').write('x')")
+    declare(path, ["01-count-articles.ipynb"])
+    with pytest.raises(NotebookFailed, match="04-writes-processed.ipynb .* processed folder"):
+        runner.run(project, echo=quiet)
+    assert not (project.out_dir / "index.html").exists()
+
+
+def test_a_declaration_that_names_a_later_notebook_stops_the_run(project, capsys):
+    declare(project.notebooks_dir / "02-left.ipynb", ["03-right.ipynb"])
+    assert runner.run_and_report(project) == 2
+    message = capsys.readouterr().err
+    assert "02-left.ipynb" in message and "03-right.ipynb" in message
+    assert "not a notebook before it" in message
+
+
+def test_an_undeclared_notebook_waits_for_everything_before_it_and_runs_alone(project):
+    write_notebook(project.notebooks_dir / "04-summary.ipynb", "print(1)")
+    steps = notebook_order.read_steps(sorted(project.notebooks_dir.glob("*.ipynb")))
+    names = [s.name for s in steps]
+    first = notebook_order.ready(steps, set(), set())
+    assert [s.name for s in first] == [names[0]]
+    both = notebook_order.ready(steps, {names[0]}, set())
+    assert [s.name for s in both] == [names[1], names[2]]
+    assert notebook_order.ready(steps, {names[0], names[1]}, {names[2]}) == []
+    last = notebook_order.ready(steps, set(names[:3]), set())
+    assert [s.name for s in last] == ["04-summary.ipynb"]
+    assert notebook_order.reads(steps)["04-summary.ipynb"] == set(names[:3])
