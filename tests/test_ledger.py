@@ -20,6 +20,7 @@ from helpers.ledger import (
     CHART_COLUMNS,
     COMPARISON_COLUMNS,
     LEDGER_COLUMNS,
+    MAX_CHART_ROWS,
     MAX_PANELS,
     MAX_ROWS_PER_GROUP,
     MAX_ROWS_PER_PANEL,
@@ -183,7 +184,8 @@ def test_utility_and_governor_in_one_group(general):
     assert 6_000_000 in set(people["value_min"]) | set(people["value_max"])
     assert "Ellen Marsh" in set(people["source"])
     # never two units on one axis: customers and people are rows of one group, two panels
-    chart = ledger_chart_data(claims_ledger(claims, "month", study=study), max_panels=20)
+    ledger = claims_ledger(claims, "month", study=study)
+    chart = ledger_chart_data(ledger, per_panel=30, max_panels=20, max_rows=1000)
     assert chart.groupby("panel")["unit"].nunique().eq(1).all()
     assert set(chart.loc[chart["group"] == "area burned · 2023-08", "unit"]) == {"km²"}
     outage = chart.loc[chart["group"] == "without power · 2024-09"]
@@ -224,6 +226,7 @@ def test_a_large_corpus_gives_a_readable_chart(general):
     assert chart.groupby(["panel", "group"]).size().max() <= MAX_ROWS_PER_GROUP
     assert chart.groupby("panel").size().max() <= MAX_ROWS_PER_PANEL
     assert chart["panel"].nunique() <= MAX_PANELS
+    assert 0 < len(chart) <= MAX_CHART_ROWS
     assert chart.equals(ledger_chart_data(claims_ledger(big, study=study)))  # same rows again
 
 

@@ -36,6 +36,7 @@ from helpers.ledger.book import (
 )
 from helpers.ledger.chart import (
     CHART_COLUMNS,
+    MAX_CHART_ROWS,
     MAX_PANELS,
     MAX_ROWS_PER_GROUP,
     MAX_ROWS_PER_PANEL,
@@ -62,6 +63,7 @@ from helpers.ledger.sources import (
 __all__ = [
     "CHART_COLUMNS",
     "COMPARISON_COLUMNS",
+    "MAX_CHART_ROWS",
     "LEDGER_COLUMNS",
     "MAX_PANELS",
     "MAX_ROWS_PER_GROUP",

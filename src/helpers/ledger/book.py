@@ -12,9 +12,12 @@ vans), and a count with no noun takes the panel of its group's other counts.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from helpers.grouping import COUNT_KINDS, PEOPLE, PLACES, is_time, panel_values, what_lexicon
+from helpers.grouping import COUNT_KINDS, PEOPLE, PLACES, what_lexicon
 from helpers.io import require_columns
 from helpers.ledger.common import (
     CLUSTER_COLUMNS,
@@ -25,6 +28,7 @@ from helpers.ledger.common import (
     text,
     texts,
 )
+from helpers.ledger.panels import panel_frame, time_context
 from helpers.study import Study
 
 UNDATED = "undated"  # the window of a claim whose article has no date
@@ -118,7 +122,7 @@ def claims_ledger(
     for name in ("group", "event", "what", "happened", "outlet", "published"):
         ledger[name] = texts(ledger[name])
     ledger["window"] = date_window(ledger["published"], window)
-    ledger[["panel", "panel_unit"]] = panel_values(ledger)[["panel", "panel_unit"]]
+    ledger[["panel", "panel_unit"]] = panel_frame(ledger)[["panel", "panel_unit"]]
     panel = group_panels(ledger, study)
     count = texts(ledger["kind"]).isin(COUNT_KINDS)
     ledger["panel_unit"] = ledger["panel_unit"].where(~count, panel)
@@ -132,15 +136,6 @@ def claims_ledger(
         ascending=[False, *[True] * 8], kind="mergesort",
     )  # fmt: skip
     return ledger.drop(columns="_size").reset_index(drop=True)
-
-
-def time_context(ledger: pd.DataFrame) -> pd.Series:
-    """True for a date, time or duration that only took the group of its sentence's main
-    figure ("in the previous 24 hours"): it belongs to the claim, it is not a value of it."""
-    pairs = zip(ledger["kind"], ledger["unit_normalized"], strict=True)
-    timed = pd.Series([is_time(text(k), text(u)) for k, u in pairs], index=ledger.index)
-    keys = [ledger[k] for k in ("article_id", "sentence_id", "group")]
-    return timed & (~timed).groupby(keys).transform("any")
 
 
 def _format(number: float) -> str:
@@ -159,13 +154,38 @@ def _value_text(change: str, value: float, low: float, high: float) -> str:
     return f"{sign}{_format(value)}"
 
 
+def _join_sorted(gid: np.ndarray, cells: pd.Series) -> pd.Series:
+    """Per ``gid`` (rows sorted by it), its ``cells`` joined with ";" in row order, without a
+    Python call per group: the cells become one Arrow list per gid, joined at once."""
+    if len(gid) == 0:
+        return pd.Series([], dtype=object)
+    starts = np.flatnonzero(np.r_[True, gid[1:] != gid[:-1]])
+    offsets = pa.array(np.r_[starts, len(gid)], type=pa.int64())
+    values = pa.array(cells.to_numpy(dtype=object), type=pa.large_string())
+    separator = pa.scalar(";", pa.large_string())
+    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, values), separator)
+    return pd.Series(joined.to_numpy(zero_copy_only=False), index=gid[starts], dtype=object)
+
+
 def _joined(frame: pd.DataFrame, column: str, ordered: bool = True) -> pd.Series:
-    """Per ``_gid``, the distinct non-empty-or-not cells of ``column`` joined with ";": in row
-    order (``ordered``) or sorted."""
+    """Per ``_gid``, the distinct cells of ``column`` joined with ";": in order of first
+    appearance (``ordered``) or sorted."""
     cells = frame[["_gid", column]].drop_duplicates()
-    if not ordered:
-        cells = cells.sort_values(["_gid", column], kind="mergesort")
-    return cells.groupby("_gid", sort=True)[column].agg(";".join)
+    by = ["_gid"] if ordered else ["_gid", column]
+    cells = cells.sort_values(by, kind="mergesort")
+    return _join_sorted(cells["_gid"].to_numpy(), cells[column])
+
+
+def _value_texts(rows: pd.DataFrame) -> pd.Series:
+    """:func:`_value_text` of each row (``change, v, v_low, v_high``), worked out once per
+    distinct value."""
+    keys = ["change", "v", "v_low", "v_high"]
+    if rows.empty:
+        return pd.Series([], index=rows.index, dtype=object)
+    codes = rows.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    first = rows.iloc[np.unique(codes, return_index=True)[1]]
+    said = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in first[keys].itertuples(index=False)]
+    return pd.Series(np.array(said, dtype=object)[codes], index=rows.index)
 
 
 def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -176,13 +196,7 @@ def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     first = rows.drop_duplicates("_gid").set_index("_gid").sort_index()
     claims = rows.drop_duplicates(["_gid", "story", "v", "v_low", "v_high", "change"])
     ordered = claims.sort_values(["_gid", "v", "v_low", "v_high"], kind="mergesort")
-    ordered = ordered.assign(
-        _value=[
-            _value_text(text(c), v, lo, hi)
-            for c, v, lo, hi in ordered[["change", "v", "v_low", "v_high"]].itertuples(index=False)
-        ],
-        _surface=texts(ordered["surface"]),
-    )
+    ordered = ordered.assign(_value=_value_texts(ordered), _surface=texts(ordered["surface"]))
     dated = rows.assign(_date=texts(rows["published"]))
     dated = dated.loc[dated["_date"] != "", ["_gid", "_date"]].groupby("_gid")["_date"]
     outlets = rows.loc[rows["outlet"] != "", ["_gid", "outlet"]]
@@ -222,7 +236,7 @@ def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFr
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
     rows = ledger.loc[~time_context(ledger)]
-    converted = panel_values(rows)
+    converted = panel_frame(rows)
     rows = rows.assign(
         source=source_names(rows), story=stories(rows), v=converted["value"],
         v_low=converted["low"], v_high=converted["high"], outlet=texts(rows["outlet"]),

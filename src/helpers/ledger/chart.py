@@ -2,23 +2,26 @@
 
 The chart shows, for the groups that most sources gave numbers for, what each source said, so
 that disagreeing numbers for one thing sit side by side. It stays readable on any corpus: at
-most ``per_group`` claims a group (spread by value), ``per_panel`` rows a panel and
-``max_panels`` panels. Drawing is left to :mod:`helpers.charts`; nothing here plots.
+most ``per_group`` claims a group (spread by value), ``per_panel`` rows a panel,
+``max_panels`` panels and ``max_rows`` rows in all. Drawing is left to :mod:`helpers.charts`;
+nothing here plots.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.grouping import panel_values, what_lexicon
+from helpers.grouping import what_lexicon
 from helpers.io import require_columns
-from helpers.ledger.book import LEDGER_COLUMNS, time_context
+from helpers.ledger.book import LEDGER_COLUMNS
 from helpers.ledger.common import OWN_FIGURE, UNKNOWN_OUTLET, source_names, stories, texts
+from helpers.ledger.panels import panel_frame, time_context
 from helpers.spread import MAX_ROWS_PER_GROUP, spread_by_value
 from helpers.vocabulary import NO_EVENT
 
-MAX_ROWS_PER_PANEL = 30  # labelled rows of one panel
+MAX_ROWS_PER_PANEL = 10  # labelled rows of one panel
 MAX_PANELS = 6  # panels of the chart, those with the most rows
+MAX_CHART_ROWS = 30  # labelled rows of the whole chart
 CHART_COLUMNS = (
     "panel", "unit", "group", "label", "source", "outlet", "published", "value", "low",
     "high", "err_low", "err_high", "change", "surface", "y", "claims_in_group",
@@ -45,6 +48,7 @@ def ledger_chart_data(
     per_group: int = MAX_ROWS_PER_GROUP,
     per_panel: int = MAX_ROWS_PER_PANEL,
     max_panels: int = MAX_PANELS,
+    max_rows: int = MAX_CHART_ROWS,
 ) -> pd.DataFrame:
     """The rows of the ledger chart (:data:`CHART_COLUMNS`), from :func:`claims_ledger` rows.
 
@@ -53,8 +57,9 @@ def ledger_chart_data(
     durations that only time a claim are left out, and a wire copy of a claim already drawn is
     counted in ``copies``. ``panel`` holds one unit (``unit``), values converted to it.
     A panel's groups (:func:`chart_groups`) come with the most sources first while they fit in
-    ``per_panel`` rows, each thinned to ``per_group`` rows spread by value; the ``max_panels``
-    panels with the most rows of groups that several sources gave are kept, those first.
+    ``per_panel`` rows, each thinned to ``per_group`` rows spread by value; the panels with the
+    most rows of groups that several sources gave are kept, those first, at most ``max_panels``
+    of them and ``max_rows`` rows in all (a panel that would pass it is left out).
     ``label`` is "source (outlet)" (or "outlet (own figure)"); ``y`` is the row's position in
     its panel, the first group on top.
     """
@@ -65,20 +70,20 @@ def ledger_chart_data(
     else:
         rows = rows.loc[texts(rows["happened"]) != ""]
     rows = rows.loc[texts(rows["panel"]) != what_lexicon().no_noun]
-    rows[["value", "low", "high"]] = panel_values(rows)[["value", "low", "high"]]
+    rows[["value", "low", "high"]] = panel_frame(rows)[["value", "low", "high"]]
     rows = rows.assign(group=chart_groups(rows, by_event), source=source_names(rows),
                        story=stories(rows))  # fmt: skip
     same = ["panel", "group", "source", "story", "value", "low", "high", "change"]
     rows["copies"] = rows.groupby(same, dropna=False)["value"].transform("size") - 1
     rows = rows.drop_duplicates(same)
-    rows["claims_in_group"] = rows.groupby(["panel", "group"])["value"].transform("size")
-    rows["sources_in_group"] = rows.groupby(["panel", "group"])["source"].transform("nunique")
+    sizes = rows.groupby(["panel", "group"]).agg(
+        claims_in_group=("value", "size"), sources_in_group=("source", "nunique")
+    )
+    rows = rows.join(sizes, on=["panel", "group"])
+    picked = _pick_panels(sizes, per_group, per_panel, max_panels, max_rows)
     parts = [
-        _fill_panel(rows.loc[rows["panel"] == panel], per_group, per_panel)
-        for panel in sorted(rows["panel"].unique())
+        _draw_panel(rows.loc[rows["panel"] == panel], groups, per_group) for panel, groups in picked
     ]
-    parts = sorted((p for p in parts if len(p)), key=_panel_rank)
-    parts = parts[:max_panels]
     if not parts:
         return pd.DataFrame(columns=list(CHART_COLUMNS))
     for part in parts:
@@ -92,22 +97,50 @@ def ledger_chart_data(
     return chart.loc[:, list(CHART_COLUMNS)]
 
 
-def _panel_rank(part: pd.DataFrame) -> tuple[int, int, str]:
-    """Panels with the most rows of groups that several sources gave numbers for come first."""
-    compared = int((part["sources_in_group"] > 1).sum())
-    return -compared, -len(part), str(part["panel"].iloc[0])
+def _pick_groups(sizes: pd.DataFrame, per_group: int, per_panel: int) -> pd.DataFrame:
+    """The groups of one panel (``sizes``: ``claims_in_group, sources_in_group`` by group),
+    most sources first (then most claims, then by name), while they fit in ``per_panel`` rows,
+    each drawn with at most ``per_group`` rows (``rows``)."""
+    sizes = sizes.assign(rows=sizes["claims_in_group"].clip(upper=per_group), _name=sizes.index)
+    sizes = sizes.sort_values(
+        ["sources_in_group", "claims_in_group", "_name"], ascending=[False, False, True],
+        kind="mergesort",
+    )  # fmt: skip
+    keep, used = [], 0
+    for name, size in sizes["rows"].items():
+        if used + size <= per_panel:
+            keep.append(name)
+            used += size
+    return sizes.loc[keep]
 
 
-def _fill_panel(rows: pd.DataFrame, per_group: int, per_panel: int) -> pd.DataFrame:
-    """The groups of one panel, most sources first (then most claims, then by name), while they
-    fit in ``per_panel`` rows; each thinned to ``per_group`` rows, in order of value."""
-    sizes = rows.groupby("group").agg(sources=("source", "nunique"), claims=("value", "size"))
-    order = sorted(sizes.index, key=lambda g: (-sizes.at[g, "sources"], -sizes.at[g, "claims"], g))
-    parts, used = [], 0
-    for group in order:
-        block = spread_by_value(rows.loc[rows["group"] == group], [], per_group)
-        if used + len(block) > per_panel:
-            continue
-        parts.append(block.sort_values(["value", "article_id", "start"], kind="mergesort"))
-        used += len(block)
-    return pd.concat(parts) if parts else rows.iloc[0:0]
+def _pick_panels(
+    sizes: pd.DataFrame, per_group: int, per_panel: int, max_panels: int, max_rows: int
+) -> list[tuple[str, list[str]]]:
+    """The panels drawn and their groups: panels with the most rows of groups that several
+    sources gave numbers for first (then the most rows, then by name), at most ``max_panels``
+    of them and ``max_rows`` rows in all."""
+    ranked = []
+    for panel, block in sizes.groupby(level="panel", sort=True):
+        groups = _pick_groups(block.droplevel("panel"), per_group, per_panel)
+        compared = int(groups.loc[groups["sources_in_group"] > 1, "rows"].sum())
+        ranked.append(((-compared, -int(groups["rows"].sum()), str(panel)), panel, groups))
+    picked, used = [], 0
+    for _, panel, groups in sorted(ranked, key=lambda item: item[0]):
+        total = int(groups["rows"].sum())
+        if len(picked) < max_panels and total and used + total <= max_rows:
+            picked.append((panel, list(groups.index)))
+            used += total
+    return picked
+
+
+def _draw_panel(rows: pd.DataFrame, groups: list[str], per_group: int) -> pd.DataFrame:
+    """The rows drawn of one panel: each of ``groups`` in turn, thinned to ``per_group`` rows
+    spread by value, in order of value."""
+    parts = [
+        spread_by_value(rows.loc[rows["group"] == group], [], per_group).sort_values(
+            ["value", "article_id", "start"], kind="mergesort"
+        )
+        for group in groups
+    ]
+    return pd.concat(parts)

@@ -3,6 +3,7 @@ the claims that count (a figure restated in a second unit never counts twice).""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers.grouping import conversions
@@ -20,7 +21,13 @@ def text(value: object) -> str:
 
 
 def texts(series: pd.Series) -> pd.Series:
-    """A column as text, "" for missing values."""
+    """A column as text, "" for missing values (a string column without a pass over its cells)."""
+    if isinstance(series.dtype, pd.StringDtype):
+        return series.fillna("")
+    if pd.api.types.is_integer_dtype(series.dtype):  # each distinct number made text once
+        codes, uniques = pd.factorize(series, use_na_sentinel=False)
+        cells = np.array([text(u) for u in uniques], dtype=object)[codes]
+        return pd.Series(cells, index=series.index)
     return series.map(text)
 
 
