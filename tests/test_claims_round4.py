@@ -122,3 +122,50 @@ def test_a_poll_puts_a_party_on_a_share():
 def test_putting_a_limit_on_a_share_is_no_frame():
     text = "The committee put a ceiling on 15 percent of the budget."
     assert _by_surface(text)["15 percent"] == ("", "outlet itself")
+
+
+def _stances(text: str) -> dict[str, tuple[str, str]]:
+    return {c.figure.surface: (c.source_canonical, c.stance) for c in extract_claims(text)}
+
+
+def test_disputing_that_with_a_figure_of_ones_own():
+    text = (
+        "The operator said 88% of its buses ran on time last month. Her union, the Transit "
+        "Workers' Guild, disputed that, saying drivers had logged delays on 3 in 10 routes."
+    )
+    found = _stances(text)
+    assert found["88%"][1] == "disputed"
+    assert found["3 in 10 routes"][1] == "asserted"
+
+
+def test_a_lawyer_named_in_apposition_disputes_the_total():
+    text = (
+        "Prosecutors said the accountant took $640,000 from 12 clients. Her lawyer, Omar "
+        "Reyes, disputed the total, saying she had handled fewer than 5 accounts."
+    )
+    found = _stances(text)
+    assert found["$640,000"] == ("Prosecutors", "disputed")
+    assert found["fewer than 5 accounts"] == ("Omar Reyes", "asserted")
+
+
+def test_a_claim_that_could_not_be_verified_in_the_next_sentence():
+    text = (
+        "The rebels said they had captured 40 soldiers. The government did not comment on the "
+        "claim, which could not be independently verified."
+    )
+    assert _stances(text)["40 soldiers"][1] == "disputed"
+
+
+def test_a_competing_figure_alone_is_no_dispute():
+    text = "Organisers said 30,000 people joined the march. Police put the number at 9,000."
+    found = _stances(text)
+    assert found["30,000 people"][1] == "asserted"
+    assert found["9,000"] == ("Police", "asserted")
+
+
+def test_a_descriptor_and_name_open_the_sentence_of_a_participle():
+    text = (
+        "The council said 70% of bins were emptied on time. The residents' group CleanStreets "
+        "disagreed, saying 2 in 5 streets were missed."
+    )
+    assert _stances(text)["2 in 5 streets"][0] == "CleanStreets"

@@ -289,7 +289,8 @@ SPEAKER_NOUNS = frozenset(
     coordinator superintendent commissioner secretary spokespeople crews workers responders
     staff team authors observers monitors agencies groups opposition party parties side
     rebels insurgents fighters campaign coalition district board economist analyst researcher
-    scientist chairman chairwoman chair founder owner head treasurer""".split()
+    scientist chairman chairwoman chair founder owner head treasurer lawyer lawyers attorney
+    attorneys counsel""".split()
 )
 # A relative pronoun ends the speaker part of a subject: "officials who spoke ..."
 RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")

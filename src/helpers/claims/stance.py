@@ -30,9 +30,11 @@ DISPUTE_PATTERN = re.compile(
 # A following sentence that denies what was just reported: "The company has denied the accusations"
 DENIES_PREVIOUS = re.compile(
     r"\b(?:(?:denied|denies|rejected|rejects|dismissed|disputed|disputes|contested|contests|"
-    r"challenged|challenges)\s+(?:the|these|those|such|this|that|its|their)\s+(?:\w+\s+)?"
+    r"challenged|challenges)\s+(?:(?:the|these|those|such|this|that|its|their)\s+(?:\w+\s+)?"
     r"(?:accusations?|claims?|allegations?|reports?|charges?|figures?|numbers?|tolls?|"
-    r"estimates?|accounts?|tall(?:y|ies)|counts?)|(?:called|described|branded)\s+(?:the|these|"
+    r"estimates?|accounts?|tall(?:y|ies)|counts?|totals?)|(?:that|this|it)(?=\s*+[,.;]))|"
+    r"(?:which|and|but)\s+(?:could not|cannot|can ?not)\s+"
+    r"(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:called|described|branded)\s+(?:the|these|"
     r"those|this|that)\s+(?:figures?|numbers?|claims?|estimates?|tolls?|reports?)\s+"
     r"(?:\w+\s+){0,2}?(?:exaggerated|inflated|false|inaccurate|wrong|misleading|untrue|"
     r"baseless|low|high|an? (?:underestimate|exaggeration|lie))|(?:the|its|their) (?:true|real|"
@@ -138,7 +140,7 @@ class SentenceFacts:
         at = self._disputes[sentence.start]
         if at < 0:
             return False
-        before = self.text[sentence.start : at].rstrip().casefold()
+        before = self.text[sentence.start : at].rstrip(" ,").casefold()
         return not (speaker and before.endswith(speaker.casefold()))
 
     def denies_previous(self, sentence: SentenceAttribution) -> bool:

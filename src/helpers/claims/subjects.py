@@ -37,10 +37,21 @@ TAIL_WINDOW = 120  # characters at the end of a subject where its trailing words
 # "Management disputed ...", "The county health department said ..." (a capitalised name, or
 # an article and up to four lower-case words)
 OPENING_CAPITALS = re.compile(
-    r"[\"(]?(?P<np>(?:(?:The|A|An)\s)?[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+)*+)"
+    r"[\"(]?(?P<np>(?:(?:The|A|An)\s)?(?!(?:His|Her|Our|My)\s)[A-Z][\w'&.-]*+"
+    r"(?:\s[A-Z][\w'&.-]*+)*+)"
 )
-OPENING_WORDS = re.compile(r"[\"(]?(?P<np>(?:The|A|An|Its|Their)(?:\s[a-z][\w'-]*+){1,4})")
+OPENING_WORDS = re.compile(
+    r"[\"(]?(?P<np>(?:The|A|An|Its|Their|His|Her|Our)(?:\s[a-z][\w'-]*+){1,4})"
+)
 DIGIT = re.compile(r"\d")
+# A name in apposition after an opening role: "His lawyer, | Erin Walsh,", "Her union, | the
+# Transit Workers' Guild,"
+NAMED_APPOSITION = re.compile(
+    r",\s++(?:the\s++)?(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?[A-Z][\w'&.-]*+){0,5})"
+    r"(?=\s*+,)"
+)
+# A name right after the lower-case words that open a sentence: "The rights group | Amnesty"
+NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+){0,4})(?=[\s,])")
 # A word that ends an opening subject: a past tense, a cue or an auxiliary ("fined", "said", "has")
 VERB_LIKE = re.compile(rf"\w+ed|{c.CUE_VERBS}|is|are|was|were|has|have|had|will|would|cut|put|set")
 
@@ -180,10 +191,16 @@ def opening_subject(sentence: str) -> str:
         if VERB_LIKE.fullmatch(word):
             words = words[:index]  # "The regulator | fined the bank"
             break
+    else:
+        named = NAME_AFTER.match(sentence, match.end("np"))
+        if named and c.is_speaker_like(named["name"]):  # "The passenger group FlyRight said"
+            return f"{match.group('np')} {named['name']}"
     for size in range(len(words), 1, -1):
         last = words[size - 1].lower()
         if last.endswith(("'s", "s'")):
             continue  # an owner, not the head: "The department's final count"
         if last in c.SPEAKER_NOUNS or institution_type(last):
-            return " ".join(words[:size])
+            phrase = " ".join(words[:size])
+            named = NAMED_APPOSITION.match(sentence, match.start("np") + len(phrase))
+            return named["name"] if named else phrase  # "His lawyer, Erin Walsh, disputed"
     return ""
