@@ -236,11 +236,32 @@ def test_timeline_lists_undated_articles_instead_of_dropping_them(gold_claims, c
     articles.loc[articles["article_id"] == AP, "published"] = ""
     chart = charts.timeline_chart(gold_claims, articles)
     undated = charts.undated_articles(gold_claims, articles)
-    assert AP not in set(chart.rows["article_id"])
+    assert "Associated Press" not in set(chart.rows["outlet"])
     assert list(undated["article_id"]) == [AP]
-    assert len(chart.rows) + undated["figures"].sum() == len(gold_claims)
+    assert chart.rows["figures"].sum() + undated["figures"].sum() == len(gold_claims)
     assert AP in chart.caption and "Associated Press" in chart.caption
     assert list(chart.rows["published"]) == sorted(chart.rows["published"])
+    assert f"{chart.rows['figures'].sum()} figures published between" in chart.finding
+
+
+def test_the_timeline_csv_counts_figures_per_date_and_outlet_not_one_row_each():
+    """Three articles, two on one day from one outlet: one row per (date, outlet), with the
+    figures and the articles holding them; an article without figures adds nothing."""
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a4"], "status": "ok",
+        "outlet": ["Daily Wire Service", "Daily Wire Service", "Harbour Times", "Harbour Times"],
+        "published": ["2024-05-02", "2024-05-02", "2024-05-01", "2024-05-03"],
+    })  # fmt: skip
+    figures = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a3", "a3", "a3"]})
+    rows = charts.timeline_rows(figures, articles)
+    assert rows.to_dict("records") == [
+        {"published": "2024-05-01", "outlet": "Harbour Times", "figures": 3, "articles": 1},
+        {"published": "2024-05-02", "outlet": "Daily Wire Service", "figures": 3, "articles": 2},
+    ]
+    chart = charts.timeline_chart(figures, articles)
+    assert "6 figures published between 2024-05-01 and 2024-05-02" in chart.finding
+    assert "processed/parquet/figures/" in chart.caption
+    plt.close(chart.figure)
     plt.close(chart.figure)
 
 

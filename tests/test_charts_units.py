@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers import charts
+from helpers.charts import panels
 
 
 def claim(surface: str, value: float, kind: str, unit: str, si_unit: str, **more) -> dict:
@@ -162,3 +163,44 @@ def test_a_figure_drawn_elsewhere_with_maths_like_text_still_saves(tmp_path):
     ax.set_yticks([0, 1], ["$5$ News", "$x^2$ Daily"])
     charts.save_chart(fig, pd.DataFrame({"a": [1]}), "fig19-outlets", tmp_path, "Outlets", "")
     assert "$x^2$ Daily" in (tmp_path / "fig19-outlets.svg").read_text(encoding="utf-8")
+
+
+def test_families_read_once_per_kind_of_figure_equal_the_row_by_row_panels():
+    """families() reads each distinct kind of figure once and converts only measures; its
+    panels and converted values must be those of helpers.grouping.panel_values row by row,
+    on counts, money, percentages, durations, areas, distances and a Fahrenheit temperature,
+    repeated rows and a missing low/high among them."""
+    from helpers.grouping import panel_values
+
+    nan = float("nan")
+    rows = [  # kind, unit_normalized, si_unit, value, low, high, si_value
+        ("count", "protester", "protester", 1200.0, 1000.0, 1500.0, 1200.0),
+        ("count", "protester", "protester", 1200.0, 1000.0, 1500.0, 1200.0),
+        ("count", "person", "person", 23.0, nan, nan, 23.0),
+        ("money", "dollar", "dollar", 7.4e6, nan, nan, 7.4e6),
+        ("percent", "percent", "percent", 92.0, 90.0, 95.0, 92.0),
+        ("duration", "year", "day", 2.0, nan, nan, 730.5),
+        ("duration", "day", "day", 3.0, nan, nan, 3.0),
+        ("area", "acre", "km2", 640.0, 600.0, 700.0, 2.59),
+        ("length", "mile", "km", 75.0, nan, nan, 120.7008),
+        ("length", "mile", "km", 75.0, nan, nan, 120.7008),
+        ("length", "kilometre", "km", 120.0, 100.0, 150.0, 120.0),
+        ("temperature", "fahrenheit", "celsius", 212.0, 200.0, nan, 100.0),
+    ]
+    columns = ["kind", "unit_normalized", "si_unit", "value", "low", "high", "si_value"]
+    claims = pd.DataFrame(rows, columns=columns).assign(what="", topic="", group="")
+    got = charts.families(claims)
+    value = claims["value"]
+    frame = claims.assign(
+        what=panels.counted(claims), low=claims["low"].fillna(value),
+        high=claims["high"].fillna(value),
+    )  # fmt: skip
+    expected = panel_values(frame).rename(columns={"panel_unit": "unit"})
+    for name in ("panel", "unit"):
+        assert got[name].tolist() == expected[name].tolist()
+    for name in ("value", "low", "high"):
+        assert got[name].tolist() == pytest.approx(expected[name].tolist(), nan_ok=True)
+    miles = got.iloc[8]
+    assert miles["value"] == pytest.approx(120.7008) and miles["unit"] == "km"
+    assert got.iloc[0]["value"] == 1200.0 and got.iloc[0]["panel"] == "people"
+    assert got.iloc[11]["value"] == pytest.approx(100.0) and got.iloc[11]["unit"] == "°C"

@@ -41,6 +41,11 @@ KIT_CHARTS = (
     ("fig46-claims-by-group", GROUPS_TITLE),
     ("fig47-sources-side-by-side", SIDE_BY_SIDE_TITLE),
 )
+# What the timeline's CSV holds, and where each figure is.
+TIMELINE_ROWS = (
+    "Its CSV counts figures per date and outlet; each figure, with its sentence, is a row of the "
+    "pass's figures dataset (processed/parquet/figures/)."
+)
 RESERVED = {slug[:5] for slug, _ in KIT_CHARTS}  # fig44 ... fig47: a study chart may not use them
 
 
@@ -106,11 +111,13 @@ def rate_chart(figures: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Data
 
 
 def timeline_chart(figures: pd.DataFrame, articles: pd.DataFrame) -> Chart:
-    """Figures by publication date and outlet; undated articles named in the caption."""
+    """Figures by publication date and outlet (one row per date and outlet); undated articles
+    named in the caption."""
     rows, undated = timeline_rows(figures, articles), undated_articles(figures, articles)
     slug, title = KIT_CHARTS[1]
-    caption = cap.TIMELINE_CAPTION + " " + cap.timeline_caption(undated)
-    return Chart(slug, title, caption, rows, cap.timeline_finding(rows, undated),
+    caption = " ".join([cap.TIMELINE_CAPTION, TIMELINE_ROWS, cap.timeline_caption(undated)])
+    dates = rows.loc[rows.index.repeat(rows["figures"]), ["published"]]  # a row per figure
+    return Chart(slug, title, caption, rows, cap.timeline_finding(dates, undated),
                  plot_timeline(rows, title))  # fmt: skip
 
 

@@ -24,8 +24,9 @@ from helpers.charts.table import (
     display_source,
     format_number,
     outlet_names,
+    pairwise,
     panel_name,
-    shorten,
+    shortened,
     sorted_rows,
     spread_by_value,
     text,
@@ -69,8 +70,8 @@ def claim_groups(claims: pd.DataFrame) -> pd.Series:
     topic, event = text(column(claims, "topic")), text(column(claims, "event"))
     for fallback in (generic, topic.where(~topic.isin(["", NO_GROUP]), "")):
         group = group.where(group != "", fallback)
-    said = [e in g for g, e in zip(group, event, strict=True)]
-    add = ~event.isin(["", NO_GROUP]) & ~pd.Series(said, index=group.index, dtype=bool)
+    said = pairwise(lambda name, happened: happened in name, group, event).astype(bool)
+    add = ~event.isin(["", NO_GROUP]) & ~said
     group = group.where(~add | (group == ""), group + ": " + event)
     return group.where(group != "", NO_GROUP)
 
@@ -114,9 +115,8 @@ def claim_rows(claims: pd.DataFrame) -> pd.DataFrame:
     rows["qualifier"] = text(column(claims, "qualifier"))
     stance = rows["stance"].where(~rows["stance"].isin(["", "asserted"]), "")
     stance = stance.where(stance == "", " (" + stance + ")")
-    outlet = rows["outlet"].map(lambda name: shorten(name, 24))
-    place = where_when(outlet, rows["published"])
-    rows["label"] = rows["source"].map(lambda name: shorten(name, 28)) + " · " + place + stance
+    place = where_when(shortened(rows["outlet"], 24), rows["published"])
+    rows["label"] = shortened(rows["source"], 28) + " · " + place + stance
     rows["text"] = _point_text(rows, claims)
     rows["claims_in_group"] = rows["claims_in_panel"] = 0
     return rows[rows["value"].notna()][CLAIM_COLUMNS]
@@ -126,8 +126,12 @@ def _point_text(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
     """The words beside a point: the figure as written, its qualifier when the words lack it
     ("[more than]"), and its value in the panel's unit when it was written in another one
     ("75 miles (120.7 km)")."""
-    said = [q.lower() in s.lower() for q, s in zip(rows["qualifier"], rows["surface"], strict=True)]
-    extra = (rows["qualifier"] != "") & ~pd.Series(said, index=rows.index, dtype=bool)
+    extra = rows["qualifier"] != ""
+    if extra.any():  # the words lack it: "more than" not in "50 people"
+        qualified = rows[extra]
+        said = pairwise(lambda q, s: q.lower() in s.lower(), qualified["qualifier"],
+                        qualified["surface"])  # fmt: skip
+        extra[extra] = ~said.astype(bool)
     words = rows["surface"].where(~extra, rows["surface"] + " [" + rows["qualifier"] + "]")
     converted = (rows["value"] - rows["value_as_written"]).abs() > 1e-9 * rows["value"].abs()
     if not converted.any():
@@ -234,6 +238,5 @@ def side_by_side_rows(
 def _group_panels(rows: pd.DataFrame) -> pd.Series:
     """A panel per group, split by unit family when a group holds more than one."""
     mixed = rows.groupby("group")["unit_family"].transform("nunique") > 1
-    pairs = zip(rows["group"], rows["unit"], strict=True)
-    own = pd.Series([panel_name(group, unit) for group, unit in pairs], index=rows.index)
+    own = pairwise(panel_name, rows["group"], rows["unit"])
     return own.where(~mixed, rows["group"] + " · " + rows["panel"])

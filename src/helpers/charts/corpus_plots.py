@@ -94,21 +94,21 @@ def plot_figures_per_words(rows: pd.DataFrame, title: str = RATE_TITLE) -> plt.F
 
 def plot_timeline(rows: pd.DataFrame, title: str = TIMELINE_TITLE) -> plt.Figure:
     """For each publication date and outlet of :func:`~helpers.charts.corpus_rows.timeline_rows`,
-    a dot sized by the number of figures; the outlets with the most figures get a row each (at
-    most :data:`MAX_ROWS_PER_PANEL`), the rest one row "other outlets"."""
+    a dot sized by its ``figures``; the outlets with the most figures get a row each (at most
+    :data:`MAX_ROWS_PER_PANEL`), the rest one row "other outlets"."""
     if rows.empty:
         return empty_chart(title)
     rows = rows.assign(date=pd.to_datetime(rows["published"], format="%Y-%m-%d", errors="coerce"))
     rows = rows[rows["date"].notna()]
     if rows.empty:
         return empty_chart(title, "no figures with a readable publication date")
-    ranked = rows["outlet"].value_counts().sort_index(kind="mergesort")
+    ranked = rows.groupby("outlet")["figures"].sum().sort_index(kind="mergesort")
     ranked = ranked.sort_values(ascending=False, kind="mergesort")
     kept = sorted(ranked.index[: MAX_ROWS_PER_PANEL - 1]) if len(ranked) > MAX_ROWS_PER_PANEL \
         else sorted(ranked.index)  # fmt: skip
     other = "(other outlets)"
     rows = rows.assign(outlet=rows["outlet"].where(rows["outlet"].isin(kept), other))
-    counts = rows.groupby(["date", "outlet"], sort=True).size().rename("n").reset_index()
+    counts = rows.groupby(["date", "outlet"], sort=True)["figures"].sum().rename("n").reset_index()
     outlets = kept + ([other] if other in set(counts["outlet"]) else [])
     fig, ax = _bar_figure(8.0, len(outlets) + 1)
     y = counts["outlet"].map({o: i for i, o in enumerate(outlets)})

@@ -22,8 +22,8 @@ from helpers.charts.table import (
 # A word for the per-1,000-words rate: letters or digits, joined by inner apostrophes, hyphens,
 # dots or commas, e.g. "Lopez's", "full-scale", "4.5", "1,000" are one word each.
 WORD_PATTERN = re.compile(r"\w+(?:['’.,\-]\w+)*")
-# The columns of the figures table the rate and timeline charts read.
-FIGURE_INPUT_COLUMNS = [*TRACE_COLUMNS, "kind"]
+# The columns of the figures table the rate and timeline charts read (they count figures).
+FIGURE_INPUT_COLUMNS = ["article_id"]
 GROUP_COUNT_COLUMNS = [
     "group", "panel", "unit_family", "unit", "claims", "sources", "outlets", "articles", "smallest",
     "largest", "drawn", *TRACE_COLUMNS,
@@ -116,20 +116,24 @@ def figures_per_words_rows(
     return rows.reset_index(drop=True)[columns]
 
 
+TIMELINE_COLUMNS = ["published", "outlet", "figures", "articles"]
+
+
 def timeline_rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure of a dated article (status ok, ``published`` set), with the
-    article's ``outlet`` and ``published`` date; ordered by date, outlet, then position.
-    Figures of undated articles are not here: :func:`undated_articles` names them."""
+    """Per publication date and outlet of the dated articles read (status ok, ``published``
+    set): how many ``figures`` their articles hold and how many ``articles`` hold one; ordered
+    by date, then outlet. A summary, not a row per figure: the pass's ``figures`` dataset
+    holds each figure. Figures of undated articles are not here: :func:`undated_articles`
+    names them."""
     ok = ok_articles(articles)
     dated = ok[ok["published"] != ""][["article_id", "outlet", "published"]]
-    rows = pd.DataFrame({name: column(figures, name) for name in TRACE_COLUMNS})
-    rows["article_id"] = text(rows["article_id"])
-    rows["start"] = pd.to_numeric(rows["start"], errors="coerce").astype("Int64")
-    rows["end"] = pd.to_numeric(rows["end"], errors="coerce").astype("Int64")
-    rows["kind"] = text(column(figures, "kind"))
-    rows = rows.merge(dated, on="article_id", how="inner")
-    rows = sorted_rows(rows, ["published", "outlet"])
-    return rows[[*TRACE_COLUMNS, "kind", "outlet", "published"]]
+    n_figures = text(figures["article_id"]).value_counts()
+    dated = dated.assign(figures=dated["article_id"].map(n_figures).fillna(0).astype(int))
+    dated = dated[dated["figures"] > 0]
+    rows = dated.groupby(["published", "outlet"], sort=True).agg(
+        figures=("figures", "sum"), articles=("article_id", "size")
+    )
+    return rows.reset_index()[TIMELINE_COLUMNS]
 
 
 def undated_articles(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -85,9 +85,40 @@ def families(claims: pd.DataFrame) -> pd.DataFrame:
         },
         index=claims.index,
     )
-    panels = panel_values(frame).rename(columns={"panel_unit": "unit"})
+    panels = _panel_values(frame, panel_values).rename(columns={"panel_unit": "unit"})
     panels["unit_family"] = panels["panel"].str.replace(r" \(.*\)$", "", regex=True)
     return panels[["panel", "unit_family", "unit", "value", "low", "high"]]
+
+
+def _panel_values(frame: pd.DataFrame, panel_values) -> pd.DataFrame:
+    """``panel_values(frame)`` (:func:`helpers.grouping.panel_values`, a loop over rows), read
+    once per distinct kind of figure instead of once per row: a corpus of a million figures
+    holds a few dozen (kind, what, unit, si_unit). Each is probed with two made-up values; one
+    whose values come back unchanged (a count, money, a percentage) keeps its rows' values as
+    they are, and only the rows of the others (measures, converted) go through the loop, once
+    per distinct row. The result is the loop's own, row for row."""
+    keys = ["kind", "what", "unit_normalized", "si_unit"]
+    distinct = frame.drop_duplicates(keys)[keys].reset_index(drop=True)
+    probes = [distinct.assign(value=1.0, low=1.0, high=1.0, si_value=si) for si in (2.0, 3.0)]
+    probed = [panel_values(probe) for probe in probes]
+    same = pd.Series(True, index=distinct.index)
+    for result in probed:
+        same &= result[["value", "low", "high"]].eq(1.0).all(axis=1)
+    kinds = distinct.assign(panel=probed[0]["panel"], panel_unit=probed[0]["panel_unit"],
+                            same=same)  # fmt: skip
+    out = frame[keys].merge(kinds, on=keys, how="left", sort=False).set_index(frame.index)
+    out[["value", "low", "high"]] = frame[["value", "low", "high"]].astype(float)
+    moved = ~out["same"].astype(bool)
+    if moved.any():
+        columns = [*keys, "value", "low", "high", "si_value"]
+        rows = frame.loc[moved, columns]
+        unique = rows.drop_duplicates()
+        values = panel_values(unique)[["value", "low", "high"]].add_prefix("_")
+        converted = rows.merge(unique.join(values), on=columns, how="left", sort=False)
+        converted = converted.set_index(rows.index)
+        for name in ("value", "low", "high"):
+            out.loc[moved, name] = converted[f"_{name}"]
+    return out[["panel", "panel_unit", "value", "low", "high"]]
 
 
 def _number(frame: pd.DataFrame, name: str) -> pd.Series:

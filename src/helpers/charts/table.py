@@ -5,6 +5,7 @@ and a readable pick of rows when a group holds too many to label.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers.spread import MAX_ROWS_PER_GROUP, spread_by_value  # noqa: F401 (re-exported)
@@ -19,6 +20,8 @@ MAX_ROWS_PER_PANEL = 30
 
 def text(series: pd.Series) -> pd.Series:
     """``series`` as plain strings with missing values as ""."""
+    if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
+        return series.fillna("").str.strip().astype(str)  # pyarrow's kernels, no Python loop
     return series.astype(object).where(series.notna(), "").astype(str).str.strip()
 
 
@@ -56,6 +59,23 @@ def shorten(label: str, limit: int = 40) -> str:
     'Vietnamese outlet (…'
     """
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def shortened(labels: pd.Series, limit: int = 40) -> pd.Series:
+    """:func:`shorten` on every label of a Series, each distinct label once."""
+    names = labels.unique()
+    return labels.map(dict(zip(names, (shorten(str(n), limit) for n in names), strict=True)))
+
+
+def pairwise(func, first: pd.Series, second: pd.Series) -> pd.Series:
+    """``func(a, b)`` for each row's pair of ``first`` and ``second`` (same index), computed
+    once per distinct pair: a large table holds few distinct pairs of labels."""
+    if first.empty:
+        return pd.Series([], index=first.index, dtype=object)
+    codes, distinct = pd.MultiIndex.from_arrays([first, second]).factorize()
+    results = np.empty(len(distinct), dtype=object)
+    results[:] = [func(a, b) for a, b in distinct]
+    return pd.Series(results[codes], index=first.index)
 
 
 def panel_name(name: str, unit: str) -> str:
