@@ -36,6 +36,9 @@ def read_candidate(text: str, s: int, m: re.Match) -> tuple[Reading | None, int]
     return read_words(text, s, m.end("word"))
 
 
+_INF = math.inf
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Return every reported figure in ``text``, in text order.
 
@@ -51,21 +54,24 @@ def extract_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     last_word.cache_clear()
     pos = 0
-    for start, m in Scanner(text).cands:
+    last_end = 0
+    for start, end, kind, m in Scanner(text).cands:
         if start < pos:
             continue  # inside the figure read last
-        if m.lastgroup == "digits":
-            reading, resume = read_digits(text, start, m.end())
+        if kind == "digits":
+            reading, resume = read_digits(text, start, end)
         else:
             reading, resume = read_candidate(text, start, m)
         if reading is not None:
             fig = finish(text, reading)
-            if not (math.isfinite(fig.si_value) and math.isfinite(fig.value)):
+            if not (-_INF < fig.si_value < _INF and -_INF < fig.value < _INF):
                 pass  # too large for a float once converted ("1.5e308 miles"): no figure
-            elif not figures or fig.start >= figures[-1].end:
+            elif fig.start >= last_end or not figures:
                 figures.append(fig)
-            resume = max(resume, fig.end)
-        pos = max(resume, m.end())
+                last_end = fig.end
+            if fig.end > resume:
+                resume = fig.end
+        pos = resume if resume > end else end
     if len(figures) > 1:
         figures = mark_conversions(text, share_units(text, merge_bounds(text, figures)))
     return figures

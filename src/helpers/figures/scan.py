@@ -63,7 +63,10 @@ _DIGITS_BRANCH = (
     r"|\d*)(?:\.\d+)?(?!\d))"
 )
 DIGITS_RE = re.compile(_DIGITS_BRANCH)
-POINT_RE = re.compile(r"(?P<point>\.\d+)")  # ".001"; the character before is checked
+# A point that starts a number: ".001", "(.5", but not the point of "4.5", "v1.2" or "x_.5"
+# (``\w`` is what ``str.isalnum`` accepts, plus "_"). The look-behind comes after the point, so
+# that the engine can skip to each point at C speed.
+LEADING_POINT_RE = re.compile(r"(?P<point>\.(?<![\w.]\.)\d+)")
 FRACTION_RE = re.compile(r"(?P<frac>[" + _VULGAR + r"])")
 # What may stand before a number word: a space, a bracket, a quote, a slash or a dash.
 _WORD_BEFORE = " \t\n\r\f\v\u00a0([\"'“‘/—–-"
@@ -88,34 +91,33 @@ SKIP_RE = re.compile(
 
 class Scanner:
     """The places in a text where a figure could start, in text order, outside web and e-mail
-    addresses: ``Scanner(text).cands`` is a list of (start, match), ``start`` being where the
-    digits, the point, the fraction or the number word begins (``match.lastgroup`` says which).
-    Each kind of candidate is found by one pass of its pattern over the whole text."""
+    addresses: ``Scanner(text).cands`` is a list of (start, end, kind, match), ``start`` being
+    where the digits, the point, the fraction or the number word begins, ``end`` where its
+    match ends and ``kind`` which of them it is (``match.lastgroup``). Each kind of candidate
+    is found by one pass of its pattern over the whole text (one pattern for all four is
+    slower: the engine then cannot skip to the first character of one of them)."""
 
     __slots__ = ("cands",)
 
     def __init__(self, text: str) -> None:
-        cands = [(m.start(), m) for m in DIGITS_RE.finditer(text)]
+        cands = [(m.start(), m.end(), "digits", m) for m in DIGITS_RE.finditer(text)]
         low = text.lower()
         if len(low) == len(text):
             words_rx, first_rx, scan = WORD_RE, WORD_AT_START_RE, low
         else:
             words_rx, first_rx, scan = WORD_CI_RE, WORD_AT_START_CI_RE, text
         first = first_rx.match(scan)
-        # Group 1 is the number word (the match starts at the character before it).
-        more = [(m.start(1), m) for m in words_rx.finditer(scan, first.end() if first else 0)]
+        # The match starts at the character before the number word.
+        more = [
+            (m.start("word"), m.end(), "word", m)
+            for m in words_rx.finditer(scan, first.end() if first else 0)
+        ]
         if first:
-            more.append((0, first))
+            more.append((0, first.end(), "word", first))
         if "." in text:
-            more += [
-                (m.start(), m)
-                for m in POINT_RE.finditer(text)
-                if not m.start()
-                or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._")
-            ]
-        # Eighteen substring tests cost a tenth of a character-class scan of a non-ASCII text.
-        if not text.isascii() and any(c in text for c in _VULGAR):
-            more += [(m.start(), m) for m in FRACTION_RE.finditer(text)]
+            more += [(m.start(), m.end(), "point", m) for m in LEADING_POINT_RE.finditer(text)]
+        if not text.isascii():
+            more += [(m.start(), m.end(), "frac", m) for m in FRACTION_RE.finditer(text)]
         if more:
             cands += more
             cands.sort()  # by start: no two candidates start at the same character
