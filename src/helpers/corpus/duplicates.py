@@ -44,7 +44,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
     words = WORD.findall(text.lower())
     if len(words) <= size:
         return frozenset([" ".join(words)]) if words else frozenset()
-    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    # the shifted word lists end at different places: zip stops at the shortest
+    return frozenset(map(" ".join, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -68,7 +69,7 @@ def _minhash(items: frozenset[str]) -> MinHash:
         permutations=_permutations(),
         scheme=SCHEME,
     )
-    signature.update_batch([s.encode("utf-8") for s in items])
+    signature.update_batch(list(map(str.encode, items)))  # UTF-8
     return signature
 
 

@@ -81,6 +81,7 @@ def parse_date(value: object) -> str:
     return found.strftime("%Y-%m-%d")
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its dates (the day's stories); each parsed once
 def _parse_date_string(text: str) -> datetime | None:
     text = " ".join(text.split())
     if not text or len(text) > 80 or not any(c.isdigit() for c in text):
@@ -177,10 +178,14 @@ def outlet_for_url(url: str, table: Mapping[str, str]) -> str:
 
 def guess_language(text: str) -> str:
     """Return "en" when common English function words make up 15% of the words, else ""."""
-    words = [w.lower() for w in WORD.findall(text)]
+    # lower-casing the whole text first gives the same words when it is ASCII, not always
+    # otherwise ("İ" lowers to two characters)
+    words = (
+        WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD.findall(text)]
+    )
     if not words:
         return ""
-    share = sum(w in ENGLISH_WORDS for w in words) / len(words)
+    share = sum(map(ENGLISH_WORDS.__contains__, words)) / len(words)
     return "en" if share >= 0.15 else ""
 
 

@@ -28,8 +28,9 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
+from operator import attrgetter
 
 from helpers.claims import CLAIM_COLUMNS, attribute_article
 from helpers.claims.extract import same_outlet
@@ -42,6 +43,7 @@ from helpers.corpus.metadata import outlet_table
 from helpers.corpus.readers import ReadOptions
 from helpers.corpus.tables import POST_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
 from helpers.figures import FIGURE_COLUMNS, Figure, extract_figures
+from helpers.figures.model import replace_figure
 from helpers.grouping import GROUP_COLUMNS, TOPIC_COLUMNS, group_rows, topic_rows
 from helpers.pipeline.deadline import time_limit
 from helpers.pipeline.duplicates import signature_bytes
@@ -51,6 +53,7 @@ from helpers.study import Study, load_study
 
 DEFAULT_SECONDS = 60.0  # time budget of one article, all stages together
 FIGURE_FIELDS = tuple(f.name for f in dataclass_fields(Figure))
+_FIELD_VALUES = attrgetter(*FIGURE_FIELDS)  # a Figure's field values, in field order
 FIGURE_TABLE = (*FIGURE_COLUMNS, *GROUP_COLUMNS)  # the columns of figures, in order
 CLAIM_TABLE = (*FIGURE_TABLE, *CLAIM_COLUMNS, *CLAIM_ARTICLE_COLUMNS, *TOPIC_COLUMNS)
 # table -> its columns: an article's rows are dicts (or tuples in this order) keyed by them
@@ -129,26 +132,23 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def _shifted(figure: Figure, offset: int) -> dict[str, int]:
-    """The offsets of a figure in its sentence moved into the article, as figures_table does:
-    ``start``, ``end`` and ``conversion_of`` (the start of the figure it restates, or -1)."""
-    moved = {"start": offset + figure.start, "end": offset + figure.end}
-    if getattr(figure, "conversion_of", -1) >= 0:
-        moved["conversion_of"] = offset + figure.conversion_of
-    return moved
-
-
 def _figures(article_id: str, sentences: list[dict]) -> tuple[list[Figure], list[dict]]:
     """Notebook 02's ``figures_table``, for one article: the figures of each sentence with
-    offsets into the clean text, in text order, as :class:`Figure` objects and as rows."""
+    offsets into the clean text (``start``, ``end`` and ``conversion_of``, the start of the
+    figure it restates or -1), in text order, as :class:`Figure` objects and as rows."""
     found: list[tuple[Figure, dict]] = []
     for sentence in sentences:
         text, offset = sentence["text"], int(sentence["start"])
         if not isinstance(text, str):
             continue
         for figure in extract_figures(text):
-            figure = replace(figure, **_shifted(figure, offset))
-            row = {name: getattr(figure, name) for name in FIGURE_FIELDS}
+            row = dict(zip(FIGURE_FIELDS, _FIELD_VALUES(figure), strict=True))
+            row["start"] += offset
+            row["end"] += offset
+            moved = {"start": row["start"], "end": row["end"]}
+            if row.get("conversion_of", -1) >= 0:
+                row["conversion_of"] = moved["conversion_of"] = row["conversion_of"] + offset
+            figure = replace_figure(figure, **moved)
             row.update(article_id=article_id, post=sentence["post"],
                        sentence_id=sentence["sentence_id"], sentence_text=text)  # fmt: skip
             found.append((figure, row))

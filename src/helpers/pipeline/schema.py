@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 
 import pandas as pd
 import pyarrow as pa
@@ -107,7 +108,7 @@ def rows_to_arrow(
     there is no row. The same table :func:`to_arrow` gives for the pandas frame of the same
     rows, built without pandas (a frame per table per bucket cost more than the work)."""
     if rows and isinstance(rows[0], Mapping):
-        values = [[row.get(c) for row in rows] for c in columns]  # type: ignore[union-attr]
+        values = _dict_columns(rows, columns)  # type: ignore[arg-type]
     elif rows:
         values = [list(v) for v in zip(*rows, strict=True)]
     else:
@@ -134,6 +135,17 @@ def rows_to_arrow(
     if keys and out.num_rows > 1:
         out = out.take(pc.sort_indices(out, sort_keys=[(k, "ascending") for k in keys]))
     return out.replace_schema_metadata(None)
+
+
+def _dict_columns(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> list:
+    """The values of each column of dict rows (a missing key is null): one ``itemgetter``
+    call per row in C when every row has every column, which is the usual case."""
+    if len(columns) > 1:
+        try:
+            return list(zip(*map(itemgetter(*columns), rows), strict=True))
+        except KeyError:
+            pass
+    return [[row.get(c) for row in rows] for c in columns]
 
 
 def _aligned(part: pa.Table, schema: pa.Schema) -> pa.Table:
