@@ -169,3 +169,68 @@ def test_a_descriptor_and_name_open_the_sentence_of_a_participle():
         "disagreed, saying 2 in 5 streets were missed."
     )
     assert _stances(text)["2 in 5 streets"][0] == "CleanStreets"
+
+
+def test_researchers_at_a_named_institute_wrote():
+    text = (
+        "The survey counted 312 new comets, astronomers at the Altamira Sky Observatory wrote "
+        "in the journal Icarus."
+    )
+    assert _by_surface(text)["312 new comets"] == (
+        "astronomers at the Altamira Sky Observatory",
+        "expert",
+    )
+
+
+def test_whom_a_speaker_told_is_not_the_speaker():
+    text = (
+        "“We fed 900 families last month,” Priya Das, who runs the Northgate pantry, "
+        "told the Courier."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.source_canonical == "Priya Das"
+
+
+def test_a_pronoun_points_to_a_person_named_in_an_earlier_paragraph():
+    text = (
+        "Goalkeeper Ana Lisboa saved 2 penalties in the shoot-out.\n"
+        "“I trained 6 years for this,” she said."
+    )
+    found = _by_surface(text)
+    assert found["2 penalties"] == ("", "outlet itself")
+    assert "Ana Lisboa" in found["6 years"][0]
+
+
+def test_the_report_of_a_named_body_is_its_authors():
+    text = (
+        "The annual report of the Water Services Regulation Authority found 41% of leaks were "
+        "fixed within a day. A survey of Britons found 58% drink tap water."
+    )
+    found = _by_surface(text)
+    assert found["41%"] == ("Water Services Regulation Authority", "document")
+    assert found["58%"][0] == "survey"
+
+
+def test_royal_colleges_are_professional_bodies():
+    assert source_type_for("The Royal College of Midwives") == "NGO/civil society"
+
+
+def test_a_cited_party_named_in_apposition():
+    text = (
+        "The agency reported, citing the provincial governor, Ilse Varga, that 31 homes had "
+        "been flooded."
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.source_canonical, claim.source_type) == ("Ilse Varga", "government")
+
+
+def test_a_possessive_descriptor_then_the_name():
+    text = "Rainfall reached 88 mm in a day, according to Chile's weather office, DMC."
+    (claim,) = extract_claims(text)
+    assert (claim.source_canonical, claim.source_type) == ("DMC", "government")
+
+
+def test_a_capitalised_descriptor_opening_a_sentence_is_dropped():
+    text = "Rights group Civic Watch said 240 people had been detained."
+    (claim,) = extract_claims(text)
+    assert claim.source_canonical == "Civic Watch"

@@ -178,7 +178,7 @@ APPOSED_NAME = re.compile(
     r",\s++(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?[A-Z][\w'&.-]*+){0,5})"
     r"(?=\s*+(?:[,;]|\.?$))"
 )
-GENERIC_NP = re.compile(r"(?:the|a|an|its|their)\s[a-z][\w' -]*+$")
+GENERIC_NP = re.compile(r"(?:the|a|an|its|their|[A-Z][\w.-]*+'s)\s[a-z][\w' -]*+$")
 # The source of a figure named after it: ", a figure the pilots' union gave on Monday"
 FIGURE_GIVEN = re.compile(
     r",\s*+(?:a|the)\s(?:figure|number|toll|estimate|count|tally)s?\s(?:that\s|which\s)?"
@@ -292,6 +292,16 @@ SPEAKER_NOUNS = frozenset(
     scientist chairman chairwoman chair founder owner head treasurer lawyer lawyers attorney
     attorneys counsel""".split()
 )
+# Speakers named by a plural noun and where they work: "researchers at the Canary Islands
+# Astrophysics Institute", "economists with the bank" (read when the last word names no speaker)
+SPEAKERS_AT = re.compile(
+    r"(?:researchers|scientists|analysts|economists|experts|doctors|engineers|officials|"
+    r"investigators|astronomers|academics|lawyers|staff|volunteers|workers) (?:at|from|with|for|"
+    r"of|in) ",
+    re.IGNORECASE,
+)
+# The verb's object after it is whom they told, never the speaker: "..., told the Gazette"
+ADDRESSEE_CUES = frozenset({"told", "tells"})
 # A relative pronoun ends the speaker part of a subject: "officials who spoke ..."
 RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")
 
@@ -329,7 +339,7 @@ def is_speaker_like(phrase: str, cue: str = "said") -> bool:
     body = core.rsplit(None, 1)[0] if known_head else core
     if FINITE_VERB.search(body if " " in core.strip() or not known_head else ""):
         return False
-    if not (SPEAKER_START.match(phrase) or known_head):
+    if not (SPEAKER_START.match(phrase) or known_head or SPEAKERS_AT.match(core)):
         return False
     if cue in FINDING_CUES:
         return document_head(core)

@@ -46,7 +46,9 @@ AUTHOR_NOUNS = frozenset(
     army military union industry hospital court tribunal university""".split()
 )
 # An author inside a document phrase: "report by the GAO", "data from the county"
-DOCUMENT_AUTHOR = re.compile(r"\b(?P<verb>\w+\s++)?(?:by|from)\s++(?P<author>.+)$", re.I)
+DOCUMENT_AUTHOR = re.compile(
+    r"\b(?P<verb>\w+\s++)?(?:by|from|(?P<of>of)(?=\s++(?:the\s++)?[A-Z]))\s++(?P<author>.+)$", re.I
+)
 # Verbs before "by" whose agent did not write the document: "records obtained by the Herald"
 NOT_AUTHORED = frozenset(
     """obtained seen reviewed viewed cited quoted reported leaked shared posted""".split()
@@ -121,6 +123,9 @@ def document_author(phrase: str) -> str:
         author = match.group("author")
         end = AUTHOR_END.search(author)
         author = (author[: end.start()] if end else author).strip(TRIM)
+        if match["of"] and not institution_type(author):
+            author = ""  # "a survey of Britons" names whom it asked; "the report of the
+            # Prison Inspectorate" its author
         if verb not in NOT_AUTHORED and author and not document_head(author):
             return author
         if verb in NOT_AUTHORED:

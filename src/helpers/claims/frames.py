@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from helpers.claims import cues as c
 from helpers.claims.documents import document_head
@@ -51,6 +51,7 @@ class RawFrame:
     description: str = ""  # an apposition: "an epidemiologist at the university"
     scope: int = 0  # where a frame of a subordinate clause starts to govern (0: everywhere)
     back: int = 0  # the figure an expectation clause hangs on ("the 230,000 that X forecast")
+    cited_description: str = ""  # what the text says of the cited party ("the regional governor")
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], opens: Sequence[int]) -> bool:
@@ -87,12 +88,13 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         apposed = c.APPOSED_NAME.match(sentence, end) if c.GENERIC_NP.match(phrase) else None
         if apposed:  # "according to the utility, National Grid": the name, so described
             phrase, description, end = apposed["name"], phrase, apposed.end("name")
-        cited = ""
+        cited, cited_description = "", ""
         citing = c.CITING.match(sentence, end)
         if citing:
-            cited = noun_phrase_at(sentence, citing.end())
+            cited, cited_description = _cited_at(sentence, citing.end())
         frames.append(RawFrame(match.start(), end, phrase, "according to", cited,
-                               description=description))  # fmt: skip
+                               description=description,
+                               cited_description=cited_description))  # fmt: skip
         taken.append((match.start(), end))
     passives = (
         [*c.PASSIVE_BY.finditer(sentence), *c.REDUCED_PASSIVE.finditer(sentence)] if has_by else []
@@ -146,7 +148,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         else:
             cue_kind = cue
         phrase, description = "", ""
-        if pre.endswith((",", '"')) or not pre:
+        if (pre.endswith((",", '"')) or not pre) and cue not in c.ADDRESSEE_CUES:
             phrase, description = inverted_speaker(sentence, end)
         index = bisect_right(earlier, (start, "")) - 1
         if not phrase and index >= 0 and AND_AGAIN.search(tail + " ", near):
@@ -162,14 +164,14 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
             continue  # only a poll or survey "put Labour on 38 per cent", not "put a cap on"
         if who or phrase.lower() == "who":
             phrase = "who"
-        cited = ""
+        cited, cited_description = "", ""
         citing = c.CITING.match(sentence, end)
         if citing:
-            cited = noun_phrase_at(sentence, citing.end())
+            cited, cited_description = _cited_at(sentence, citing.end())
         at = _subordinate_scope(tail, phrase)
         scope = at + max(0, start - TAIL_CHARS) if at >= 0 else 0
         frames.append(RawFrame(start, end, phrase, cue, cited, description=description,
-                               scope=scope))  # fmt: skip
+                               scope=scope, cited_description=cited_description))  # fmt: skip
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
     if has_participle:
         frames.extend(_participles(sentence, quotes, opens, frames, study))
@@ -199,6 +201,17 @@ def _expectations(
         found.append(RawFrame(match.start("cue"), match.end("cue"), phrase, match["cue"],
                               back=match.start()))  # fmt: skip
     return found
+
+
+def _cited_at(sentence: str, pos: int) -> tuple[str, str]:
+    """The party cited at ``pos`` and its description: the name when a generic phrase is
+    followed by one in apposition ("citing the regional governor, Pavel Orlov, that ...")."""
+    phrase = noun_phrase_at(sentence, pos)
+    if phrase and c.GENERIC_NP.match(phrase):
+        apposed = c.APPOSED_NAME.match(sentence, pos + len(phrase))
+        if apposed:
+            return apposed["name"], phrase
+    return phrase, ""
 
 
 def _subordinate_scope(tail: str, phrase: str) -> int:
@@ -251,9 +264,8 @@ def _cite_later(sentence: str, frames: list[RawFrame]) -> list[RawFrame]:
         before = [i for i, f in enumerate(out) if f.end <= match.start() and not f.cited]
         if not before:
             continue
-        cited = noun_phrase_at(sentence, match.end())
+        cited, cited_description = _cited_at(sentence, match.end())
         if cited:
             i = before[-1]
-            out[i] = RawFrame(out[i].start, out[i].end, out[i].phrase, out[i].cue, cited,
-                              out[i].outlet_only, out[i].description)  # fmt: skip
+            out[i] = replace(out[i], cited=cited, cited_description=cited_description)
     return out

@@ -70,7 +70,20 @@ AFFILIATION = re.compile(r"\s(?:of|at|for|with|from)\s")
 # spokesperson for Acme": no preposition in a descriptor)
 DESCRIBED_NAME = re.compile(
     r"^(?i:the|a|an)\s(?P<descriptor>(?:(?!(?:of|for|at|with|from|in|on|by|to)\s)[a-z][\w'-]*+"
-    r"\s)+)(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|&)?\s?[A-Z][\w'&.-]*+)*+)$"
+    r"\s)+)(?P<name>[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|du|de|des|&)?\s?[A-Z][\w'&.-]*+)*+)$"
+)
+# A descriptor capitalised because it opens a sentence, then a name: "Aid group Médecins du
+# Monde", "Rights group Amnesty International" (a capitalised word, lower-case words, a name)
+OPENING_DESCRIPTOR = re.compile(
+    r"(?!(?:The|A|An|Its|Their|His|Her)\s)[A-Z][a-z'-]*+(?:\s(?!(?:of|for|at|with|from|in|on|by|"
+    r"to|and)\s)[a-z][\w'-]*+)+\s[A-Z][\w'&.-]*+(?:\s(?:of|for|and|the|du|de|des|&)?\s?[A-Z]"
+    r"[\w'&.-]*+)*+$"
+)
+# The words of a company's name that news drops on second mention: "Marlowe Energy" -> "Marlowe"
+COMPANY_TAIL = re.compile(
+    r"(?:\s(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|plc|Group|Holdings|Energy|Airlines|Airways|"
+    r"Motors|Foods|Capital|Partners|Pharma|Pharmaceuticals|Technologies|Industries|"
+    r"Enterprises|Logistics|Insurance|Bancorp))++$"
 )
 # Words that qualify a name rather than describe it: "the state Office of Emergency Management"
 QUALIFIERS = frozenset(
@@ -190,6 +203,8 @@ def canonical_form(phrase: str) -> str:
     name = person_name(text)
     if name:
         return name
+    if OPENING_DESCRIPTOR.match(text):  # "Aid group Médecins du Monde" opening a sentence
+        text = "the " + text[0].lower() + text[1:]
     described = DESCRIBED_NAME.match(text)
     if described and described.group("descriptor").split()[-1].lower() not in QUALIFIERS:
         return described.group("name")
@@ -199,3 +214,22 @@ def canonical_form(phrase: str) -> str:
     text = RELATIVE_CLAUSE.sub("", text) or text
     text = LEADING_ARTICLE.sub("", text)
     return tidy(LEADING_COUNT.sub("", text)) or tidy(text)
+
+
+@lru_cache(maxsize=8192)
+def short_name(canonical: str) -> str:
+    """The name a company goes by on second mention: "Marlowe Energy" -> "Marlowe" ("" if
+    it has no trade word to drop, or nothing would be left)."""
+    match = COMPANY_TAIL.search(canonical)
+    short = canonical[: match.start()].strip() if match else ""
+    return short if short[:1].isupper() and short.lower() not in {"the", "a"} else ""
+
+
+@lru_cache(maxsize=8192)
+def initials_of(canonical: str) -> str:
+    """The acronym of an organisation's name of three or more capitalised words: "Federal
+    Bureau of Investigation" -> "FBI" ("" otherwise)."""
+    words = [w for w in canonical.split() if w not in {"of", "for", "and", "the", "on", "&"}]
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words)

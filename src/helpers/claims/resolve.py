@@ -28,7 +28,15 @@ from helpers.claims.documents import document_author, document_head, document_na
 from helpers.claims.frames import raw_frames
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
-from helpers.claims.names import acronym_of, canonical_form, person_name, surname_of, tidy
+from helpers.claims.names import (
+    acronym_of,
+    canonical_form,
+    initials_of,
+    person_name,
+    short_name,
+    surname_of,
+    tidy,
+)
 from helpers.claims.quotes import quote_spans
 from helpers.claims.sourcetypes import generic_kind, generic_type
 from helpers.claims.subjects import opening_subject
@@ -55,12 +63,6 @@ OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 NAME_WORD = re.compile(r"[A-Z][\w'&.-]*|of|for|and|on|the|&")
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
-# The words of a company's name that news drops on second mention: "Marlowe Energy" -> "Marlowe"
-COMPANY_TAIL = re.compile(
-    r"(?:\s(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|plc|Group|Holdings|Energy|Airlines|Airways|"
-    r"Motors|Foods|Capital|Partners|Pharma|Pharmaceuticals|Technologies|Industries|"
-    r"Enterprises|Logistics|Insurance|Bancorp))++$"
-)
 NOT_A_NAME = frozenset(
     "The A An This That These Those It He She They We I In On At But And As After".split()
 )
@@ -144,6 +146,14 @@ class History:
                 return speaker
         return None
 
+    def mentioned(self, fits) -> Speaker | None:
+        """The most recent party of the post that fits, spoken or only named ("Striker Lena
+        Okoro scored ..." then a paragraph '"...," she said'): when no speaker fits."""
+        for _, speaker, _ in reversed(self.entries):
+            if fits(speaker):
+                return speaker
+        return None
+
     def resolve(self, phrase: str, description: str = "") -> Speaker:
         """Turn a phrase into a speaker, resolving pronouns and references."""
         phrase = tidy(phrase)
@@ -167,7 +177,8 @@ class History:
         study = self.study
         plan, detail = reference_plan(phrase)
         if plan == "person":
-            return self.latest(lambda s: s.kind == PERSON)
+            person = self.latest(lambda s: s.kind == PERSON)
+            return person or self.mentioned(lambda s: s.kind == PERSON)
         if plan == "they":
             return self.latest(lambda s: s.kind in {GROUP, ORG, OUTLET})
         if plan == "it":
@@ -260,28 +271,9 @@ def _reference_plan(phrase: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=8192)
-def short_name(canonical: str) -> str:
-    """The name a company goes by on second mention: "Marlowe Energy" -> "Marlowe" ("" if
-    it has no trade word to drop, or nothing would be left)."""
-    match = COMPANY_TAIL.search(canonical)
-    short = canonical[: match.start()].strip() if match else ""
-    return short if short[:1].isupper() and short.lower() not in {"the", "a"} else ""
-
-
-@lru_cache(maxsize=8192)
 def _described(speaker: Speaker) -> str:
     """What a speaker is called and described as, lower-cased (for "the think tank")."""
     return f"{speaker.phrase} {speaker.description} {speaker.canonical}".lower()
-
-
-@lru_cache(maxsize=8192)
-def initials_of(canonical: str) -> str:
-    """The acronym of an organisation's name of three or more capitalised words: "Federal
-    Bureau of Investigation" -> "FBI" ("" otherwise)."""
-    words = [w for w in canonical.split() if w not in {"of", "for", "and", "the", "on", "&"}]
-    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
-        return ""
-    return "".join(w[0] for w in words)
 
 
 def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:
@@ -336,7 +328,7 @@ def resolve_sentences(
             speaker = history.resolve(raw.phrase, raw.description)
             history.add(speaker)
             if raw.cited:
-                cited = history.resolve(raw.cited)
+                cited = history.resolve(raw.cited, raw.cited_description)
                 history.add(cited)
                 resolved.append(
                     Attribution(start + raw.start, start + raw.end, cited, raw.cue,

@@ -96,7 +96,9 @@ PERSON_ROLE = _ci(
     r"mayor|premier|chancellor|king|queen|he|she|professor|economist|analyst|researcher|"
     r"scientist|manager|executive|sheriff|officer|woman|man|resident|witness|expert|"
     r"survivor|owner|founder|head|chairman|chairwoman|captain|judge|lawmaker|senator|"
-    r"commissioner|councill?or|treasurer|clerk|coach|superintendent|principal)\b"
+    r"commissioner|councill?or|treasurer|clerk|coach|superintendent|principal|master|examiner|"
+    r"teacher|headteacher|forecaster|meteorologist|astronomer|volunteer|lawyer|attorney|"
+    r"striker|player|captain|goalkeeper|midfielder|defender|farmer|nurse|doctor)\b"
 )
 
 
