@@ -109,12 +109,37 @@ _VERB_LAST = frozenset(UP_VERBS + DOWN_VERBS + ["by"])
 ANY_LAST = _QUAL_LAST | _VERB_LAST  # words that can end a qualifier or a change verb
 
 
-def qualifier_before(text: str, pos: int) -> re.Match | None:
-    """QUALIFIER_RE ending at ``pos``, searched only when the last word could end one."""
+# QUALIFIER_RE read backwards, on the reversed text before a number: the same phrases, each
+# spelled backwards. ``QUALIFIER_RE.search`` must try every one of the 36 places a phrase could
+# start; this pattern is anchored at the number, so it is tried once.
+_REVERSED_QUALIFIER_RE = re.compile(
+    r"(?i)[ \t\u00a0-]*(?:(?P<q>"
+    + trie_alternation(q.lower()[::-1] for q in _WORDY).replace(r"\ ", r"[^\S\n]+")
+    + r")(?![A-Za-z])|(?P<sym>"
+    + trie_alternation(q[::-1] for q in _SYMBOLS)
+    + r"))"
+)
+
+
+def qualifier_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The qualifier that ends at ``pos`` (QUALIFIER_RE): (where it starts, the phrase as
+    written), or None. Looked for only when the last word could end one."""
     lw = last_word(text, pos).lower().lstrip("(\"'“‘[")
-    if lw in _QUAL_LAST or lw[-1:] in "~><≈≥≤=±" and lw:
-        return QUALIFIER_RE.search(text, max(0, pos - 36), pos)
-    return None
+    if not (lw in _QUAL_LAST or lw[-1:] in "~><≈≥≤=±" and lw):
+        return None
+    lo = max(0, pos - 36)
+    if pos and text[pos - 1] != "\n":
+        # The reversed window holds one character more, the one the look-behind of a phrase
+        # that starts the window reads.
+        m = _REVERSED_QUALIFIER_RE.match(text[lo - 1 if lo else 0 : pos][::-1])
+        if m is None:
+            return None
+        a, b = m.span(m.lastgroup)
+        if b <= pos - lo:
+            return pos - b, text[pos - b : pos - a]
+    # "$" also matches before a final newline; and a phrase that runs past the window's start.
+    m = QUALIFIER_RE.search(text, lo, pos)
+    return (m.start(), m.group("q") or m.group("sym")) if m else None
 
 
 def verb_before(text: str, pos: int) -> re.Match | None:
@@ -147,9 +172,8 @@ def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     m = qualifier_before(text, r.start)
     start = r.start
     if m:
-        q = (m.group("q") or m.group("sym") or "").lower()
-        r.change = _CHANGE_OF.get(" ".join(q.split()), "=")
-        start = m.start()
+        start, q = m
+        r.change = _CHANGE_OF.get(" ".join(q.lower().split()), "=")
     if r.kind != "count" or not r.unit:
         v = verb_before(text, start)
         far = None if v else by_before(text, start)
