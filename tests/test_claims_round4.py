@@ -234,3 +234,28 @@ def test_a_capitalised_descriptor_opening_a_sentence_is_dropped():
     text = "Rights group Civic Watch said 240 people had been detained."
     (claim,) = extract_claims(text)
     assert claim.source_canonical == "Civic Watch"
+
+
+def test_an_apposition_owned_by_its_takes_the_owners_type():
+    text = (
+        "Corran Bank said profit fell 12% in the year. Its chief risk officer, Hal Munro, said "
+        "bad loans doubled to €400 million."
+    )
+    assert _by_surface(text)["€400 million"] == ("Hal Munro", "company")
+
+
+def test_blamed_reports_for_its_subject():
+    text = (
+        "Tidewater Water raised bills by £40 a year.\nIt blamed a 25 percent rise in energy costs."
+    )
+    assert _by_surface(text)["25 percent"][0] == "Tidewater Water"
+
+
+def test_a_sentence_that_opens_with_whom_it_cites():
+    text = (
+        "Citing police sources, the Valley Echo reported that 14 people had been "
+        "arrested at the ground."
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.source_canonical, claim.source_type) == ("police sources", "anonymous official")
+    assert claim.via == "Valley Echo"

@@ -29,7 +29,7 @@ WEAK_CUES = (
     "claimed|claims|found|finds|show|shows|showed|reveal|reveals|revealed|indicate|indicates|"
     "indicated|counted|recorded|tallied|calculated|projected|projects|predicted|predicts|"
     "forecast|forecasts|suggested|suggests|concluded|concludes|continued|called|voiced|"
-    "expressed|posted|expect|expects|expected|alleges|allege|alleged|documented"
+    "expressed|posted|expect|expects|expected|alleges|allege|alleged|documented|blamed|blames"
 )
 CUE_VERBS = f"{STRONG_CUES}|{WEAK_CUES}"
 

@@ -28,6 +28,8 @@ TAIL_CHARS = 80  # characters before a cue read by the patterns anchored at it (
 NEAR_CHARS = 40  # the longest match of a pattern anchored at a cue ("was independently")
 # ", citing Y" anywhere after a frame
 LATER_CITING = re.compile(r",\s*+(?:citing|quoting)\s++")
+# A sentence that opens with whom it cites: "Citing a senior commander, the paper reported"
+FRONT_CITING = re.compile(r"(?:Citing|Quoting)\s++")
 # The same speaker again: "... and said", "... and also told"
 AND_AGAIN = re.compile(r"\band\s++(?:also\s++|then\s++|later\s++)?$")
 WHO_BEFORE = re.compile(r",\s*+who\s*+$")
@@ -183,6 +185,11 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
                 frames.append(RawFrame(match.start("cue"), match.end("cue"), match["np"],
                                        match["cue"]))  # fmt: skip
     frames.sort(key=lambda frame: frame.start)
+    fronted = FRONT_CITING.match(sentence) if frames and not frames[0].cited else None
+    if fronted:  # "Citing a senior commander, the Kyiv Independent reported that ..."
+        cited, cited_description = _cited_at(sentence, fronted.end())
+        if cited:
+            frames[0] = replace(frames[0], cited=cited, cited_description=cited_description)
     citing = "citing" in sentence or "quoting" in sentence
     return _cite_later(sentence, frames) if citing else frames
 

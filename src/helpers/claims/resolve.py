@@ -148,7 +148,8 @@ class History:
 
     def mentioned(self, fits) -> Speaker | None:
         """The most recent party of the post that fits, spoken or only named ("Striker Lena
-        Okoro scored ..." then a paragraph '"...," she said'): when no speaker fits."""
+        Okoro scored ..." then a paragraph '"...," she said'; "Tidewater Water raised bills"
+        then a paragraph "It blamed ..."): when no speaker fits."""
         for _, speaker, _ in reversed(self.entries):
             if fits(speaker):
                 return speaker
@@ -167,9 +168,12 @@ class History:
         if find_actor(phrase, self.study) is None and document_head(phrase):
             written = document_author(phrase) or document_author(description)
             author = self.resolve(written) if written else None
-        elif not description and OWNED.match(phrase):
+        elif OWNED.match(description or phrase):
             owner = self.latest(lambda s: s.kind in {ORG, GROUP, OUTLET})
-            if owner is not None:  # "its director": described by whose it is
+            if owner is not None and description:  # "Paul Devlin, its chief financial officer"
+                role = description.split(None, 1)[1] if " " in description else ""
+                description = f"{owner.canonical}'s {role}".strip()
+            elif owner is not None:  # "its director": described by whose it is
                 description = f"{owner.phrase}, {owner.description}".strip(", ")
         return make_speaker(phrase, self.study, description, author)
 
@@ -179,10 +183,10 @@ class History:
         if plan == "person":
             person = self.latest(lambda s: s.kind == PERSON)
             return person or self.mentioned(lambda s: s.kind == PERSON)
-        if plan == "they":
-            return self.latest(lambda s: s.kind in {GROUP, ORG, OUTLET})
-        if plan == "it":
-            return self.latest(lambda s: s.kind in {ORG, OUTLET, DOCUMENT})
+        if plan in ("they", "it"):
+            kinds = {GROUP, ORG, OUTLET} if plan == "they" else {ORG, OUTLET, DOCUMENT}
+            found = self.latest(lambda s: s.kind in kinds)
+            return found or self.mentioned(lambda s: s.kind in kinds)
         if plan == "who":
             return self.latest(lambda s: s.kind != DOCUMENT)
         if plan == "officials":
