@@ -259,3 +259,29 @@ def test_a_sentence_that_opens_with_whom_it_cites():
     (claim,) = extract_claims(text)
     assert (claim.source_canonical, claim.source_type) == ("police sources", "anonymous official")
     assert claim.via == "Valley Echo"
+
+
+def test_the_airport_points_to_the_airport_named_before():
+    text = (
+        "Flights from Lindell Airport rose to 41,000 last year, the airport said. Doctors at "
+        "the Saint Brigid Hospital treated 12 passengers, the hospital said."
+    )
+    found = _by_surface(text)
+    assert found["41,000"] == ("Lindell Airport", "company")
+    assert found["12 passengers"] == ("Saint Brigid Hospital", "company")
+
+
+def test_the_force_points_to_the_police_named_before():
+    text = "Kent Police said 31 people were arrested. The force said 4 officers were hurt."
+    found = _by_surface(text)
+    assert found["4 officers"] == ("Kent Police", "police/emergency services")
+
+
+def test_a_figure_in_the_description_of_the_speaker_is_the_outlets():
+    text = (
+        "“Half the crop has gone,” said Ruth Penn, who keeps 300 sheep on the fell. "
+        "“We lost 40 lambs.”"
+    )
+    found = _by_surface(text)
+    assert found["300 sheep"] == ("", "outlet itself")
+    assert found["40 lambs"][0] == "Ruth Penn"

@@ -243,7 +243,9 @@ GENERIC_REFERENCE = re.compile(
     r"review|census|government|administration|university|hospital|airline|operator|figures|"
     r"accounts|records|filings?|poll|estimates|documents|papers|emails|statistics|"
     r"coalition|alliance|foundation|court|regulator|campaign|network|lab|laboratory|"
-    r"researchers|scientists|authors|team|experts|analysts|organi[sz]ers)$",
+    r"researchers|scientists|authors|team|experts|analysts|organi[sz]ers|airport|port|club|"
+    r"league|school|college|bank|lender|insurer|retailer|supermarket|chain|carrier|trust|"
+    r"force|station|clinic|prison|museum|zoo|brewery|hotel)$",
     re.I,
 )
 GENERIC_MEDIA = {

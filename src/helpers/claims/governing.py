@@ -26,6 +26,12 @@ QUOTE_TO_CUE = re.compile(
 )
 # Between a frame and the quote it introduces: 'He added, "', 'said: "'
 FRAME_TO_QUOTE = re.compile(r"\s*+[,:]?\s*+")
+# What stands between a cue and a figure in the description of the speaker named after it:
+# ' said Tom Akers, who farms ', ' said Ana Ruiz, a nurse with ' (no clause break before it)
+SPEAKER_DESCRIBED = re.compile(
+    r"\s++(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?:[A-Z][\w'.-]*+\s++){0,3}[A-Z][\w'.-]*+,\s++(?:who|whose|a|an)"
+    r"\s[^,;:.\"]*+"
+)
 MAX_WORDS_QUOTE_TO_CUE = 12
 MAX_CHARS_QUOTE_TO_CUE = 160
 MAX_CONTINUED_SENTENCES = 6  # how far back in a paragraph a frameless sentence looks
@@ -160,7 +166,10 @@ def governing_frame(
                 return frame  # "the 230,000 | that economists had forecast"
         if all(f.scope > position for f in sentences[index].frames):
             return None  # "Shares fell 4% | after the company said ...": the outlet's own
-        return _frame_of(sentences[index], position)
+        frame = _frame_of(sentences[index], position)
+        if frame.end <= position and SPEAKER_DESCRIBED.fullmatch(text, frame.end, position):
+            return None  # "said Tom Akers, who farms 400 hectares": the outlet describes him
+        return frame
     # a sentence without a frame continues the attributed sentence before it in its paragraph
     floor = max(0, index - MAX_CONTINUED_SENTENCES)
     while index > floor and "\n" not in text[sentences[index - 1].end : sentences[index].start]:

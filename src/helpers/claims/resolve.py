@@ -117,6 +117,9 @@ class History:
     entries: list[tuple[int, Speaker, bool]] = field(default_factory=list)  # (para, who, said)
     aliases: dict[str, Speaker] = field(default_factory=dict)  # surnames and acronyms
     paragraph: int = 0
+    text: str = ""  # the article, where "the airport" looks back for "Bristol Airport"
+    paragraph_start: int = 0
+    position: int = 0  # the end of the sentence being read
 
     def new_post(self) -> None:
         self.entries.clear()
@@ -214,6 +217,9 @@ class History:
         found = self.latest(named)
         if found is not None or len(phrase.split()) > 1 + len(words):
             return found  # "the ambulance service" names a service, it does not point back
+        name = self._name_ending(head)
+        if name:  # "Passenger numbers at Bristol Airport rose ..., the airport said"
+            return make_speaker(name, self.study)
         wanted = generic_type(phrase)
         if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
             return None
@@ -221,6 +227,16 @@ class History:
         return self.latest(
             lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
         )
+
+    def _name_ending(self, head: str) -> str:
+        """The last name of the paragraph so far that ends with ``head`` capitalised ("Mercy
+        Children's Hospital" for "the hospital"), or ""."""
+        title = head.title()
+        window = self.text[self.paragraph_start : self.position]
+        if title not in window:
+            return ""
+        found = [m.group() for m in name_ending(title).finditer(window)]
+        return found[-1] if found else ""
 
     def mention(self, sentence: str) -> None:
         """Remember a name that opens a sentence ("Gov. Tom Hale toured ...") for pronouns."""
@@ -241,6 +257,15 @@ class History:
         self.add(speaker, spoke=False)
         if match.group("acronym"):
             self.aliases.setdefault(match.group("acronym"), speaker)
+
+
+@lru_cache(maxsize=256)
+def name_ending(title: str) -> re.Pattern[str]:
+    """A name of one to four capitalised words (with "of", "for", "the", "and") ending with
+    ``title``: "Bristol Airport", "Royal Infirmary of Edinburgh" is not one (it ends otherwise)."""
+    return re.compile(
+        rf"(?<![\w'-])(?:[A-Z][\w'&.-]*+\s(?:(?:of|for|the|and|&)\s)?){{1,4}}{re.escape(title)}\b"
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -308,7 +333,7 @@ def resolve_sentences(
     """Find and resolve the reporting frames of every sentence of clean ``text``, in order."""
     quotes = sorted(quote_spans(text))  # quotes do not overlap: opens and closes both ascend
     quote_closes = [b for _, b in quotes]
-    history = History(study, aliases=acronym_aliases(text, study))
+    history = History(study, aliases=acronym_aliases(text, study), text=text)
     result: list[SentenceAttribution] = []
     previous_end = 0
     for start, end in sentence_spans:
@@ -317,6 +342,8 @@ def resolve_sentences(
             history.new_post()
         if "\n" in gap:
             history.paragraph += 1
+            history.paragraph_start = start
+        history.position = end
         previous_end = end
         sentence = text[start:end]
         overlapping = quotes[bisect_right(quote_closes, start) : bisect_left(quotes, (end, -1))]
