@@ -41,18 +41,29 @@ def predicate_spans(sentence: str) -> tuple[Span, ...]:
     """Every predicate phrase of ``sentence``, left to right (at each word, the first phrase of
     the lexicon that matches there; a phrase found is skipped over)."""
     lexicon = predicates()
+    by_letter, names = _by_either_case(), lexicon.names
     spans = []
     pos = 0
-    for word in WORD_START.finditer(sentence):
-        if word.start() < pos:
+    for start in map(_START, WORD_START.finditer(sentence)):
+        if start < pos:
             continue
-        pattern = lexicon.by_letter.get(word.group().lower())
-        match = pattern.match(sentence, word.start()) if pattern is not None else None
+        pattern = by_letter.get(sentence[start])
+        match = pattern.match(sentence, start) if pattern is not None else None
         if match is not None:
             rank = int(match.lastgroup[1:])
-            spans.append(Span(match.start(), match.end(), lexicon.names[rank], rank))
             pos = match.end()
+            spans.append(Span(start, pos, names[rank], rank))
     return tuple(spans)
+
+
+_START = re.Match.start
+
+
+@lru_cache(maxsize=1)
+def _by_either_case() -> dict[str, re.Pattern[str]]:
+    """The lexicon's patterns by a word's first letter, upper or lower case."""
+    by_letter = predicates().by_letter
+    return {**by_letter, **{letter.upper(): p for letter, p in by_letter.items()}}
 
 
 def _distance(sentence: str, span: Span, start: int, end: int) -> tuple[int, int, int]:

@@ -38,6 +38,7 @@ ELLIPSIS_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECAS
 ELLIPSIS_GAP = re.compile(r"^[^.;:!?]{0,80}$")
 # A word in that stretch that joins the two counts: ",", "and", "including" ...
 ELLIPSIS_WORD = re.compile(r",|\b(?:and|or|including|among them|while|but|plus)\b", re.IGNORECASE)
+TAIL = 80  # characters before a figure read for the words just before it (see _ends_with)
 # Just before a figure that restates the one before: "down from a peak of ", "compared with "
 COMPARISON_BEFORE = re.compile(
     r"(?:\b(?:up|down)\s+from(?:\s+(?:a|the)\s+(?:peak|high|low|record)\s+of)?"
@@ -83,7 +84,9 @@ def read_sentence(sentence: str, mentions: list[Mention]) -> list[tuple[str, str
     """``(what, happened)`` of each mention of ``sentence`` (mentions in text order)."""
     spans = predicate_spans(sentence)
     counted = [i for i, m in enumerate(mentions) if not m.conversion]
-    attached = {i for i in counted if PREPOSITION_BEFORE.search(sentence, 0, mentions[i].start)}
+    attached = {
+        i for i in counted if _ends_with(PREPOSITION_BEFORE, 2, sentence, mentions[i].start)
+    }
     out: list[tuple[str, str]] = []
     for i, mention in enumerate(mentions):
         original = [j for j in range(i) if mentions[j].start == mention.restates]
@@ -101,7 +104,7 @@ def read_sentence(sentence: str, mentions: list[Mention]) -> list[tuple[str, str
         gap = sentence[mentions[previous].end : mention.start] if previous is not None else ""
         if mention.implied:
             happened = mention.implied
-        elif previous is not None and COMPARISON_BEFORE.search(sentence, 0, mention.start):
+        elif previous is not None and _ends_with(COMPARISON_BEFORE, 6, sentence, mention.start):
             happened = out[previous][1]
             what = out[previous][0] if not mention.unit else what
         else:
@@ -111,6 +114,17 @@ def read_sentence(sentence: str, mentions: list[Mention]) -> list[tuple[str, str
             happened = happened or CHANGE_PREDICATES.get(mention.change, "")
         out.append((what, happened))
     return out
+
+
+def _ends_with(pattern: re.Pattern[str], words: int, sentence: str, end: int) -> bool:
+    """True when ``pattern`` (which ends in ``$``) matches ``sentence`` just before ``end``:
+    ``pattern.search(sentence, 0, end)``, reading only the last :data:`TAIL` characters when
+    they hold more than the ``words`` whitespace-separated words a match can span (a match
+    then starts inside them), instead of trying every position of the sentence before."""
+    start = end - TAIL
+    if start > 0 and len(sentence[start:end].split()) > words:
+        return pattern.search(sentence, start, end) is not None
+    return pattern.search(sentence, 0, end) is not None
 
 
 def _elliptic(
