@@ -66,6 +66,9 @@ CURRENCY_AFTER_RE = re.compile(
     + trie_alternation(_CASED_SUFFIXES)
     + r")(?![A-Za-z])"
 )
+# A currency, else a unit, after a number: one match instead of CURRENCY_AFTER_RE then
+# UNIT_AFTER_RE ("cur" is set when the currency matched; else "ci" or "cs").
+CURRENCY_OR_UNIT_AFTER_RE = re.compile(CURRENCY_AFTER_RE.pattern + "|" + UNIT_AFTER_RE.pattern)
 # The cents of an amount in two parts: "3 dollars 50 cents", "thirteen dollars and forty-five
 # cents", "15 dollars 50", "17 USD 25".
 CENTS_AFTER_RE = re.compile(
@@ -161,11 +164,14 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
     c = text[pos : pos + 1]
     if not c or c in NO_UNIT or c == " " and text[pos + 1 : pos + 2] in NO_UNIT_AFTER_SPACE:
         return pos  # punctuation, the end or another number: no unit, no rate
-    if not r.currency:
-        m = CURRENCY_AFTER_RE.match(text, pos)
-        if m and (m.group("cur") not in ("p", "kn") or m.start("cur") == pos):
-            return _read_currency_after(text, r, m)
-    m = UNIT_AFTER_RE.match(text, pos)
+    if r.currency:
+        m = UNIT_AFTER_RE.match(text, pos)
+    else:
+        m = CURRENCY_OR_UNIT_AFTER_RE.match(text, pos)
+        if m is not None and m.group("cur") is not None:
+            if m.group("cur") not in ("p", "kn") or m.start("cur") == pos:
+                return _read_currency_after(text, r, m)
+            m = UNIT_AFTER_RE.match(text, pos)
     if m:
         ci = m.group("ci") is not None
         written = m.group("ci") or m.group("cs")
