@@ -33,12 +33,14 @@ head nouns (one documented table: "the airport authority", "the hospital's lawye
 ("Supt", "Gov.", "Dr.") and appositions.
 
 The package is split by job: ``labels`` (columns, kinds), ``titles`` (titles, ranks and
-honorifics), ``names`` (canonical forms), ``institutions`` (the head-noun table),
+honorifics), ``names`` (canonical forms), ``institutions`` (the head-noun table of the data file
+``sourcewords.yml``),
 ``documents``, ``sourcetypes`` (generic types and kinds), ``actors`` (the study's actors and
-typing), ``cues`` (reporting verbs and phrase tests), ``subjects`` (speaker phrases around a cue),
-``frames`` (the frames of one sentence),
-``quotes``, ``resolve`` (references across sentences), ``governing`` (who governs a position),
-``stance``, ``textmap`` (raw text read as clean), ``extract`` (claims) and ``tables``.
+typing), ``cues`` (reporting verbs and phrase tests), ``subjects`` (speaker phrases around a
+cue), ``frames`` (the frames of one sentence), ``quotes``, ``history`` (the parties named so
+far, references back), ``resolve`` (frames resolved across sentences), ``governing`` (who
+governs a position), ``stance``, ``textmap`` (raw text read as clean), ``extract`` (claims) and
+``tables``.
 """
 
 from __future__ import annotations

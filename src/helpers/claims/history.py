@@ -1,0 +1,301 @@
+"""The parties an article has named so far, and how a phrase points back to one of them.
+
+:class:`History` remembers speakers per post and the names that open sentences per paragraph,
+and resolves a speaker phrase against them: "he", "she", "it", "they", "the think tank", "the
+report", "the ministry" point to the most recent fitting party of the same paragraph (a
+speaker, or a name that opened a sentence), else to the most recent fitting speaker of the same
+post (posts are separated by a blank line), else to the party last named in the post;
+"officials", "one senior official", "the broadcaster" to the most recent fitting speaker of
+the post; "the airport" to the name of the paragraph ending so ("Bristol Airport"); a surname
+("said Ms. Rivera") or an acronym ("FEMA") to the person or organisation named in full
+earlier in the article. :func:`make_speaker` makes a new speaker from its phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from helpers import vocabulary as v
+from helpers.claims import cues as c
+from helpers.claims.actors import canonical_source, find_actor, kind_of, source_type_for
+from helpers.claims.documents import document_author, document_head, document_name
+from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
+from helpers.claims.model import Speaker
+from helpers.claims.names import (
+    acronym_of,
+    canonical_form,
+    initials_of,
+    person_name,
+    short_name,
+    surname_of,
+    tidy,
+)
+from helpers.claims.sourcetypes import generic_kind, generic_type
+from helpers.claims.subjects import opening_subject
+from helpers.study import Study
+
+MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
+# A name opening a sentence: "Gov. Tom Hale toured ...", "The Institute for Fiscal Studies, a
+# think tank, published ..." (read from a bounded prefix of the sentence)
+OPENING_NAME = re.compile(
+    r"(?:The\s)?(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen)\.?\s)?[A-Z][\w'&.-]*+"
+    r"(?:\s(?:of|for|and|on|the|&)\s[A-Z][\w'&.-]*+|\s[A-Z][\w'&.-]*+)*+)"
+    r"(?:\s\((?P<acronym>[A-Z][A-Za-z.&]{1,11})\))?"
+    r"(?:,\s(?P<desc>(?:an?|the)\s[^,\"]{1,80}),)?\s[a-z]"
+)
+# A description that says what kind of organisation a name is: "the water utility", "a think
+# tank" (no preposition: "an oceanographer at the university" describes a person)
+ORG_DESCRIPTION = re.compile(r"(?i:the|an?)(?:\s(?!(?:of|at|for|in|with|from|on)\b)[\w'-]++)+")
+# What a market report opens with before the company it is about
+SHARES_OF = re.compile(r"^(?:Shares|Stock|Bonds|Units) (?:of|in) ")
+# A role owned by a pronoun: "its director", "their spokesman"
+OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
+OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
+OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
+NOT_A_NAME = frozenset(
+    "The A An This That These Those It He She They We I In On At But And As After".split()
+)
+
+
+_SPEAKERS: dict[tuple[int, str, str], tuple[Study, Speaker]] = {}  # made once per study
+MAX_SPEAKERS = 50_000  # speakers kept made (the cache is emptied when it grows past this)
+
+
+def make_speaker(
+    phrase: str, study: Study, description: str = "", author: Speaker | None = None
+) -> Speaker:
+    """A new speaker from its phrase: canonical name, type in the study's labels, kind.
+
+    A document's canonical name is its author's when the text names one ("a report by the
+    Government Accountability Office", "the agency's data"): ``author`` is that party resolved.
+    The same phrase and description in the same study give the same speaker, made once.
+    """
+    if author is not None:
+        return _make_speaker(phrase, study, description, author)
+    key = (id(study), phrase, description)
+    cached = _SPEAKERS.get(key)
+    if cached is not None and cached[0] is study:
+        return cached[1]
+    if len(_SPEAKERS) >= MAX_SPEAKERS:
+        _SPEAKERS.clear()
+    speaker = _make_speaker(phrase, study, description, None)
+    _SPEAKERS[key] = (study, speaker)
+    return speaker
+
+
+def _make_speaker(phrase: str, study: Study, description: str, author: Speaker | None) -> Speaker:
+    name, _ = acronym_of(phrase)
+    if author is not None:
+        canonical = author.canonical
+    elif find_actor(phrase, study) is None and document_head(phrase):
+        canonical = document_name(phrase)  # "Official estimates" -> "estimates"
+    else:
+        canonical = canonical_source(phrase, study)
+    kind = kind_of(name, study)
+    if kind == PERSON and ORG_DESCRIPTION.fullmatch(description) and not person_name(name):
+        if generic_kind(description) == ORG:  # "The rail operator, Westway Trains, said"
+            kind = ORG
+    return Speaker(phrase, canonical, source_type_for(name, study, description), kind, description)
+
+
+@dataclass
+class History:
+    """The parties met so far: per post (speakers), per paragraph (also names), per article."""
+
+    study: Study
+    entries: list[tuple[int, Speaker, bool]] = field(default_factory=list)  # (para, who, said)
+    aliases: dict[str, Speaker] = field(default_factory=dict)  # surnames and acronyms
+    paragraph: int = 0
+    text: str = ""  # the article, where "the airport" looks back for "Bristol Airport"
+    paragraph_start: int = 0
+    position: int = 0  # the end of the sentence being read
+
+    def new_post(self) -> None:
+        self.entries.clear()
+
+    def add(self, speaker: Speaker, spoke: bool = True) -> None:
+        self.entries.append((self.paragraph, speaker, spoke))
+        del self.entries[:-MAX_HISTORY]
+        if speaker.kind == PERSON and speaker.canonical:
+            surname = surname_of(speaker.canonical)
+            if surname:
+                self.aliases.setdefault(surname, speaker)
+        elif speaker.kind == ORG and speaker.canonical:
+            short = short_name(speaker.canonical)
+            if short:
+                self.aliases.setdefault(short, speaker)
+            initials = initials_of(speaker.canonical)
+            if initials:  # "Federal Bureau of Investigation" then "the FBI"
+                self.aliases.setdefault(initials, speaker)
+
+    def latest(self, fits) -> Speaker | None:
+        """The most recent party of this paragraph that fits, else the post's last speaker."""
+        for paragraph, speaker, _ in reversed(self.entries):
+            if paragraph == self.paragraph and fits(speaker):
+                return speaker
+        for _, speaker, spoke in reversed(self.entries):
+            if spoke and fits(speaker):
+                return speaker
+        return None
+
+    def mentioned(self, fits) -> Speaker | None:
+        """The most recent party of the post that fits, spoken or only named ("Striker Lena
+        Okoro scored ..." then a paragraph '"...," she said'; "Tidewater Water raised bills"
+        then a paragraph "It blamed ..."): when no speaker fits."""
+        for _, speaker, _ in reversed(self.entries):
+            if fits(speaker):
+                return speaker
+        return None
+
+    def resolve(self, phrase: str, description: str = "") -> Speaker:
+        """Turn a phrase into a speaker, resolving pronouns and references."""
+        phrase = tidy(phrase)
+        target = self._target(phrase)
+        if target is not None:
+            if target.phrase == phrase:
+                return target
+            return Speaker(phrase, target.canonical, target.source_type, target.kind,
+                           target.description)  # fmt: skip
+        author = None
+        if find_actor(phrase, self.study) is None and document_head(phrase):
+            written = document_author(phrase) or document_author(description)
+            author = self.resolve(written) if written else None
+        elif OWNED.match(description or phrase):
+            owner = self.latest(lambda s: s.kind in {ORG, GROUP, OUTLET})
+            if owner is not None and description:  # "Paul Devlin, its chief financial officer"
+                role = description.split(None, 1)[1] if " " in description else ""
+                description = f"{owner.canonical}'s {role}".strip()
+            elif owner is not None:  # "its director": described by whose it is
+                description = f"{owner.phrase}, {owner.description}".strip(", ")
+        return make_speaker(phrase, self.study, description, author)
+
+    def _target(self, phrase: str) -> Speaker | None:
+        study = self.study
+        plan, detail = reference_plan(phrase)
+        if plan == "person":
+            person = self.latest(lambda s: s.kind == PERSON)
+            return person or self.mentioned(lambda s: s.kind == PERSON)
+        if plan in ("they", "it"):
+            kinds = {GROUP, ORG, OUTLET} if plan == "they" else {ORG, OUTLET, DOCUMENT}
+            found = self.latest(lambda s: s.kind in kinds)
+            return found or self.mentioned(lambda s: s.kind in kinds)
+        if plan == "who":
+            return self.latest(lambda s: s.kind != DOCUMENT)
+        if plan == "officials":
+            return self.latest(lambda s: s.kind == GROUP and OFFICIALS_WORD.search(s.phrase))
+        if plan == "role":
+            return self.latest(lambda s: s.kind in {PERSON, GROUP})
+        if plan == "outlet":
+            media = c.GENERIC_MEDIA.get(detail)
+            found = self.latest(lambda s: s.is_outlet and _medium_fits(s, media, study))
+            if found is not None or detail != "agency":
+                return found
+        if plan == "reference":
+            return self._reference(phrase, detail)
+        if plan == "outlet" or find_actor(phrase, study) is not None:
+            return None
+        return self.aliases.get(detail)
+
+    def _reference(self, phrase: str, head: str) -> Speaker | None:
+        """ "the think tank" -> the last party described so, else the last of the same type."""
+        words = head.split()
+
+        def named(s: Speaker) -> bool:
+            return s.kind != PERSON and all(w in _described(s) for w in words)
+
+        found = self.latest(named)
+        if found is not None or len(phrase.split()) > 1 + len(words):
+            return found  # "the ambulance service" names a service, it does not point back
+        name = self._name_ending(head)
+        if name:  # "Passenger numbers at Bristol Airport rose ..., the airport said"
+            return make_speaker(name, self.study)
+        wanted = generic_type(phrase)
+        if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
+            return None
+        kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
+        return self.latest(
+            lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
+        )
+
+    def _name_ending(self, head: str) -> str:
+        """The last name of the paragraph so far that ends with ``head`` capitalised ("Mercy
+        Children's Hospital" for "the hospital"), or ""."""
+        title = head.title()
+        window = self.text[self.paragraph_start : self.position]
+        if title not in window:
+            return ""
+        found = [m.group() for m in name_ending(title).finditer(window)]
+        return found[-1] if found else ""
+
+    def mention(self, sentence: str) -> None:
+        """Remember a name that opens a sentence ("Gov. Tom Hale toured ...") for pronouns."""
+        lead = c.HEADLINE_LEAD.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
+        if lead:  # "Tarn Cruises - The ferry operator ...": what the item is about, for "it"
+            speaker = self.resolve(lead.group().rstrip(" -"))
+            self.add(replace(speaker, kind=ORG) if speaker.kind == PERSON else speaker, False)
+        match = OPENING_NAME.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
+        if not match or match.group("np").split()[0] in NOT_A_NAME:
+            subject = opening_subject(sentence)  # "The association also disputed ..."
+            if subject and kind_of(subject, self.study) in {ORG, GROUP}:
+                self.add(self.resolve(subject), spoke=False)
+            return
+        name = SHARES_OF.sub("", match.group("np"))  # "Shares of Kestrel Energy fell"
+        if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
+            return  # "Paramedics treated ...", "Air defences ...": not known to be a name
+        speaker = self.resolve(name, match.group("desc") or "")
+        self.add(speaker, spoke=False)
+        if match.group("acronym"):
+            self.aliases.setdefault(match.group("acronym"), speaker)
+
+
+@lru_cache(maxsize=256)
+def name_ending(title: str) -> re.Pattern[str]:
+    """A name of one to four capitalised words (with "of", "for", "the", "and") ending with
+    ``title``: "Bristol Airport", "Royal Infirmary of Edinburgh" is not one (it ends otherwise)."""
+    return re.compile(
+        rf"(?<![\w'-])(?:[A-Z][\w'&.-]*+\s(?:(?:of|for|the|and|&)\s)?){{1,4}}{re.escape(title)}\b"
+    )
+
+
+@lru_cache(maxsize=8192)
+def reference_plan(phrase: str) -> tuple[str, str]:
+    """How a phrase points back, worked out once per phrase: ("person", "") for "he",
+    ("reference", "think tank") for "the think tank", ("alias", "Rivera") for "Ms. Rivera"."""
+    return _reference_plan(phrase)
+
+
+@lru_cache(maxsize=8192)
+def _reference_plan(phrase: str) -> tuple[str, str]:
+    lowered = phrase.lower()
+    if lowered in {"he", "she", "him", "her"}:
+        return "person", ""
+    if lowered in {"they", "them", "their"}:
+        return "they", ""
+    if lowered in {"it", "its"}:
+        return "it", ""
+    if lowered == "who":
+        return "who", ""
+    if c.GENERIC_GROUP.match(phrase) or c.GROUP_MEMBER.match(phrase):
+        return "officials", ""
+    if c.GENERIC_PERSON.match(phrase):
+        return "role", ""
+    outlet = c.GENERIC_OUTLET.match(phrase)
+    if outlet:
+        return "outlet", outlet.group("medium").lower()
+    reference = c.GENERIC_REFERENCE.match(phrase)
+    if reference:
+        return "reference", reference.group("head").lower()
+    return "alias", canonical_form(phrase)
+
+
+@lru_cache(maxsize=8192)
+def _described(speaker: Speaker) -> str:
+    """What a speaker is called and described as, lower-cased (for "the think tank")."""
+    return f"{speaker.phrase} {speaker.description} {speaker.canonical}".lower()
+
+
+def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:
+    actor = find_actor(speaker.canonical, study)
+    return not (media and actor is not None and actor.medium and actor.medium not in media)
