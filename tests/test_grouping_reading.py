@@ -13,9 +13,9 @@ SENTENCES = [
     "Turnout was 61 percent versus 58 percent in 2019, vs. 49 percent in the region of "
     "the  \t  capital, where across   the   board 7 polling stations closed.",
     "(down from 40) up from\u00a0the high of 90; the river rose to 4.2 metres at Sandford-on-the 3",
-    # long words: the last 80 characters hold fewer words than a comparison can span
-    "Interdepartmentalisation-overreachingly-bureaucratised counter-counterrevolutionaries "
-    "were down from a peak of about 9,000 to 1,200.",
+    # a long run of spaces: a match runs back beyond the last 80 characters, and the words
+    # there are fewer than a comparison can span (the shortcut must search from the start)
+    "Arrivals were down" + " " * 70 + "from a peak of about 9,000 to 1,200.",
 ]
 
 
