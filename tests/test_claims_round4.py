@@ -285,3 +285,15 @@ def test_a_figure_in_the_description_of_the_speaker_is_the_outlets():
     found = _by_surface(text)
     assert found["300 sheep"] == ("", "outlet itself")
     assert found["40 lambs"][0] == "Ruth Penn"
+
+
+def test_an_unknown_name_typed_by_what_its_sentence_says():
+    text = (
+        "Morrow said like-for-like sales rose 2.9% in the quarter.\n"
+        "Brentford Athletic said ticket sales rose 12%.\n"
+        "Ravel said the fire had burned 300 hectares."
+    )
+    found = _by_surface(text)
+    assert found["rose 2.9%"] == ("Morrow", "company")
+    assert found["rose 12%"] == ("Brentford Athletic", "other")  # a club, by its name
+    assert found["300 hectares"][1] == "other"  # nothing says what Ravel is

@@ -72,6 +72,31 @@ def _read_families(path: Path = FAMILIES_FILE) -> tuple[tuple[Family, ...], tupl
 
 FAMILIES, CASED_FAMILIES = _read_families()
 
+
+def _read_context(path: Path = FAMILIES_FILE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The context cues of the data file: (type, pattern of its words) per entry."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")).get("context", [])
+    for entry in entries:
+        if entry["type"] not in v.SOURCE_TYPES:
+            raise ValueError(f"{path}: unknown source type in {entry!r}")
+    return tuple(
+        (entry["type"], re.compile(rf"\b(?:{'|'.join(entry['words'])})\b", re.IGNORECASE))
+        for entry in entries
+    )
+
+
+# What the sentence around an unknown name says it is: "Tesco said like-for-like sales rose"
+CONTEXT = _read_context()
+
+
+def context_type(sentence: str) -> str:
+    """The source type the words of ``sentence`` suggest for a name no table knows, or ""."""
+    for source_type, pattern in CONTEXT:
+        if pattern.search(sentence):
+            return source_type
+    return ""
+
+
 # Where a main part ends and its complement starts: "Officials | at the port"
 COMPLEMENT = re.compile(
     r"\s(?:of|for|at|from|in|with|within|on behalf of|(?:polled|surveyed|interviewed|"

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from helpers import vocabulary as v
+from helpers.claims.actors import find_actor
 from helpers.claims.frames import raw_frames
 from helpers.claims.history import History, make_speaker
-from helpers.claims.labels import OUTLET
+from helpers.claims.institutions import context_type, institution_type
+from helpers.claims.labels import ORG, OUTLET
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
 from helpers.claims.quotes import quote_spans
 from helpers.study import Study
@@ -51,6 +53,7 @@ def resolve_sentences(
     quotes = sorted(quote_spans(text))  # quotes do not overlap: opens and closes both ascend
     quote_closes = [b for _, b in quotes]
     history = History(study, aliases=acronym_aliases(text, study), text=text)
+    other = study.type_label(v.OTHER)
     result: list[SentenceAttribution] = []
     previous_end = 0
     for start, end in sentence_spans:
@@ -74,6 +77,8 @@ def resolve_sentences(
             history.mention(sentence)
         for raw in frames:
             speaker = history.resolve(raw.phrase, raw.description)
+            if speaker.kind == ORG and speaker.source_type == other:
+                speaker = _typed_in_context(speaker, sentence, study)
             history.add(speaker)
             if raw.cited:
                 cited = history.resolve(raw.cited, raw.cited_description)
@@ -93,6 +98,15 @@ def resolve_sentences(
             )
         result.append(SentenceAttribution(start, end, tuple(merge_via(resolved))))
     return carry_citing_back(text, result)
+
+
+def _typed_in_context(speaker: Speaker, sentence: str, study: Study) -> Speaker:
+    """An organisation no table types, typed by what its sentence says of it ("Tesco said
+    like-for-like sales rose": a company); a name the table calls "other" (a club) stays."""
+    if institution_type(speaker.phrase) or find_actor(speaker.phrase, study) is not None:
+        return speaker
+    found = context_type(sentence)
+    return replace(speaker, source_type=study.type_label(found)) if found else speaker
 
 
 def merge_via(frames: list[Attribution]) -> list[Attribution]:
