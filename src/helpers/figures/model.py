@@ -95,18 +95,20 @@ class Reading:
 
 def finish(text: str, r: Reading) -> Figure:
     """Freeze a reading into a Figure, with the si conversion for its unit."""
-    value, low, high = r.value, r.low, r.high
-    if r.kind == "money" and not r.unit_normalized:
-        r.unit_normalized = r.currency
-    if r.unit_normalized == "fahrenheit":
+    value = r.value
+    kind = r.kind
+    unit_normalized = r.unit_normalized
+    if kind == "money" and not unit_normalized:
+        unit_normalized = r.currency
+    if unit_normalized == "fahrenheit":
         si_value = (value - 32) * 5 / 9
-    elif r.kind == "count" or r.factor == 1.0:
+    elif kind == "count" or r.factor == 1.0:
         si_value = value
     else:
         si_value = value * r.factor
-    si_unit = r.si_unit or r.unit_normalized
-    if r.kind == "percent" and not r.unit_normalized:
-        r.unit_normalized = "percent"
+    si_unit = r.si_unit or unit_normalized
+    if kind == "percent" and not unit_normalized:
+        unit_normalized = "percent"
     start, end = r.start, r.end
     fig = _new_figure(Figure)
     # The frozen dataclass's __init__ sets its 17 fields one by one through object.__setattr__;
@@ -119,15 +121,15 @@ def finish(text: str, r: Reading) -> Figure:
             "end": end,
             "surface": text[start:end],
             "value": float(value),
-            "low": float(low),
-            "high": float(high),
+            "low": float(r.low),
+            "high": float(r.high),
             "is_range": bool(r.is_range),
             "is_vague": bool(r.is_vague),
             "change": r.change,
             "qualifier": r.qualifier,
             "unit": r.unit,
-            "unit_normalized": r.unit_normalized,
-            "kind": r.kind,
+            "unit_normalized": unit_normalized,
+            "kind": kind,
             "si_value": float(si_value),
             "si_unit": si_unit,
             "rule": r.rule,

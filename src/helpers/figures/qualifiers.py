@@ -121,10 +121,11 @@ _REVERSED_QUALIFIER_RE = re.compile(
 )
 
 
-def qualifier_before(text: str, pos: int) -> tuple[int, str] | None:
+def qualifier_before(text: str, pos: int, lw: str | None = None) -> tuple[int, str] | None:
     """The qualifier that ends at ``pos`` (QUALIFIER_RE): (where it starts, the phrase as
-    written), or None. Looked for only when the last word could end one."""
-    lw = last_word(text, pos).lower().lstrip("(\"'“‘[")
+    written), or None. Looked for only when the last word (``lw``, ``last_word(text, pos)``
+    when not given) could end one."""
+    lw = (last_word(text, pos) if lw is None else lw).lower().lstrip("(\"'“‘[")
     if not (lw in _QUAL_LAST or lw[-1:] in "~><≈≥≤=±" and lw):
         return None
     lo = max(0, pos - 36)
@@ -142,15 +143,16 @@ def qualifier_before(text: str, pos: int) -> tuple[int, str] | None:
     return (m.start(), m.group("q") or m.group("sym")) if m else None
 
 
-def verb_before(text: str, pos: int) -> re.Match | None:
-    """CHANGE_VERB_RE ending at ``pos``, searched only after a change verb or "by"."""
-    if last_word(text, pos).lower() in _VERB_LAST:
+def verb_before(text: str, pos: int, lw: str | None = None) -> re.Match | None:
+    """CHANGE_VERB_RE ending at ``pos``, searched only after a change verb or "by" (``lw``:
+    the word before ``pos`` when the caller has it)."""
+    if (last_word(text, pos) if lw is None else lw).lower() in _VERB_LAST:
         return CHANGE_VERB_RE.search(text, max(0, pos - 30), pos)
     return None
 
 
-def by_before(text: str, pos: int) -> re.Match | None:
-    if last_word(text, pos).lower() == "by":
+def by_before(text: str, pos: int, lw: str | None = None) -> re.Match | None:
+    if (last_word(text, pos) if lw is None else lw).lower() == "by":
         return CHANGE_BY_RE.search(text, max(0, pos - 50), pos)
     return None
 
@@ -164,19 +166,19 @@ def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     Counted nouns take no change verb: "lost 300 jobs" is a count of jobs. ``lw``: the
     word before the reading's start when the caller has it.
     """
-    if lw is None:
-        lw = last_word(text, r.start)
-    lw = lw.lower().lstrip("(\"'“‘[")
+    raw = last_word(text, r.start) if lw is None else lw
+    lw = raw.lower().lstrip("(\"'“‘[")
     if lw not in ANY_LAST and (not lw or lw[-1] not in "~><≈≥≤=±"):
         return  # the word before cannot end a qualifier, a change verb or "by"
-    m = qualifier_before(text, r.start)
+    m = qualifier_before(text, r.start, raw)
     start = r.start
     if m:
         start, q = m
         r.change = _CHANGE_OF.get(" ".join(q.lower().split()), "=")
     if r.kind != "count" or not r.unit:
-        v = verb_before(text, start)
-        far = None if v else by_before(text, start)
+        before = None if m else raw  # the word before ``start``, when it is still r.start
+        v = verb_before(text, start, before)
+        far = None if v else by_before(text, start, before)
         hit = v or far
         if hit and r.change not in (">", "<"):
             r.change = "up" if hit.group("up") else "down"
