@@ -110,7 +110,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         and not sign
         and s
         and (prev.isalpha() or prev in "-‑" or prev == " " and text[s - 2 : s - 1] in "-‑")
-        and _unsigned_name(text, s, e)
+        and _unsigned_name(text, s, e, lw)
     ):
         return None, skip_to(text, e)
     if not nxt or nxt in _PLAIN_NEXT and text[e + 1 : e + 4].lstrip()[:1] not in _MAYBE_FRACTION:
@@ -229,8 +229,9 @@ def _sign_before(text: str, s: int, e: int, cur_start: int) -> tuple[int, int] |
     return 0, cur_start
 
 
-def _unsigned_name(text: str, s: int, e: int) -> bool:
-    """A number glued to a name ("F-150", "G7") unless a qualifier or a percent says otherwise."""
+def _unsigned_name(text: str, s: int, e: int, lw: str) -> bool:
+    """A number glued to a name ("F-150", "G7") unless a qualifier or a percent says otherwise
+    (``lw``: the word before the number)."""
     if not s:
         return False
     before = text[s - 1]
@@ -238,7 +239,7 @@ def _unsigned_name(text: str, s: int, e: int) -> bool:
         return False
     return bool(
         NAME_BEFORE_RE.search(text, max(0, s - 24), s)
-        and not qualifier_before(text, s)
+        and not qualifier_before(text, s, lw)
         and not PERCENT_AFTER_RE.match(text, e)
     )
 
@@ -341,7 +342,7 @@ def _bare_number(
             if not year_is_amount(text, s, end, r.low, r.high):
                 return -skip_to(text, end)
     elif e - s == 4 and is_year(text, s, e, abs(value)):
-        if (not qualifier_before(text, s) or text[e : e + 1] == "s") and not year_is_amount(
+        if (not qualifier_before(text, s, lw) or text[e : e + 1] == "s") and not year_is_amount(
             text, s, end, value, value
         ):
             return -skip_to(text, e)
