@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers import paths
@@ -29,8 +30,9 @@ from helpers.corpus.tables import (
     reporting_lines,
 )
 from helpers.io import read_table
-from helpers.pipeline.schema import SORT_KEYS, TEXT_COLUMNS
-from helpers.pipeline.store import dataset_dir, iter_parts, read_dataset
+from helpers.pipeline.article import TABLE_COLUMNS
+from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS, TEXT_COLUMNS
+from helpers.pipeline.store import buckets_on_disk, dataset_dir, iter_parts, read_dataset
 
 
 def load_table(
@@ -45,11 +47,24 @@ def load_table(
         raise ValueError(f"no table {name!r}: the pass writes {', '.join(SORT_KEYS)}")
     if columns is not None:
         columns = list(dict.fromkeys([*columns, *SORT_KEYS[name]]))
+    if not buckets_on_disk(processed_dir, name):  # no row at all: the table's columns, typed
+        return empty_table(name, columns)
     frame = read_dataset(processed_dir, name, columns=columns)
     keys = [k for k in SORT_KEYS[name] if k in frame.columns]
     if keys and not frame.empty:
         frame = frame.sort_values(keys, kind="mergesort").reset_index(drop=True)
     return frame
+
+
+def empty_table(name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A frame of no rows with the columns of table ``name`` (or ``columns``) and the dtypes a
+    read of its Parquet files gives: what :func:`load_table` returns for a table the pass
+    wrote no file for (a corpus with no figure, say), so that code selecting its columns runs.
+    The integer and float columns are those of :data:`helpers.pipeline.schema.KNOWN_TYPES`;
+    any other is text."""
+    names = list(columns) if columns is not None else list(TABLE_COLUMNS[name])
+    schema = pa.schema([pa.field(c, KNOWN_TYPES.get(c, pa.string())) for c in names])
+    return schema.empty_table().to_pandas()
 
 
 def _frame(processed_dir: str | Path, name: str, columns: list[str]) -> pd.DataFrame:
@@ -113,20 +128,12 @@ def article_texts(processed_dir: str | Path, article_id: str) -> tuple[str, str]
     return str(row["source_text"]), str(row["clean_text"])
 
 
-_EMPTY_COLUMNS = {
-    "posts": POST_COLUMNS,
-    "sentences": SENTENCE_COLUMNS,
-    "removed_lines": REMOVED_COLUMNS,
-    "texts": list(TEXT_COLUMNS),
-}
-
-
 def _columns(processed_dir: str | Path, name: str) -> list[str]:
     """The columns of a dataset, from the schema of any of its parts (no rows read)."""
     parts = sorted(dataset_dir(processed_dir, name).glob("part-*.parquet"))
     if parts:
         return list(pq.read_schema(parts[0]).names)
-    return list(_EMPTY_COLUMNS.get(name, ["article_id"]))
+    return list(TABLE_COLUMNS.get(name, ("article_id",)))
 
 
 def rows_of(processed_dir: str | Path, name: str, article_ids: Sequence[str]) -> pd.DataFrame:

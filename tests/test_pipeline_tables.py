@@ -1,0 +1,52 @@
+"""The pass's tables as notebooks read them: a table with no rows keeps its columns and types."""
+
+import pandas as pd
+
+from fixtures import SEED_RAW_DIR
+from helpers import pipeline
+from helpers.pipeline.article import TABLE_COLUMNS
+from helpers.pipeline.tables import empty_table
+
+# Two short articles without a single number: the pass writes no figures or claims file for
+# them.
+NO_FIGURES = {
+    "quiet-harbour.txt": "Harbour Quiet After Storm\n\nThe harbour was quiet on Tuesday "
+    "morning as fishing crews waited for the wind to drop.\n\nThe harbour master said boats "
+    "would stay tied up until the afternoon.\n",
+    "library-hours.txt": "Library Changes Its Hours\n\nThe town library will open later on "
+    "weekdays, the council said.\n\nReaders asked for longer evening hours instead.\n",
+}
+
+
+def test_a_table_with_no_rows_has_its_columns_and_types(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in NO_FIGURES.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    done = pipeline.run(raw, tmp_path / "out", progress=False)
+    assert done.ok == 2
+    assert not pipeline.dataset_dir(tmp_path / "out", "figures").exists()
+    sentences = pipeline.load_table(tmp_path / "out", "sentences")
+    assert len(sentences) >= 4  # the articles themselves were read
+    for table in ("figures", "claims"):
+        frame = pipeline.load_table(tmp_path / "out", table)
+        assert frame.empty
+        assert list(frame.columns) == list(TABLE_COLUMNS[table])
+    figures = pipeline.load_table(tmp_path / "out", "figures")
+    assert figures["start"].dtype == "int64" and figures["value"].dtype == "float64"
+    assert figures["is_range"].dtype == "bool"
+    assert pd.api.types.is_string_dtype(figures["surface"])
+    # selecting columns and filtering work as on a table with rows
+    picked = pipeline.load_table(tmp_path / "out", "claims", columns=["group", "source"])
+    assert list(picked.columns) == ["group", "source", "article_id", "start"]
+    assert picked.loc[picked["source"] != ""].empty
+
+
+def test_the_empty_table_has_the_dtypes_of_a_table_with_rows(tmp_path):
+    pipeline.run(SEED_RAW_DIR, tmp_path, study="iran-drones", progress=False)
+    for table in ("figures", "claims", "attributions", "sentences", "posts"):
+        read = pipeline.load_table(tmp_path, table)
+        assert len(read) > 0
+        empty = empty_table(table)
+        assert list(empty.columns) == list(read.columns)
+        pd.testing.assert_series_equal(empty.dtypes, read.dtypes, check_names=False)
