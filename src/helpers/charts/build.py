@@ -90,7 +90,7 @@ def group_charts(claims: pd.DataFrame, rows: pd.DataFrame | None = None) -> list
     """The kit's two charts of the corpus's own groups: claims per group, and the groups that
     the most sources gave figures for, sources side by side. ``rows`` as in
     :func:`study_chart`; without, :func:`claim_rows` is computed once for both."""
-    rows = claim_rows(claims) if rows is None else rows
+    rows = claim_rows(claims, describe=False) if rows is None else rows
     counts = group_count_rows(claims, rows=rows)
     side = side_by_side_rows(claims, rows=rows)
     (count_slug, count_title), (side_slug, side_title) = KIT_CHARTS[2], KIT_CHARTS[3]
@@ -102,8 +102,11 @@ def group_charts(claims: pd.DataFrame, rows: pd.DataFrame | None = None) -> list
     ]  # fmt: skip
 
 
-def rate_chart(figures: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> Chart:
-    """Figures per 1,000 words, by outlet."""
+def rate_chart(
+    figures: pd.DataFrame, sentences: pd.DataFrame | Iterable[pd.DataFrame], articles: pd.DataFrame
+) -> Chart:
+    """Figures per 1,000 words, by outlet; ``sentences`` a frame or its parts (bucket by
+    bucket, so a large corpus's text is never held at once)."""
     rows = figures_per_words_rows(figures, sentences, articles)
     slug, title = KIT_CHARTS[0]
     figure = plot_figures_per_words(rows, title)

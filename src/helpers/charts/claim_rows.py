@@ -21,6 +21,7 @@ from helpers.charts.table import (
     MAX_ROWS_PER_PANEL,
     TRACE_COLUMNS,
     column,
+    contains,
     display_source,
     format_number,
     outlet_names,
@@ -70,18 +71,18 @@ def claim_groups(claims: pd.DataFrame) -> pd.Series:
     topic, event = text(column(claims, "topic")), text(column(claims, "event"))
     for fallback in (generic, topic.where(~topic.isin(["", NO_GROUP]), "")):
         group = group.where(group != "", fallback)
-    said = pairwise(lambda name, happened: happened in name, group, event).astype(bool)
-    add = ~event.isin(["", NO_GROUP]) & ~said
+    add = ~event.isin(["", NO_GROUP]) & ~contains(group, event)
     group = group.where(~add | (group == ""), group + ": " + event)
     return group.where(group != "", NO_GROUP)
 
 
-def claim_rows(claims: pd.DataFrame) -> pd.DataFrame:
+def claim_rows(claims: pd.DataFrame, describe: bool = True) -> pd.DataFrame:
     """Every claim of ``claims`` with a value, in the :data:`CLAIM_COLUMNS` a claim chart keeps:
     restatements in a second unit left out, and dates or durations that only say when another
     figure of their sentence held (:func:`helpers.ledger.time_context`); values converted to
     the unit of their panel, text columns as strings, and ``label`` ("source · outlet, date")
-    for the axis."""
+    for the axis. ``describe=False`` leaves ``change_words``, ``label`` and ``text`` empty, for
+    rows of which a chart draws only a few: :func:`described` fills them in for those."""
     from helpers.ledger import time_context  # late: see helpers.charts.panels
 
     claims = without_restatements(claims)
@@ -111,27 +112,34 @@ def claim_rows(claims: pd.DataFrame) -> pd.DataFrame:
     rows["is_vague"] = truthy(column(claims, "is_vague"))
     change = text(column(claims, "change"))
     rows["change"] = change.where(change != "", "=")
-    rows["change_words"] = rows["change"].map(CHANGE_WORDS).fillna(rows["change"])
     rows["qualifier"] = text(column(claims, "qualifier"))
+    rows["change_words"] = rows["label"] = rows["text"] = ""
+    rows["claims_in_group"] = rows["claims_in_panel"] = 0
+    rows = rows[rows["value"].notna()][CLAIM_COLUMNS]
+    return described(rows) if describe else rows
+
+
+def described(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` of :func:`claim_rows` with what a reader sees filled in: ``change_words``,
+    ``label`` ("source · outlet, date") and ``text`` (the words beside the point)."""
+    if rows.empty:
+        return rows
+    rows = rows.copy()
+    rows["change_words"] = rows["change"].map(CHANGE_WORDS).fillna(rows["change"])
     stance = rows["stance"].where(~rows["stance"].isin(["", "asserted"]), "")
     stance = stance.where(stance == "", " (" + stance + ")")
     place = where_when(shortened(rows["outlet"], 24), rows["published"])
     rows["label"] = shortened(rows["source"], 28) + " · " + place + stance
-    rows["text"] = _point_text(rows, claims)
-    rows["claims_in_group"] = rows["claims_in_panel"] = 0
-    return rows[rows["value"].notna()][CLAIM_COLUMNS]
+    rows["text"] = _point_text(rows)
+    return rows
 
 
-def _point_text(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
+def _point_text(rows: pd.DataFrame) -> pd.Series:
     """The words beside a point: the figure as written, its qualifier when the words lack it
     ("[more than]"), and its value in the panel's unit when it was written in another one
     ("75 miles (120.7 km)")."""
-    extra = rows["qualifier"] != ""
-    if extra.any():  # the words lack it: "more than" not in "50 people"
-        qualified = rows[extra]
-        said = pairwise(lambda q, s: q.lower() in s.lower(), qualified["qualifier"],
-                        qualified["surface"])  # fmt: skip
-        extra[extra] = ~said.astype(bool)
+    qualifier = rows["qualifier"]
+    extra = (qualifier != "") & ~contains(rows["surface"].str.lower(), qualifier.str.lower())
     words = rows["surface"].where(~extra, rows["surface"] + " [" + rows["qualifier"] + "]")
     converted = (rows["value"] - rows["value_as_written"]).abs() > 1e-9 * rows["value"].abs()
     if not converted.any():
@@ -197,8 +205,8 @@ def spec_rows(
     )  # fmt: skip
     left_out = sorted_rows(rows[~fits], ["unit_family"])
     rows = _order_panels(rows[fits], list(events), "event")
-    rows = pick_rows(rows, ["event", "topic"])
-    return rows.reset_index(drop=True), left_out.reset_index(drop=True)
+    rows = described(pick_rows(rows, ["event", "topic"]))
+    return rows.reset_index(drop=True), described(left_out).reset_index(drop=True)
 
 
 def side_by_side_rows(
@@ -232,7 +240,8 @@ def side_by_side_rows(
     rows = spread_by_value(rows, ["panel"], per_group)
     order = {name: i for i, name in enumerate(chosen)}
     rows = rows.assign(_panel=rows["panel"].map(order))
-    return sorted_rows(rows, ["_panel", "value"], ("value",)).drop(columns="_panel")
+    rows = sorted_rows(rows, ["_panel", "value"], ("value",)).drop(columns="_panel")
+    return described(rows)
 
 
 def _group_panels(rows: pd.DataFrame) -> pd.Series:

@@ -6,6 +6,7 @@ exact rows a chart plots; they grow with the number of groups, outlets and dates
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -40,20 +41,26 @@ def group_count_rows(
     chart shows (groups named "other" last), False for the rest, which the CSV still lists.
     ``rows`` (:func:`~helpers.charts.claim_rows.claim_rows` of ``claims``) saves computing
     them again."""
-    rows = claim_rows(claims) if rows is None else rows
+    rows = claim_rows(claims, describe=False) if rows is None else rows
     if rows.empty:
         return pd.DataFrame(columns=GROUP_COUNT_COLUMNS)
-    rows = sorted_rows(rows, [])
-    counted = rows.groupby(["group", "panel", "unit_family", "unit"], sort=True).agg(
+    keys = ["group", "panel", "unit_family", "unit"]
+    # corpus order sorts the trace columns only, not every column of a million rows
+    order = sorted_rows(rows[TRACE_COLUMNS].assign(_row=range(len(rows))), [])["_row"]
+    rows = rows.assign(_order=pd.Series(range(len(rows)), index=order.to_numpy()).sort_index()
+                       .to_numpy())  # fmt: skip
+    counted = rows.groupby(keys, sort=True).agg(
         claims=("value", "size"),
         sources=("source", "nunique"),
         outlets=("outlet", "nunique"),
         articles=("article_id", "nunique"),
         smallest=("value", "min"),
         largest=("value", "max"),
-        **{name: (name, "first") for name in TRACE_COLUMNS},
+        _first=("_order", "min"),
     )
-    counted = counted.reset_index()
+    first = order.to_numpy()[counted["_first"].to_numpy()]  # each group's first row
+    traces = rows[TRACE_COLUMNS].iloc[first].set_index(counted.index)
+    counted = counted.drop(columns="_first").join(traces).reset_index()
     counted["_other"] = counted["group"] == NO_GROUP
     counted = sorted_rows(counted, ["_other", "claims", "group"], ("claims",))
     counted["drawn"] = counted.index < top
@@ -79,19 +86,34 @@ def ok_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return ok
 
 
+def article_words(sentences: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.Series:
+    """The words (:data:`WORD_PATTERN`) of each article's sentences, by ``article_id``.
+    ``sentences`` is a frame with ``article_id`` and ``text``, or an iterable of such frames
+    (the pass's sentences bucket by bucket, ``helpers.pipeline.store.iter_parts``), so that a
+    large corpus's text is never held at once; an article may span parts."""
+    parts = [sentences] if isinstance(sentences, pd.DataFrame) else sentences
+    counted = [
+        text(part["text"]).str.count(WORD_PATTERN.pattern).groupby(text(part["article_id"])).sum()
+        for part in parts
+    ]
+    counted = [c for c in counted if len(c)]
+    return pd.concat(counted).groupby(level=0).sum() if counted else pd.Series(dtype=int)
+
+
 def figures_per_words_rows(
-    figures: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
+    figures: pd.DataFrame,
+    sentences: pd.DataFrame | Iterable[pd.DataFrame],
+    articles: pd.DataFrame,
 ) -> pd.DataFrame:
     """Per outlet: the ``articles`` read, the ``figures`` extracted, the ``words`` of its
-    sentences (:func:`count_words` on sentences.csv ``text``) and ``per_1000_words`` = figures /
-    words * 1000 (empty when an outlet has no words).
+    sentences (:func:`article_words`; ``sentences`` a frame or its parts) and
+    ``per_1000_words`` = figures / words * 1000 (empty when an outlet has no words).
 
     Only articles with status ok count; ``article_ids`` lists them so each bar can be traced
     back to its articles (and through figures.csv to each sentence). Highest rate first.
     """
     ok = ok_articles(articles)[["article_id", "outlet"]]
-    words = text(sentences["text"]).str.count(WORD_PATTERN.pattern)
-    words = words.groupby(text(sentences["article_id"])).sum()
+    words = article_words(sentences)
     n_figures = text(figures["article_id"]).value_counts()
     per_article = ok.assign(
         words=ok["article_id"].map(words).fillna(0).astype(int),

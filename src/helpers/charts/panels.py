@@ -100,15 +100,22 @@ def _panel_values(frame: pd.DataFrame, panel_values) -> pd.DataFrame:
     keys = ["kind", "what", "unit_normalized", "si_unit"]
     distinct = frame.drop_duplicates(keys)[keys].reset_index(drop=True)
     probes = [distinct.assign(value=1.0, low=1.0, high=1.0, si_value=si) for si in (2.0, 3.0)]
-    probed = [panel_values(probe) for probe in probes]
-    same = pd.Series(True, index=distinct.index)
-    for result in probed:
-        same &= result[["value", "low", "high"]].eq(1.0).all(axis=1)
-    kinds = distinct.assign(panel=probed[0]["panel"], panel_unit=probed[0]["panel_unit"],
-                            same=same)  # fmt: skip
+    two, three = (panel_values(probe) for probe in probes)
+    same = two[["value", "low", "high"]].eq(1.0).all(axis=1)
+    same &= three[["value", "low", "high"]].eq(1.0).all(axis=1)
+    # x * (si_value / value) * factor: the answer moves with si_value, 3/2 as much at 3 as at 2
+    scaled = ~same & (three["value"] == 1.5 * two["value"]) & (two["value"] != 0)
+    kinds = distinct.assign(panel=two["panel"], panel_unit=two["panel_unit"], same=same,
+                            scaled=scaled, factor=(two["value"] / 2.0).where(scaled))  # fmt: skip
     out = frame[keys].merge(kinds, on=keys, how="left", sort=False).set_index(frame.index)
     out[["value", "low", "high"]] = frame[["value", "low", "high"]].astype(float)
-    moved = ~out["same"].astype(bool)
+    scaled = out["scaled"].astype(bool)
+    if scaled.any():  # vectorised, the same arithmetic in the same order
+        value = frame.loc[scaled, "value"].astype(float)
+        ratio = (frame.loc[scaled, "si_value"].astype(float) / value).where(value != 0, 1.0)
+        for name in ("value", "low", "high"):
+            out.loc[scaled, name] = out.loc[scaled, name] * ratio * out.loc[scaled, "factor"]
+    moved = ~out["same"].astype(bool) & ~scaled
     if moved.any():
         columns = [*keys, "value", "low", "high", "si_value"]
         rows = frame.loc[moved, columns]

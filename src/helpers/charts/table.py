@@ -34,6 +34,8 @@ def column(frame: pd.DataFrame, name: str, default: object = "") -> pd.Series:
 
 def truthy(series: pd.Series) -> pd.Series:
     """Booleans from a column read from CSV (True/False, true/false, 1/0 or real booleans)."""
+    if pd.api.types.is_bool_dtype(series.dtype) and not series.hasnans:
+        return series.astype(bool)
     return text(series).str.lower().isin({"true", "1", "yes"})
 
 
@@ -72,10 +74,22 @@ def pairwise(func, first: pd.Series, second: pd.Series) -> pd.Series:
     once per distinct pair: a large table holds few distinct pairs of labels."""
     if first.empty:
         return pd.Series([], index=first.index, dtype=object)
-    codes, distinct = pd.MultiIndex.from_arrays([first, second]).factorize()
-    results = np.empty(len(distinct), dtype=object)
-    results[:] = [func(a, b) for a, b in distinct]
+    codes = pd.DataFrame({"a": first.to_numpy(), "b": second.to_numpy()}).groupby(
+        ["a", "b"], sort=False, dropna=False).ngroup().to_numpy()  # fmt: skip
+    _, where = np.unique(codes, return_index=True)  # the first row of each pair, by code
+    results = np.empty(len(where), dtype=object)
+    results[:] = [func(first.iloc[i], second.iloc[i]) for i in where]
     return pd.Series(results[codes], index=first.index)
+
+
+def contains(haystack: pd.Series, needle: pd.Series) -> pd.Series:
+    """Per row, True when ``needle`` (a word or phrase) is in ``haystack`` (plain substring,
+    case as given): one vectorised search per distinct needle, which a table has few of."""
+    found = pd.Series(False, index=haystack.index)
+    for word in needle.unique():
+        rows = needle == word
+        found[rows] = haystack[rows].str.contains(str(word), regex=False).fillna(False)
+    return found
 
 
 def panel_name(name: str, unit: str) -> str:
