@@ -103,6 +103,12 @@ KEY_WORDS = {
 }
 
 
+# The key words of each pattern as one alternation (one scan of the sentence, not one per word)
+KEY_PATTERNS = {
+    pattern: re.compile("|".join(map(re.escape, words))) for pattern, words in KEY_WORDS.items()
+}
+
+
 def find_hedges(sentence: str) -> tuple[str, ...]:
     """Return the hedging words of a sentence, lower-cased, in order, without repeats.
 
@@ -152,8 +158,7 @@ class SentenceFacts:
 
     def _search(self, pattern, lower_pattern, sentence: SentenceAttribution):
         if self._lower is not None:
-            words = KEY_WORDS[pattern]
-            if not any(w in self._lower[sentence.start : sentence.end] for w in words):
+            if not KEY_PATTERNS[pattern].search(self._lower, sentence.start, sentence.end):
                 return None  # a quick test: every match of the pattern holds one of its words
             return lower_pattern.search(self._lower, sentence.start, sentence.end)
         return pattern.search(self.text, sentence.start, sentence.end)
