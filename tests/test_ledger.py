@@ -28,6 +28,7 @@ from helpers.ledger import (
     claims_ledger,
     date_window,
     denials,
+    denials_by_article,
     hedging_by_outlet,
     ledger_chart_data,
     ledger_comparison,
@@ -96,6 +97,16 @@ def test_hedging_by_outlet(seeds):
     ap = hedging.set_index("outlet").loc["Associated Press"]
     assert ap["n_hedged"] >= 2 and "alleged" in ap["hedges"].split(";")
     assert ((hedging["share_hedged"] >= 0) & (hedging["share_hedged"] <= 1)).all()
+
+
+def test_denials_in_article_order_whatever_order_they_are_read_in(general):
+    _, _, claims, _ = general
+    disputed = denials(claims)
+    assert len(disputed) >= 2 and set(disputed["stance"]) <= {"denied", "disputed"}
+    shuffled = claims.sample(frac=1.0, random_state=7)
+    again = denials_by_article(shuffled)
+    expected = disputed.sort_values(["article_id", "start"], kind="mergesort")
+    assert again.equals(expected.reset_index(drop=True))
 
 
 def test_denials_and_sources_table(seeds):

@@ -34,7 +34,8 @@ PANELS = (
 SPREAD = (
     f"Where more than {MAX_ROWS_PER_GROUP} claims share a group, {MAX_ROWS_PER_GROUP} are drawn, "
     f"evenly spaced from the smallest to the largest (at most {MAX_ROWS_PER_PANEL} rows a "
-    "panel); the chart's CSV lists the rows drawn and tables/claims_ledger.csv has every claim."
+    "panel); the chart's CSV lists the rows drawn and tables/claims_ledger.parquet has every "
+    "claim (tables/claims_ledger.csv its first rows, for a spreadsheet)."
 )
 RATE_CAPTION = (
     "Figures extracted (figures.csv) per 1,000 words of each outlet's sentences (sentences.csv, "
@@ -75,7 +76,7 @@ def group_counts_caption(rows: pd.DataFrame) -> str:
         claims = int(rows.loc[~rows["drawn"].astype(bool), "claims"].sum())
         caption += (
             f" {hidden:,} smaller groups ({claims:,} claims) are not drawn; the CSV lists every "
-            "group and tables/claims_ledger.csv every claim."
+            "group and tables/claims_ledger.parquet every claim."
         )
     return caption
 

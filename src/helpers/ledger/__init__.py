@@ -23,8 +23,10 @@ reads text or files, and nothing here draws (charts import this package, not the
 from __future__ import annotations
 
 from helpers.ledger.book import (
+    CLAIM_COLUMNS,
     COMPARISON_COLUMNS,
     LEDGER_COLUMNS,
+    QUOTE_COLUMNS,
     UNDATED,
     WINDOWS,
     claims_ledger,
@@ -53,7 +55,9 @@ from helpers.ledger.common import (
     stories,
 )
 from helpers.ledger.sources import (
+    DISPUTED,
     denials,
+    denials_by_article,
     hedging_by_outlet,
     source_counts,
     source_type_mix,
@@ -62,7 +66,9 @@ from helpers.ledger.sources import (
 
 __all__ = [
     "CHART_COLUMNS",
+    "CLAIM_COLUMNS",
     "COMPARISON_COLUMNS",
+    "DISPUTED",
     "MAX_CHART_ROWS",
     "LEDGER_COLUMNS",
     "MAX_PANELS",
@@ -70,6 +76,7 @@ __all__ = [
     "MAX_ROWS_PER_PANEL",
     "OUTLET_ITSELF_LABEL",
     "OWN_FIGURE",
+    "QUOTE_COLUMNS",
     "UNDATED",
     "UNKNOWN_OUTLET",
     "WINDOWS",
@@ -79,6 +86,7 @@ __all__ = [
     "date_window",
     "default_window",
     "denials",
+    "denials_by_article",
     "group_panels",
     "hedging_by_outlet",
     "ledger_chart_data",

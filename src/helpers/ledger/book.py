@@ -16,8 +16,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from pandas.api.extensions import take
 
 from helpers.grouping import COUNT_KINDS, PEOPLE, PLACES, what_lexicon
+from helpers.grouping.what import PANEL_COLUMNS
 from helpers.io import require_columns
 from helpers.ledger.common import (
     CLUSTER_COLUMNS,
@@ -39,6 +41,10 @@ LEDGER_INPUT_COLUMNS = (
     "source_canonical", "source_type", "via", "hedges", "stance", "outlet", "published",
     "article_id", "sentence_id", "start", "end",
 )  # fmt: skip
+# what a notebook reads of the pass's claims for the ledger and the tables of sources; the
+# attributions' columns that count who is quoted
+CLAIM_COLUMNS = (*LEDGER_INPUT_COLUMNS, "conversion_of")
+QUOTE_COLUMNS = ("outlet", "source_canonical", "source_type")
 LEDGER_COLUMNS = (
     "group", "event", "window", "what", "happened", "topic", "panel", "panel_unit", "kind",
     "surface", "value", "low", "high", "change", "qualifier", "unit_normalized", "si_unit",
@@ -59,13 +65,15 @@ def date_window(published: pd.Series, window: str) -> pd.Series:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
     if window == "all":
         return pd.Series("all", index=published.index, dtype=object)
-    dates = pd.to_datetime(texts(published).str[:10], format="%Y-%m-%d", errors="coerce")
+    codes, days = pd.factorize(texts(published).str[:10])  # a corpus has few dates: each once
+    dates = pd.Series(pd.to_datetime(days, format="%Y-%m-%d", errors="coerce"))
     if window == "week":
         iso = dates.dt.isocalendar()
         out = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
     else:
         out = dates.dt.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[window])
-    return out.where(dates.notna(), UNDATED).astype(object)
+    out = out.where(dates.notna(), UNDATED).to_numpy(dtype=object)
+    return pd.Series(out[codes] if len(out) else UNDATED, index=published.index, dtype=object)
 
 
 def default_window(study: Study | None) -> str:
@@ -81,9 +89,11 @@ def _with_clusters(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Da
         return claims
     require_columns(articles, ("article_id",), "articles")
     keep = ["article_id", *[c for c in CLUSTER_COLUMNS if c in articles.columns]]
-    meta = articles.loc[:, keep].drop_duplicates("article_id")
+    meta = articles.loc[:, keep].drop_duplicates("article_id").set_index("article_id")
     claims = claims.drop(columns=[c for c in CLUSTER_COLUMNS if c in claims.columns])
-    return claims.merge(meta, on="article_id", how="left", validate="many_to_one")
+    at = meta.index.get_indexer(claims["article_id"])  # a left join, without moving the rows
+    found = {c: take(meta[c].to_numpy(), at, allow_fill=True) for c in meta.columns}
+    return claims.assign(**found)
 
 
 def group_panels(ledger: pd.DataFrame, study: Study | None = None) -> pd.Series:
@@ -118,7 +128,9 @@ def claims_ledger(
     event, window, date, outlet, value and position.
     """
     require_columns(claims, LEDGER_INPUT_COLUMNS, "claims")
-    ledger = _with_clusters(counted(claims), articles).reset_index(drop=True)
+    carried = [c for c in (*CLUSTER_COLUMNS, "conversion_of") if c in claims.columns]
+    claims = counted(claims.loc[:, [*LEDGER_INPUT_COLUMNS, *carried]])
+    ledger = _with_clusters(claims, articles).reset_index(drop=True)
     for name in ("group", "event", "what", "happened", "outlet", "published"):
         ledger[name] = texts(ledger[name])
     ledger["window"] = date_window(ledger["published"], window)
@@ -184,29 +196,34 @@ def _value_texts(rows: pd.DataFrame) -> pd.Series:
         return pd.Series([], index=rows.index, dtype=object)
     codes = rows.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
     first = rows.iloc[np.unique(codes, return_index=True)[1]]
-    said = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in first[keys].itertuples(index=False)]
+    columns = [first[k].to_numpy(dtype=object if k == "change" else float) for k in keys]
+    said = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in zip(*columns, strict=True)]
     return pd.Series(np.array(said, dtype=object)[codes], index=rows.index)
 
 
 def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per ``keys`` (a block and a source) of :func:`ledger_comparison`, computed by
     group operations over all blocks at once (no loop over the blocks)."""
-    rows = rows.assign(_gid=rows.groupby(keys, sort=False).ngroup())
-    rows = rows.loc[rows["_gid"] >= 0]  # a missing key cell: no group, as groupby leaves it out
-    first = rows.drop_duplicates("_gid").set_index("_gid").sort_index()
-    claims = rows.drop_duplicates(["_gid", "story", "v", "v_low", "v_high", "change"])
+    gid = rows.groupby(keys, sort=False).ngroup()
+    rows = rows.loc[gid >= 0]  # a missing key cell: no group, as groupby leaves it out
+    gid = gid.loc[rows.index]
+    first = rows.loc[~gid.duplicated(), keys].set_axis(gid[~gid.duplicated()]).sort_index()
+    same = ["story", "v", "v_low", "v_high", "change"]
+    claims = rows[[*same, "surface"]].assign(_gid=gid).drop_duplicates(["_gid", *same])
     ordered = claims.sort_values(["_gid", "v", "v_low", "v_high"], kind="mergesort")
+    del claims
     ordered = ordered.assign(_value=_value_texts(ordered), _surface=texts(ordered["surface"]))
-    dated = rows.assign(_date=texts(rows["published"]))
-    dated = dated.loc[dated["_date"] != "", ["_gid", "_date"]].groupby("_gid")["_date"]
-    outlets = rows.loc[rows["outlet"] != "", ["_gid", "outlet"]]
-    by_group = rows.groupby("_gid", sort=True)
+    narrow = pd.DataFrame({"_gid": gid, "_date": texts(rows["published"])})
+    dated = narrow.loc[narrow["_date"] != ""].groupby("_gid")["_date"]
+    outlets = pd.DataFrame({"_gid": gid, "outlet": rows["outlet"]}).loc[rows["outlet"] != ""]
+    types = pd.DataFrame({"_gid": gid, "source_type": texts(rows["source_type"])})
+    by_group = pd.DataFrame({"_gid": gid, "story": rows["story"], "article_id": rows["article_id"]})
+    by_group = by_group.groupby("_gid", sort=True)
     table = pd.DataFrame(
         {
             **{k: first[k] for k in keys},
-            "source_type": _joined(rows.assign(source_type=texts(rows["source_type"])),
-                                   "source_type", ordered=False),
-            "n_claims": claims.groupby("_gid", sort=True).size(),
+            "source_type": _joined(types, "source_type", ordered=False),
+            "n_claims": ordered.groupby("_gid", sort=True).size(),
             "n_stories": by_group["story"].nunique(),
             "n_articles": by_group["article_id"].nunique(),
             "values": _joined(ordered, "_value"),
@@ -235,14 +252,24 @@ def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFr
     happened come first, those with the most sources first.
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
-    rows = ledger.loc[~time_context(ledger)]
-    converted = panel_frame(rows)
-    rows = rows.assign(
-        source=source_names(rows), story=stories(rows), v=converted["value"],
-        v_low=converted["low"], v_high=converted["high"], outlet=texts(rows["outlet"]),
-        event=texts(rows["event"]) if by_event else "",
-    )  # fmt: skip
     block = ["group", "event", "window", "panel", "panel_unit"]
+    cluster = [c for c in CLUSTER_COLUMNS[:1] if c in ledger.columns]
+    used = [*block, "happened", "change", "surface", "published", "source_type", "outlet",
+            "source", "source_canonical", "article_id", *cluster, *PANEL_COLUMNS]  # fmt: skip
+    rows = ledger.loc[~time_context(ledger), list(dict.fromkeys(used))]
+    converted = panel_frame(rows)
+    rows = pd.DataFrame(
+        {
+            **{c: rows[c] for c in ("group", "window", "panel", "panel_unit", "happened")},
+            "event": texts(rows["event"]) if by_event else "",
+            "source": source_names(rows), "story": stories(rows), "v": converted["value"],
+            "v_low": converted["low"], "v_high": converted["high"],
+            "outlet": texts(rows["outlet"]),
+            **{c: rows[c] for c in ("change", "surface", "published", "source_type", "article_id")},
+        },
+        index=rows.index,
+    )  # fmt: skip
+    del converted
     table = _per_source(rows, [*block, "source"])
     said = rows.loc[rows["happened"] != "", [*block, "happened"]].drop_duplicates()
     said = said.sort_values([*block, "happened"], kind="mergesort")

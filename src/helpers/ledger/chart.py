@@ -14,7 +14,14 @@ import pandas as pd
 from helpers.grouping import what_lexicon
 from helpers.io import require_columns
 from helpers.ledger.book import LEDGER_COLUMNS
-from helpers.ledger.common import OWN_FIGURE, UNKNOWN_OUTLET, source_names, stories, texts
+from helpers.ledger.common import (
+    CLUSTER_COLUMNS,
+    OWN_FIGURE,
+    UNKNOWN_OUTLET,
+    source_names,
+    stories,
+    texts,
+)
 from helpers.ledger.panels import panel_frame, time_context
 from helpers.spread import MAX_ROWS_PER_GROUP, spread_by_value
 from helpers.vocabulary import NO_EVENT
@@ -22,6 +29,11 @@ from helpers.vocabulary import NO_EVENT
 MAX_ROWS_PER_PANEL = 10  # labelled rows of one panel
 MAX_PANELS = 6  # panels of the chart, those with the most rows
 MAX_CHART_ROWS = 30  # labelled rows of the whole chart
+CHART_INPUT_COLUMNS = (
+    "group", "event", "window", "panel", "panel_unit", "kind", "what", "unit_normalized",
+    "si_unit", "value", "low", "high", "si_value", "change", "surface", "source",
+    "source_canonical", "outlet", "published", "article_id", "sentence_id", "start", "end",
+)  # fmt: skip
 CHART_COLUMNS = (
     "panel", "unit", "group", "label", "source", "outlet", "published", "value", "low",
     "high", "err_low", "err_high", "change", "surface", "y", "claims_in_group",
@@ -64,12 +76,14 @@ def ledger_chart_data(
     its panel, the first group on top.
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
-    rows = ledger.loc[~time_context(ledger) & (texts(ledger["panel"]) != "")].copy()
+    panel = texts(ledger["panel"])
+    drawn = ~time_context(ledger) & ~panel.isin(["", what_lexicon().no_noun])
     if by_event:
-        rows = rows.loc[~texts(rows["event"]).isin([NO_EVENT, ""])]
+        drawn &= ~texts(ledger["event"]).isin([NO_EVENT, ""])
     else:
-        rows = rows.loc[texts(rows["happened"]) != ""]
-    rows = rows.loc[texts(rows["panel"]) != what_lexicon().no_noun]
+        drawn &= texts(ledger["happened"]) != ""
+    used = [c for c in ledger.columns if c in (*CHART_INPUT_COLUMNS, *CLUSTER_COLUMNS[:1])]
+    rows = ledger.loc[drawn, used]
     rows[["value", "low", "high"]] = panel_frame(rows)[["value", "low", "high"]]
     rows = rows.assign(group=chart_groups(rows, by_event), source=source_names(rows),
                        story=stories(rows))  # fmt: skip

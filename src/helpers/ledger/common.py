@@ -24,6 +24,8 @@ def texts(series: pd.Series) -> pd.Series:
     """A column as text, "" for missing values (a string column without a pass over its cells)."""
     if isinstance(series.dtype, pd.StringDtype):
         return series.fillna("")
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) == "string":
+        return series.fillna("")
     if pd.api.types.is_integer_dtype(series.dtype):  # each distinct number made text once
         codes, uniques = pd.factorize(series, use_na_sentinel=False)
         cells = np.array([text(u) for u in uniques], dtype=object)[codes]
@@ -34,7 +36,8 @@ def texts(series: pd.Series) -> pd.Series:
 def counted(claims: pd.DataFrame) -> pd.DataFrame:
     """``claims`` without the figures that restate another in a second unit ("75 miles (120
     kilometers)": the kilometres)."""
-    return claims.loc[~conversions(claims)]
+    restated = conversions(claims)
+    return claims.loc[~restated] if restated.any() else claims
 
 
 def source_names(frame: pd.DataFrame) -> pd.Series:

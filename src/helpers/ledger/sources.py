@@ -14,6 +14,9 @@ from helpers.io import require_columns
 from helpers.ledger.common import OUTLET_ITSELF_LABEL, counted, texts
 from helpers.vocabulary import SOURCE_TYPES
 
+DISPUTED = ("denied", "disputed")  # the stances of a figure its source denies or others dispute
+HEDGING_COLUMNS = ("outlet", "n_figures", "n_hedged", "share_hedged", "hedges")
+
 
 def _source_label(frame: pd.DataFrame) -> pd.Series:
     canonical = texts(frame["source_canonical"])
@@ -29,9 +32,9 @@ def source_counts(table: pd.DataFrame) -> pd.DataFrame:
     """
     require_columns(table, ("outlet", "source_canonical", "source_type"), "claims")
     table = counted(table)
-    frame = table.assign(
-        source=_source_label(table), outlet=texts(table["outlet"]),
-        source_type=texts(table["source_type"]),
+    frame = pd.DataFrame(
+        {"source": _source_label(table), "outlet": texts(table["outlet"]),
+         "source_type": texts(table["source_type"])}
     )  # fmt: skip
     counts = frame.groupby(["outlet", "source", "source_type"], as_index=False).size()
     counts = counts.rename(columns={"size": "n"})
@@ -49,9 +52,11 @@ def source_type_mix(table: pd.DataFrame, order: Sequence[str] = SOURCE_TYPES) ->
     """
     require_columns(table, ("outlet", "source_type"), "claims")
     table = counted(table)
-    table = table.assign(outlet=texts(table["outlet"]), source_type=texts(table["source_type"]))
+    table = pd.DataFrame(
+        {"outlet": texts(table["outlet"]), "source_type": texts(table["source_type"])}
+    )
     types = list(dict.fromkeys(order))
-    types += sorted(set(table["source_type"]) - set(types))
+    types += sorted(set(table["source_type"].unique()) - set(types))
     outlets = sorted(table["outlet"].unique())
     grid = pd.MultiIndex.from_product([outlets, types], names=["outlet", "source_type"])
     counts = table.groupby(["outlet", "source_type"]).size().reindex(grid, fill_value=0)
@@ -68,31 +73,38 @@ def hedging_by_outlet(claims: pd.DataFrame) -> pd.DataFrame:
     most frequent first, ";"-joined), sorted by outlet.
     """
     require_columns(claims, ("outlet", "hedges"), "claims")
-    rows = []
     claims = counted(claims)
-    for outlet, group in claims.groupby(texts(claims["outlet"]), sort=True):
-        words = [w for cell in texts(group["hedges"]) for w in cell.split(";") if w]
-        counts = pd.Series(words, dtype=str).value_counts()
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        hedged = int((texts(group["hedges"]) != "").sum())
-        rows.append(
-            {
-                "outlet": outlet,
-                "n_figures": len(group),
-                "n_hedged": hedged,
-                "share_hedged": hedged / len(group) if len(group) else 0.0,
-                "hedges": ";".join(word for word, _ in ranked),
-            }
-        )
-    columns = ["outlet", "n_figures", "n_hedged", "share_hedged", "hedges"]
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame({"outlet": texts(claims["outlet"]), "hedges": texts(claims["hedges"])})
+    frame["hedged"] = frame["hedges"] != ""
+    table = frame.groupby("outlet", sort=True).agg(
+        n_figures=("hedged", "size"), n_hedged=("hedged", "sum")
+    )
+    table["share_hedged"] = table["n_hedged"] / table["n_figures"]
+    words = frame.loc[frame["hedged"]].assign(word=lambda f: f["hedges"].str.split(";"))
+    words = words.explode("word")
+    words = words.loc[words["word"].fillna("") != ""]
+    counts = words.groupby(["outlet", "word"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["outlet", "n", "word"], ascending=[True, False, True])
+    table["hedges"] = counts.groupby("outlet", sort=True)["word"].agg(";".join)
+    table["hedges"] = table["hedges"].fillna("").astype(object)
+    table["n_hedged"] = table["n_hedged"].astype(int)
+    return table.reset_index().loc[:, list(HEDGING_COLUMNS)]
 
 
 def denials(claims: pd.DataFrame) -> pd.DataFrame:
     """The figures whose claim is denied by its source or reported as disputed."""
     require_columns(claims, ("stance",), "claims")
     claims = counted(claims)
-    return claims.loc[claims["stance"].isin(["denied", "disputed"])].reset_index(drop=True)
+    return claims.loc[claims["stance"].isin(DISPUTED)].reset_index(drop=True)
+
+
+def denials_by_article(claims: pd.DataFrame) -> pd.DataFrame:
+    """:func:`denials` in article order (article, then position), whatever order ``claims``
+    comes in: for the rows a reader filtered by stance as it read them, e.g.
+    ``pd.read_parquet(claims_folder, filters=[("stance", "in", DISPUTED)])``."""
+    require_columns(claims, ("article_id", "start", "stance"), "claims")
+    rows = denials(claims)
+    return rows.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
 
 
 def sources_table(attributions: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
