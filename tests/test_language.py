@@ -272,6 +272,37 @@ def test_dispersion_runs_through_the_articles_in_date_order(corpus):
     assert labels == ["drone", "missile", "Iran"]
 
 
+def test_dispersion_bins_count_every_hit_once_in_a_few_hundred_rows():
+    """Two articles of 1,000 words each, a keyword at written offsets: the bins hold every hit
+    once, in the stretch that contains it, whatever the number of hits."""
+    spans = pd.DataFrame({
+        "article_id": ["a", "b"], "outlet": ["Harbour Times", "Valley Post"],
+        "published": ["2024-01-01", "2024-01-02"], "first_word": [0, 1000], "n_words": 1000,
+    })  # fmt: skip
+    offsets = [3, 4, 5, 999, 1000, 1999] + list(range(1200, 1800))
+    hits = pd.DataFrame({
+        "keyword": ["flood"] * len(offsets), "word_offset": offsets,
+        "article_id": ["a" if o < 1000 else "b" for o in offsets],
+    })  # fmt: skip
+    hits = pd.concat([hits, hits.head(2).assign(keyword="levee")], ignore_index=True)
+    bins = language.dispersion_bins(hits, spans, ["levee", "flood"], bins=100)
+    assert list(bins["keyword"].unique()) == ["levee", "flood"]
+    assert bins.groupby("keyword")["hits"].sum().to_dict() == {"flood": 606, "levee": 2}
+    assert len(bins) <= 2 * 100
+    first = bins.iloc[1]  # flood's first stretch: words 0 to 20 hold 3, 4 and 5
+    assert (first["first_word"], first["end_word"], first["hits"], first["article_id"]) == (
+        0, 20, 3, "a",
+    )  # fmt: skip
+    for row in bins.itertuples():
+        inside = hits[(hits["keyword"] == row.keyword)
+                      & hits["word_offset"].between(row.first_word, row.end_word - 1)]  # fmt: skip
+        assert len(inside) == row.hits
+    fig = language.plot_dispersion(hits, spans, ["levee", "flood"])
+    assert len(fig.axes[0].patches) == len(
+        language.dispersion_bins(hits, spans, ["levee", "flood"])
+    )
+
+
 # --------------------------------------------------------------------------- framing
 
 

@@ -18,7 +18,14 @@ pass that counts the corpus, slice by slice), ``frequencies``
 
 from __future__ import annotations
 
-from helpers.language.context import concordance, concordances, dispersion, top_concordance
+from helpers.language.context import (
+    DISPERSION_BINS,
+    concordance,
+    concordances,
+    dispersion,
+    dispersion_bins,
+    top_concordance,
+)
 from helpers.language.counts import CorpusCounts, count_corpus
 from helpers.language.findings import (
     collocation_finding,
@@ -76,6 +83,7 @@ from helpers.language.words import (
 
 __all__ = [
     "CorpusCounts",
+    "DISPERSION_BINS",
     "DISPERSION_TITLE",
     "SENTIMENT_TITLE",
     "TOP_WORDS_TITLE",
@@ -93,6 +101,7 @@ __all__ = [
     "concordances",
     "count_corpus",
     "dispersion",
+    "dispersion_bins",
     "framed_sentences",
     "framing_by_outlet",
     "framing_finding",

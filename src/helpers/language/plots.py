@@ -14,6 +14,7 @@ import pandas as pd
 from helpers.charts.plots import empty_chart
 from helpers.charts.style import add_title, figure_size, plain, row_fontsize
 from helpers.charts.table import MAX_ROWS_PER_PANEL, shorten
+from helpers.language.context import DISPERSION_BINS, dispersion_bins
 
 MAX_OUTLET_PANELS = 9  # panels of the top-words chart: the outlets with the most words
 MAX_ARTICLE_MARKS = 40  # articles marked on the dispersion plot; more would be a grey wall
@@ -69,16 +70,23 @@ def plot_dispersion(
     keywords: Sequence[str],
     title: str = DISPERSION_TITLE,
 ) -> plt.Figure:
-    """A lexical dispersion plot: one row per keyword, a tick at each hit on the word axis of
-    the corpus. Dotted lines mark where each article starts, labelled with its outlet and
-    date, when there are at most :data:`MAX_ARTICLE_MARKS` articles."""
+    """A lexical dispersion plot: one row per keyword, and along the word axis of the corpus a
+    bar at each stretch holding a hit, as tall as its hits (:func:`dispersion_bins`, the rows
+    the chart's CSV holds): on a small corpus a tick per hit, on a large one a profile. Dotted
+    lines mark where each article starts, labelled with its outlet and date, when there are at
+    most :data:`MAX_ARTICLE_MARKS` articles."""
     if not len(keywords) or hits.empty:
         return empty_chart(title, "no keyword occurs in this corpus")
+    binned = dispersion_bins(hits, spans, keywords)
     fig, ax = plt.subplots(figsize=figure_size(9.0, 1.8 + 0.6 * len(keywords)),
                            layout="constrained")  # fmt: skip
+    tallest = max(int(binned["hits"].max()), 1) if len(binned) else 1
     for row, keyword in enumerate(keywords):
-        offsets = hits.loc[hits["keyword"] == keyword, "word_offset"]
-        ax.plot(offsets, [row] * len(offsets), "|", markersize=14, color=f"C{row % 10}")
+        part = binned[binned["keyword"] == keyword]
+        height = 0.8 * part["hits"] / tallest
+        width = part["end_word"] - part["first_word"]
+        ax.bar(part["first_word"], height, width=width, bottom=row - height / 2, align="edge",
+               color=f"C{row % 10}", linewidth=0)  # fmt: skip
     if len(spans) <= MAX_ARTICLE_MARKS:
         for span in spans.itertuples(index=False):
             ax.axvline(span.first_word, color="0.6", linestyle=":", linewidth=1)
@@ -89,7 +97,8 @@ def plot_dispersion(
     ax.set_ylim(-0.6, len(keywords) - 0.4)
     end = int((spans["first_word"] + spans["n_words"]).max()) if len(spans) else 1
     ax.set_xlim(0, max(end, 1))
-    ax.set_xlabel("word position in the corpus (articles in publication order)")
+    ax.set_xlabel(f"word position in the corpus (articles in publication order); bar height: "
+                  f"hits in a stretch of 1/{DISPERSION_BINS} of it, at most {tallest}")  # fmt: skip
     ax.grid(visible=False)
     add_title(fig, title)
     return fig
