@@ -297,3 +297,26 @@ def test_an_unknown_name_typed_by_what_its_sentence_says():
     assert found["rose 2.9%"] == ("Morrow", "company")
     assert found["rose 12%"] == ("Brentford Athletic", "other")  # a club, by its name
     assert found["300 hectares"][1] == "other"  # nothing says what Ravel is
+
+
+def test_the_subject_of_a_relative_clause_speaks_from_there_on():
+    text = (
+        "Union leaders promised on Friday to walk out again, two days after a strike that they "
+        "say closed 140 wards."
+    )
+    found = _by_surface(text)
+    assert found["140 wards"] == ("Union leaders", "NGO/civil society")
+    text = "Prices rose 4% in May, a rise that analysts said was driven by 12 big chains."
+    found = _by_surface(text)
+    assert found["rose 4%"] == ("", "outlet itself")
+    assert found["12 big chains"][0] == "analysts"
+
+
+def test_a_relative_clause_that_modifies_the_subject_keeps_it():
+    text = "The company that runs the tunnel said 52,000 vehicles used it on Friday."
+    assert _by_surface(text)["52,000 vehicles"][1] == "company"
+
+
+def test_its_points_to_a_one_word_body_that_opened_the_sentence():
+    text = "Ofwat fined 9 water firms last year, its annual report showed."
+    assert _by_surface(text)["9 water firms"] == ("Ofwat", "document")

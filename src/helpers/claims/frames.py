@@ -36,8 +36,8 @@ WHO_BEFORE = re.compile(r",\s*+who\s*+$")
 # A subordinating conjunction right before a subject ("... fell 4% after | the company said")
 SUBORDINATE_BEFORE = re.compile(
     r"\b(?:after|before|because|when|while|since|although|though|until|once|whereas|as|if|"
-    r"unless)\s++$"
-)
+    r"unless|that|which)\s++$"
+)  # a relative clause too: "a strike | that they say drew 2 million"
 
 
 @dataclass(frozen=True)

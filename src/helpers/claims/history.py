@@ -21,6 +21,7 @@ from helpers import vocabulary as v
 from helpers.claims import cues as c
 from helpers.claims.actors import canonical_source, find_actor, kind_of, source_type_for
 from helpers.claims.documents import document_author, document_head, document_name
+from helpers.claims.institutions import institution_type
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Speaker
 from helpers.claims.names import (
@@ -243,6 +244,10 @@ class History:
             return
         name = SHARES_OF.sub("", match.group("np"))  # "Shares of Kestrel Energy fell"
         if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
+            subject = opening_subject(sentence)  # "Union leaders promised ...", "Ofsted rated"
+            if " " in subject or (subject and institution_type(subject) not in ("", v.OTHER)):
+                if kind_of(subject, self.study) in {ORG, GROUP}:
+                    self.add(self.resolve(subject), spoke=False)
             return  # "Paramedics treated ...", "Air defences ...": not known to be a name
         speaker = self.resolve(name, match.group("desc") or "")
         self.add(speaker, spoke=False)

@@ -44,6 +44,10 @@ OPENING_WORDS = re.compile(
     r"[\"(]?(?P<np>(?:The|A|An|Its|Their|His|Her|Our)(?:\s[a-z][\w'-]*+){1,4})"
 )
 DIGIT = re.compile(r"\d")
+RELATIVE_SUBJECT_START = re.compile(r"(?:(?:they|he|she|it|we|the|an?|its|their)\b|[A-Z])")
+LOWER_WORD = re.compile(r"\s([a-z]++)\b")  # the lower-case word after a name
+# The subject of a relative clause that ends a segment: "a general strike that | they" (say)
+RELATIVE_SUBJECT = re.compile(r"\s(?:that|which)\s++(?P<np>(?:[\w'.&-]++\s++){0,5}[\w'.&-]++)$")
 # A name in apposition after an opening role: "His lawyer, | Erin Walsh,", "Her union, | the
 # Transit Workers' Guild,"
 NAMED_APPOSITION = re.compile(
@@ -63,6 +67,10 @@ def clean_subject(segment: str) -> str:
     if DIGIT.search(segment):  # a clause with a figure before its speaker: "X rose 2% after it"
         ends = [m.end() for m in c.SUBORDINATOR.finditer(segment)]
         segment = segment[ends[-1] :] if ends else segment
+    if " that " in segment or " which " in segment:
+        inner = RELATIVE_SUBJECT.search(segment)  # "a strike that | they say drew ..."
+        if inner and _relative_subject_like(inner["np"]):
+            segment = inner["np"]
     if len(segment.split()) > c.MAX_SEGMENT_WORDS:
         return segment
     previous = None
@@ -72,6 +80,15 @@ def clean_subject(segment: str) -> str:
         segment = _cut_tail(c.IN_A_TAIL, segment).strip(" ,")
         segment = c.SUBJECT_HEAD.sub("", segment).strip(" ,")
     return segment
+
+
+def _relative_subject_like(phrase: str) -> bool:
+    """A relative clause's own subject ("that | they say", "which | analysts said"), not its
+    verb ("that | closely monitors ...")."""
+    first = phrase.split()[0]
+    if not (RELATIVE_SUBJECT_START.match(phrase) or first.lower() in c.SPEAKER_NOUNS):
+        return False
+    return c.is_speaker_like(phrase)
 
 
 def _cut_tail(pattern: re.Pattern[str], segment: str) -> str:
@@ -182,6 +199,9 @@ def opening_subject(sentence: str) -> str:
     match = OPENING_CAPITALS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
     if match and match.group("np") not in ("The", "A", "An"):
         phrase = match.group("np")  # a name that opens the sentence is its subject
+        noun = LOWER_WORD.match(sentence, match.end("np"))
+        if noun and noun[1] in c.SPEAKER_NOUNS:
+            phrase = f"{phrase} {noun[1]}"  # "Union leaders", "Hospital officials"
         return phrase if len(phrase.split()) <= 6 and c.is_speaker_like(phrase) else ""
     match = OPENING_WORDS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
     if not match:
