@@ -238,7 +238,7 @@ def rule_counts(removed_lines: pd.DataFrame) -> pd.DataFrame:
 
 def reporting_lines(clean_texts: Mapping[str, str]) -> pd.Series:
     """The non-blank lines of each clean text (the lines kept as reporting), by article id."""
-    counts = {a: sum(1 for line in t.splitlines() if line) for a, t in clean_texts.items()}
+    counts = {a: len(list(filter(None, t.splitlines()))) for a, t in clean_texts.items()}
     return pd.Series(counts, dtype="int64", name="lines").rename_axis("article_id")
 
 

@@ -77,6 +77,14 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
+def _texts(values: pd.Series) -> pd.Series:
+    """:func:`_text` of every value; a text column with no missing value is already that,
+    and is taken as it is (no Python call per row: a million figures at 20,000 articles)."""
+    if isinstance(values.dtype, pd.StringDtype) and not values.isna().any():
+        return values
+    return values.map(_text)
+
+
 def sentence_starts(frame: pd.DataFrame, sentences: pd.DataFrame) -> list[int]:
     """The start (in the article text) of each row's sentence, read from ``sentences``."""
     require_columns(sentences, SENTENCE_INPUT_COLUMNS, "sentences")
@@ -194,7 +202,7 @@ def group_counts(figures: pd.DataFrame) -> pd.DataFrame:
     written), most figures first; restatements in a second unit are not counted."""
     require_columns(figures, ("article_id", "surface", *GROUP_COLUMNS), "figures")
     rows = figures.loc[~conversions(figures)]
-    rows = rows.assign(**{c: rows[c].map(_text) for c in ("surface", *GROUP_COLUMNS)})
+    rows = rows.assign(**{c: _texts(rows[c]) for c in ("surface", *GROUP_COLUMNS)})
 
     def joined(values: pd.Series) -> str:
         return ";".join(sorted(set(values) - {""}))

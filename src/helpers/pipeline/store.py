@@ -37,6 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from helpers import paths
@@ -127,15 +128,19 @@ def read_dataset(
     table: str,
     columns: Sequence[str] | None = None,
     article_ids: Sequence[str] | None = None,
+    order: Sequence[str] = ("article_id",),
 ) -> pd.DataFrame:
     """A whole table as one frame, rows in order; ``article_ids`` reads only those articles.
 
-    Reading a few articles opens only their buckets' files. An absent dataset gives an empty
-    frame (the corpus had no such rows).
+    Rows are sorted by the columns of ``order`` that the table has (a stable sort of the
+    parts in bucket order). Reading a few articles opens only their buckets' files. An absent
+    dataset gives an empty frame (the corpus had no such rows). The parts are put together
+    and sorted as Arrow tables and turned into one frame at the end: a frame per part, one
+    concatenation and a sort in pandas cost several times as much at a million rows.
     """
     if article_ids is not None:
         buckets = _buckets_of_ids(processed_dir, article_ids)
-        wanted = set(article_ids)
+        wanted = pa.array(sorted(set(article_ids)), pa.string())
     else:
         buckets = buckets_on_disk(processed_dir, table)
         wanted = None
@@ -144,16 +149,17 @@ def read_dataset(
         path = part_path(processed_dir, table, bucket)
         if not path.exists():
             continue
-        part = pq.read_table(path, columns=list(columns) if columns else None).to_pandas()
+        part = pq.read_table(path, columns=list(columns) if columns else None)
         if wanted is not None:
-            part = part[part["article_id"].isin(wanted)]
+            part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
         parts.append(part)
     if not parts:
         return pd.DataFrame(columns=list(columns) if columns else None)
-    frame = pd.concat(parts, ignore_index=True)
-    if "article_id" in frame.columns:
-        frame = frame.sort_values("article_id", kind="mergesort").reset_index(drop=True)
-    return frame
+    whole = pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
+    keys = [k for k in order if k in whole.column_names]
+    if keys and whole.num_rows > 1:  # Arrow's sort is stable, as pandas' mergesort
+        whole = whole.take(pc.sort_indices(whole, sort_keys=[(k, "ascending") for k in keys]))
+    return whole.to_pandas()
 
 
 def _buckets_of_ids(processed_dir: str | Path, article_ids: Sequence[str]) -> list[int]:
