@@ -287,14 +287,16 @@ IRREGULAR_PLURALS: dict[str, str] = {
 def singular(word: str) -> str:
     """Return the singular of an English plural noun as written ("buses" -> "bus").
 
-    >>> singular("casualties"), singular("F-150s"), singular("buses")
-    ('casualty', 'F-150', 'bus')
+    >>> singular("casualties"), singular("F-150s"), singular("buses"), singular("houses")
+    ('casualty', 'F-150', 'bus', 'house')
     """
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[low]
     if len(word) > 4 and low.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and low.endswith(("ouses", "auses")):
+        return word[:-1]  # "houses", "warehouses", "causes", "clauses": not "bus" -> "buses"
     if len(word) > 4 and low.endswith(("ches", "shes", "sses", "xes", "zes", "uses")):
         return word[:-2]
     if len(word) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is")):

@@ -80,8 +80,12 @@ CENTS_AFTER_RE = re.compile(
 # A rate after a unit: "per barrel", "a month", "an ounce", "per square foot", "a-year".
 PER_RE = re.compile(
     r"[ \t\u00a0-]+(?P<per>per|a|an|each|every)[ \t\u00a0-]+"
-    r"(?P<den>(?:(?:square|sq\.?|cubic)[^\S\n]+)?[A-Za-z][A-Za-z.]*)(?![^\S\n]+(?:ago|earlier|before|later|previously|after)\b)"
+    r"(?P<den>(?:(?:square|sq\.?|cubic)[^\S\n]+)?[A-Za-z][A-Za-z.]*)(?![A-Za-z])"
+    r"(?P<when>[^\S\n]+(?:ago|earlier|before|later|previously|after)\b)?"
 )
+# Denominators that, followed by "ago", "earlier" ..., date the figure instead of making a
+# rate: "$5 a year earlier" is no rate, "$2,450 an ounce before easing back" is one.
+_TIME_DENS = frozenset("second minute hour day week month year decade night".split())
 # "a"/"an" only make a rate with these denominators ("$50 a barrel", not "5% a deal").
 A_RATE_WORDS = frozenset(
     """second minute hour day week month year decade barrel gallon litre liter ounce pound
@@ -264,6 +268,8 @@ def read_rate(text: str, r: Reading, pos: int) -> int:
     den = m.group("den").rstrip(".")
     word = m.group("per").lower()
     low = den.lower()
+    if m.group("when") and singular(low) in _TIME_DENS:
+        return pos
     if low in STOP_WORDS - {
         "year",
         "years",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.figures.measures import A_RATE_WORDS, read_unit
+from helpers.figures.measures import A_RATE_WORDS, read_rate, read_unit
 from helpers.figures.model import Reading
 from helpers.figures.vocabulary import FURNITURE_WORDS, NOT_PLURAL, SKIP_WORDS, STOP_WORDS
 from helpers.units import IRREGULAR_PLURALS, singular
@@ -126,6 +126,10 @@ def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     if not one and r.unit_normalized == w and w.lower() not in IRREGULAR_PLURALS:
         r.unit_normalized = w
     r.kind = "count"
+    c = text[e + 1 : e + 2]
+    if c in "paeAPE" and c:  # "60,000 vehicles a day", "3,000 tests per week"
+        r.si_unit = r.si_unit or r.unit_normalized
+        return read_rate(text, r, e)
     return e
 
 
