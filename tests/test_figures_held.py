@@ -49,3 +49,71 @@ def test_counted_noun_takes_a_rate(text, want):
 )
 def test_rate_before_a_time_word(text, want):
     assert readings(text) == want
+
+
+def units_of(text: str) -> list[tuple[float, str, str, str]]:
+    return [(f.value, f.unit_normalized, f.change, f.surface) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A part of a counted whole counts what the whole counts.
+        (
+            "Rebels hold 23 of the 31 villages in the valley.",
+            [(23.0, "village", "=", "23"), (31.0, "village", "=", "31 villages")],
+        ),
+        (
+            "About 900 of its 4,000 employees will move to the new site.",
+            [(900.0, "employee", "~", "About 900"), (4000.0, "employee", "=", "4,000 employees")],
+        ),
+        # ... and takes no change verb: "shot down" is no fall.
+        (
+            "Air defences brought down 9 of the 12 missiles fired at the port.",
+            [(9.0, "missile", "=", "9"), (12.0, "missile", "=", "12 missiles")],
+        ),
+        # The other side of a count: "by 61 votes to 39".
+        (
+            "The motion was carried by 61 votes to 39.",
+            [(61.0, "vote", "=", "61 votes"), (39.0, "vote", "=", "39")],
+        ),
+        (
+            "Home fans outnumbered visitors by 30,000 seats against 4,500.",
+            [(30000.0, "seat", "=", "30,000 seats"), (4500.0, "seat", "=", "4,500")],
+        ),
+        # A number with its own unit keeps it.
+        (
+            "The plan won 200 votes to 150 abstentions.",
+            [(200.0, "vote", "=", "200 votes"), (150.0, "abstention", "=", "150 abstentions")],
+        ),
+    ],
+)
+def test_part_and_other_side_of_a_count(text, want):
+    assert units_of(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "over" right after a figure spreads it over a period ...
+        (
+            "The scheme will build 3,000 homes over ten years.",
+            [(3000.0, "home", "=", "3,000 homes"), (10.0, "year", "=", "ten years")],
+        ),
+        (
+            "Investors will put in £40m over 18 months.",
+            [(40e6, "pound sterling", "=", "£40m"), (18.0, "month", "=", "18 months")],
+        ),
+        # ... elsewhere it is a lower bound.
+        (
+            "The dispute has gone on for over 12 years.",
+            [(12.0, "year", ">", "over 12 years")],
+        ),
+        (
+            "He has worked there over 20 years, with 300 staff over the period.",
+            [(20.0, "year", ">", "over 20 years"), (300.0, "staff", "=", "300 staff")],
+        ),
+    ],
+)
+def test_over_a_period(text, want):
+    assert units_of(text) == want

@@ -13,7 +13,7 @@ import re
 from helpers.figures.digits import read_digits
 from helpers.figures.measures import read_unit
 from helpers.figures.model import Figure, Reading, finish, last_word
-from helpers.figures.pairs import mark_conversions, merge_bounds, share_units
+from helpers.figures.pairs import mark_conversions, merge_bounds, over_a_period, share_units
 from helpers.figures.qualifiers import read_qualifiers
 from helpers.figures.scan import VULGAR_FRACTIONS, Scanner
 from helpers.figures.words import read_words
@@ -74,4 +74,5 @@ def extract_figures(text: str) -> list[Figure]:
         pos = resume if resume > end else end
     if len(figures) > 1:
         figures = mark_conversions(text, share_units(text, merge_bounds(text, figures)))
+        figures = over_a_period(text, figures)
     return figures

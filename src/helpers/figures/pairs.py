@@ -5,6 +5,8 @@ One job: passes over the figures of one text, in order:
 - ``merge_bounds``: a lower and an upper bound joined by "and" are one range: "more than
   100 and fewer than 300 people" is 100-300 people.
 - ``share_units``: "eight or nine euros": the first number takes the unit of the second.
+- ``over_a_period``: "20,000 refugees over five years" spreads a figure over a period; the
+  period is no lower bound.
 - ``mark_conversions``: a value restated in another unit right after it, "75 miles (120
   kilometers)", "$5 million (4.6 million euros)", is a conversion: the second figure keeps its
   reading and gets ``conversion_of``, the start of the first; a restated rise or fall takes
@@ -27,6 +29,13 @@ ELLIPSIS_GAP_RE = re.compile(
 )
 # "eight or nine euros".
 OR_GAP_RE = re.compile(r"[^\S\n]+or[^\S\n]+")
+# A part of a counted whole: "14 of the 19 drones", "five of its last six matches".
+PARTITIVE_GAP_RE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:the|its|their|his|her|our|these|those)"
+    r"(?:[^\S\n]+(?:last|first|next|past|remaining|original))?[^\S\n]+"
+)
+# The second side of a count: "by 52 votes to 48", "120 seats against 95".
+VERSUS_GAP_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+")
 # Between a value and its restatement: "75 miles (120 km)", "75 miles, or 120 km".
 CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\([^\S\n]*|,[^\S\n]*or[^\S\n]+|[^\S\n]+or[^\S\n]+)")
 # A change restated as a share: "up 0.25 points, or 0.01%", "rose 50 cents, or 2%".
@@ -119,11 +128,70 @@ def share_units(text: str, figures: list[Figure]) -> list[Figure]:
             out[i] = replace_figure(
                 b, unit=a.unit, unit_normalized=a.unit_normalized, si_unit=a.si_unit
             )
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit or b.kind != "count" or a.is_range:
+            continue
+        if PARTITIVE_GAP_RE.fullmatch(text, a.end, b.start):
+            out[i] = _part_of(text, a, b)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.unit or a.kind != "count" or b.is_range or b.change != "=" or a.is_range:
+            continue
+        if VERSUS_GAP_RE.fullmatch(text, a.end, b.start) and not text[b.end : b.end + 1].isalnum():
+            out[i] = replace_figure(
+                b, unit=a.unit, unit_normalized=a.unit_normalized, kind="count", si_unit=a.si_unit
+            )
     moves = [f for f in out if f.unit_normalized == "point" and f.change in ("up", "down")]
     for i, b in enumerate(out if moves else ()):
         if _index_level(b, moves[0]):
             out[i] = replace_figure(b, unit=moves[0].unit, unit_normalized="point", si_unit="point")
     return out
+
+
+def over_a_period(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "20,000 refugees over five years", "$10,000 over 3 years": "over" right after another
+    figure spreads that figure over a period; it does not say the period is longer (change "=",
+    where "for over five years" stays ">")."""
+    out = figures
+    for i in range(1, len(figures)):
+        b = figures[i]
+        if b.qualifier.lower() != "over" or b.kind != "duration" or b.is_range:
+            continue
+        if text[figures[i - 1].end : b.start].strip(" \t\u00a0"):
+            continue
+        start = b.start + 4
+        while text[start].isspace():
+            start += 1
+        if out is figures:
+            out = list(figures)
+        out[i] = replace_figure(
+            b, change="=", qualifier="", start=start, surface=text[start : b.end]
+        )
+    return out
+
+
+def _part_of(text: str, a: Figure, b: Figure) -> Figure:
+    """ "14 of the 19 drones": the part counts what the whole counts, and a count takes no
+    change verb ("shot down 14 of the 19 drones" is no fall)."""
+    if a.change not in ("up", "down"):
+        return replace_figure(
+            a, unit=b.unit, unit_normalized=b.unit_normalized, kind="count", si_unit=b.si_unit
+        )
+    start = a.start + len(a.qualifier)
+    while text[start].isspace():
+        start += 1
+    return replace_figure(
+        a,
+        unit=b.unit,
+        unit_normalized=b.unit_normalized,
+        kind="count",
+        si_unit=b.si_unit,
+        change="=",
+        qualifier="",
+        start=start,
+        surface=text[start : a.end],
+    )
 
 
 def _index_level(b: Figure, move: Figure) -> bool:
