@@ -117,3 +117,32 @@ def test_part_and_other_side_of_a_count(text, want):
 )
 def test_over_a_period(text, want):
     assert units_of(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A change verb up to seven words before "by".
+        ("The board raised its full-year sales forecast by 3%.", [(3.0, "percent", "up")]),
+        (
+            "The new drug reduced the chance of a second stroke by 40 percent.",
+            [(40.0, "percent", "down")],
+        ),
+        (
+            "Ministers cut the budget of every regional health board by £50m.",
+            [(50e6, "pound sterling", "down")],
+        ),
+        # With "by", a counted amount is a change too ...
+        ("The firm cut its workforce by 450 employees.", [(450.0, "employee", "down")]),
+        ("The town's population grew by 3,000 residents.", [(3000.0, "resident", "up")]),
+        # ... without it, a count is what was lost or gained.
+        ("The firm lost 450 employees to rivals.", [(450.0, "employee", "=")]),
+        # A change verb too far back does not reach "by".
+        (
+            "Prices fell after the storm that hit the coast and the towns inland by 9pm.",
+            [],
+        ),
+    ],
+)
+def test_change_verb_before_by(text, want):
+    assert readings(text) == want
