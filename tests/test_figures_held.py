@@ -146,3 +146,54 @@ def test_over_a_period(text, want):
 )
 def test_change_verb_before_by(text, want):
     assert readings(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Rupees written "Rs" before the number, spaced as "$" may be, with Indian scales.
+        ("The state will spend Rs 4,500 crore on roads.", [(4.5e10, "indian rupee", "=")]),
+        ("Tickets cost Rs 250 each.", [(250.0, "indian rupee", "=")]),
+        ("Mrs 40 was the code.", [(40.0, "", "=")]),
+        # Cents of a named currency are cents, not the currency.
+        ("Shareholders get 35 euro cents a share.", [(35.0, "euro cent per share", "=")]),
+        ("The coin is worth 5 US cents.", [(5.0, "cent", "=")]),
+    ],
+)
+def test_currency_shapes(text, want):
+    assert readings(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "aged" makes an age, one number or a range.
+        ("Pupils aged 14 to 16 sat the test.", [(15.0, "year of age", "=")]),
+        ("A woman aged 52 was arrested.", [(52.0, "year of age", "=")]),
+        ("Adults aged between 30 and 45 were asked.", [(37.5, "year of age", "=")]),
+        # A verb after a count is no counted noun.
+        ("Of the riders, 14 took part in both stages.", [(14.0, "", "=")]),
+        ("Nine fell sharply behind.", [(9.0, "", "=")]),
+        # A singular noun before another noun still counts: "a four course dinner".
+        ("They served a four course dinner.", [(4.0, "course", "=")]),
+    ],
+)
+def test_ages_and_verbs_after_a_count(text, want):
+    assert readings(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A fraction of one unit takes the unit.
+        ("The queue stretched half a mile.", [(0.5, "mile", "=")]),
+        ("The vote took three quarters of an hour.", [(0.75, "hour", "=")]),
+        ("The central bank cut rates by a quarter of a point.", [(0.25, "point", "down")]),
+        ("He won by a third of a second.", [(1 / 3, "second", "=")]),
+        # A fraction of a group or a scale reads as before.
+        ("Half the flats are empty.", [(0.5, "flat", "=")]),
+        ("Half a million homes lost power.", [(500000.0, "home", "=")]),
+    ],
+)
+def test_fraction_of_a_unit(text, want):
+    assert readings(text) == want

@@ -187,6 +187,8 @@ MSEK ; swedish krona
 won ; south korean won
 rials|rial|riyals|riyal ; rial
 lira|liras ; lira
+euro cents|euro cent|eurocents ; euro cent
+US cents|U.S. cents ; cent
 cents|cent ; cent
 pence|penny|p ; penny
 sen ; sen

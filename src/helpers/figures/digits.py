@@ -89,7 +89,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         if card:
             return None, card.end()
     ch = prev if prev != " " else text[s - 2] if s >= 2 else ""
-    if ch and (ch in _CURRENCY_CHARS or ch.isupper()):
+    if ch and (ch in _CURRENCY_CHARS or ch.isupper() or ch == "s" and "Rs" in text[s - 3 : s]):
         written, currency, cur_start = _currency_before(text, s)
     else:
         written, currency, cur_start = "", "", s  # no currency sign or code before the digits
@@ -181,14 +181,14 @@ def _currency_before(text: str, s: int) -> tuple[str, str, int]:
     """
     k = s - 1 if s and text[s - 1] != " " else s - 2
     ch = text[k] if k >= 0 else ""
-    if not ch or not (ch in _CURRENCY_CHARS or ch.isupper()):
+    if not ch or not (ch in _CURRENCY_CHARS or ch.isupper() or ch == "s" and text[k - 1] == "R"):
         return "", "", s
     cur_m = CURRENCY_BEFORE_RE.search(text, max(0, s - 8), s)
     if not cur_m:
         return "", "", s
     written = cur_m.group("cur")
     # One- and two-letter codes ("R" rand, "PS" pounds, "RM") only when glued on.
-    if written in ("R", "PS", "Rs", "RM") and cur_m.end("cur") != s:
+    if written in ("R", "PS", "RM") and cur_m.end("cur") != s:
         return "", "", s
     return written, CURRENCY_PREFIXES[written], cur_m.start("cur")
 

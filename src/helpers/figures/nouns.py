@@ -11,7 +11,7 @@ import re
 
 from helpers.figures.measures import A_RATE_WORDS, read_rate, read_unit
 from helpers.figures.model import Reading
-from helpers.figures.vocabulary import FURNITURE_WORDS, NOT_PLURAL, SKIP_WORDS, STOP_WORDS
+from helpers.figures.vocabulary import FURNITURE_WORDS, NOT_PLURAL, SKIP_WORDS, STOP_WORDS, VERBS
 from helpers.units import IRREGULAR_PLURALS, singular
 
 # Words before a counted noun: up to five words on the same line.
@@ -72,6 +72,8 @@ def _compound_head(words: list[tuple[str, int, int]]):
         return None
     if low2 in STOP_WORDS or "-" in w or low.endswith(_ADJECTIVE_ENDINGS):
         return None
+    if low in VERBS or low2.endswith("ly"):
+        return None  # "ten took part", "11 fell slightly": a verb, not a noun, follows
     return (w, s, e)
 
 
@@ -93,9 +95,18 @@ def _plural_first(w: str) -> bool:
     )
 
 
+# "aged" just before a number: "children aged 10 to 11", "women aged between 40 and 60".
+AGED_BEFORE_RE = re.compile(r"(?i)\baged[^\S\n]+(?:between[^\S\n]+)?$")
+
+
 def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     """Counted noun after a count: "17 electric buses" -> buses, ends the figure there;
-    or a rate with no unit before it: "an average of 20 per week" -> per week."""
+    or a rate with no unit before it: "an average of 20 per week" -> per week; or an age
+    after "aged"."""
+    if r.high < 130 and AGED_BEFORE_RE.search(text, max(0, r.start - 14), r.start):
+        r.unit_normalized = "year of age"
+        r.kind, r.factor, r.si_unit, r.rule = "duration", 365.2425, "day", "age"
+        return pos
     m = NOUN_RUN_RE.match(text, pos)
     if not m:
         return pos

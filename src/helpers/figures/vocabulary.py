@@ -98,6 +98,18 @@ STOP_WORDS = frozenset(
     upon beyond behind beside besides along amid amongst per cent percent times time""".split()
 )
 # Adjectives and determiners skipped on the way to the counted noun ("two more launchers").
+# Verbs that can follow a count and look like nouns to the compound-noun rule ("ten took
+# part", "three fell ill"): common irregular pasts, and the change verbs of ``qualifiers``.
+VERBS = frozenset(
+    """took take takes came come comes went go goes fell fall falls rose rise rises grew grow
+    made make makes said says saw see sees got get gets gave give gives won win wins lost lose
+    left leave leaves met meet ran run runs sat set put kept keep held hold told tell found
+    find thought brought bring bought buy paid pay sold sell hit cut led read spent spend
+    stood became become began begin drew draw drove flew knew wrote died die dies live lives
+    lived work works worked remain remains remained stay stayed face faces faced joined join
+    voted vote signed sign returned return received receive dropped drop gained gain climbed
+    jumped slipped slid increased declined decreased surged soared plunged""".split()
+)
 SKIP_WORDS = frozenset(
     """other more additional new old further extra separate different senior junior top
     high-ranking low-ranking big small large major minor key main particular single only

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from helpers.figures.exclusions import name_before
-from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE
+from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_unit
 from helpers.figures.model import Reading
 from helpers.figures.nouns import read_fraction_of, read_unit_or_noun, read_vague_unit
 from helpers.figures.numwords import (
@@ -42,6 +42,8 @@ RATIO_AFTER_RE = re.compile(
     r"(?i)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?=\d|(?:" + WORD_NUM + r")\b)"
 )
 # What may follow a fraction that stands alone: "a third of", "a half.", "one fifth" at the end.
+# A fraction of one unit: "half a mile", "three quarters of an hour", "a quarter of a point".
+OF_A_RE = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])")
 FRACTION_END_RE = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
 # A number word joined by a hyphen to a singular noun that describes the next noun: "a
 # six-speed gearbox", "a three-bed flat" (a measure stays a figure: "a five-year plan").
@@ -188,6 +190,15 @@ def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Read
     """
     end = parsed.end
     words = parsed.words
+    m = OF_A_RE.match(text, end)
+    if m:
+        r = Reading(s, end, parsed.value, "fraction-word")
+        r.kind = "other"
+        unit_end = read_unit(text, r, m.end())
+        if r.unit and not r.currency:  # "half a mile", "a quarter of a point"
+            r.end = unit_end
+            read_qualifiers(text, r)
+            return r, unit_end
     if words == ("quarter",):
         return None, end  # "the fourth quarter": a period, unless a scale follows
     if words[0] == "half" or words[-1] == "half" and len(words) == 2:
