@@ -27,7 +27,7 @@ so that a change there is mirrored in one place. The private helpers of
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from helpers import paths
@@ -66,11 +66,17 @@ class ArticleInput:
 
     def fingerprint(self) -> dict[str, object]:
         """Everything about the article, apart from the code, that its rows depend on."""
-        source = asdict(self.source)
-        source.pop("text")
-        source.pop("line_map")  # derived from the bytes, which sha256 covers
-        row = asdict(self.manifest_row) if self.manifest_row is not None else None
+        # the fields as ``asdict`` gives them (their values are text, numbers, and lists and
+        # dicts of text), without its deep copy, once per article of the corpus on every run;
+        # the text and its line map are left out, derived from the bytes that sha256 covers
+        source = {f: getattr(self.source, f) for f in _SOURCE_FIELDS}
+        row = self.manifest_row
+        row = {f: getattr(row, f) for f in _ROW_FIELDS} if row is not None else None
         return {"article_id": self.article_id, "source": source, "manifest_row": row}
+
+
+_SOURCE_FIELDS = tuple(f.name for f in fields(SourceArticle) if f.name not in ("text", "line_map"))
+_ROW_FIELDS = tuple(f.name for f in fields(ManifestRow))
 
 
 @dataclass
