@@ -197,3 +197,19 @@ def test_ages_and_verbs_after_a_count(text, want):
 )
 def test_fraction_of_a_unit(text, want):
     assert readings(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A superlative between a count and its noun: "the 10 most visited museums".
+        ("The 10 most visited museums are in the capital.", [(10.0, "museum", "=")]),
+        ("Aid goes to the 46 least developed countries.", [(46.0, "country", "=")]),
+        ("He was right 30 most of the time.", [(30.0, "", "=")]),
+        # A degree sign and a spaced scale name: "41° Celsius".
+        ("Seville reached 44° Celsius on Sunday.", [(44.0, "celsius", "=")]),
+        ("The pool is kept at 82° F all year.", [(82.0, "fahrenheit", "=")]),
+    ],
+)
+def test_superlatives_and_degree_signs(text, want):
+    assert readings(text) == want

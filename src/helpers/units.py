@@ -113,8 +113,8 @@ gigabytes|gigabyte|gb ; gigabyte ; other ; 1 ; GB
 terabytes|terabyte|tb ; terabyte ; other ; 1000 ; GB
 petabytes|petabyte|pb ; petabyte ; other ; 1e6 ; GB
 megapixels|megapixel|mp ; megapixel ; other ; 1 ; megapixel
-degrees celsius|degree celsius|degrees celcius|degrees centigrade|deg celsius|deg. celsius|degrees c|degree c|deg c|deg. c|celsius|celcius|centigrade|°c|ºc|c ; celsius ; other ; 1 ; celsius
-degrees fahrenheit|degree fahrenheit|degrees farenheit|deg fahrenheit|deg. fahrenheit|degrees f|degree f|deg f|deg. f|fahrenheit|farenheit|°f|ºf ; fahrenheit ; other ; 1 ; celsius
+degrees celsius|degree celsius|degrees celcius|degrees centigrade|deg celsius|deg. celsius|degrees c|degree c|deg c|deg. c|celsius|celcius|centigrade|° celsius|º celsius|° c|°c|ºc|c ; celsius ; other ; 1 ; celsius
+degrees fahrenheit|degree fahrenheit|degrees farenheit|deg fahrenheit|deg. fahrenheit|degrees f|degree f|deg f|deg. f|fahrenheit|farenheit|° fahrenheit|º fahrenheit|° f|°f|ºf ; fahrenheit ; other ; 1 ; celsius
 degrees|degree|deg.|deg|° ; degree ; other ; 1 ; degree
 parts per million|ppm ; parts-per-million ; other ; 1 ; parts-per-million
 parts per billion|ppb ; parts-per-billion ; other ; 1 ; parts-per-billion

@@ -32,6 +32,8 @@ def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
             continue  # "digital and physical sales": keep looking for the plural head
         if low in SKIP_WORDS:
             continue  # "two more launchers", "six other regions"
+        if low in ("most", "least") and i == 0 and len(words) > 2 and words[1][0] != "of":
+            continue  # "the 20 most expensive restaurants"
         if i == 0 and low == "of" or i == 1 and low in _PARTITIVE and words[0][0] == "of":
             continue  # "two of the systems" counts systems
         if low in STOP_WORDS:
