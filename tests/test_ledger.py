@@ -26,6 +26,7 @@ from helpers.ledger import (
     MAX_ROWS_PER_PANEL,
     UNKNOWN_OUTLET,
     claims_ledger,
+    compact,
     date_window,
     denials,
     denials_by_article,
@@ -196,7 +197,7 @@ def test_utility_and_governor_in_one_group(general):
     assert "Ellen Marsh" in set(people["source"])
     # never two units on one axis: customers and people are rows of one group, two panels
     ledger = claims_ledger(claims, "month", study=study)
-    chart = ledger_chart_data(ledger, per_panel=30, max_panels=20, max_rows=1000)
+    chart = ledger_chart_data(ledger, per_panel=1000, max_panels=20, max_rows=10_000)
     assert chart.groupby("panel")["unit"].nunique().eq(1).all()
     assert set(chart.loc[chart["group"] == "area burned · 2023-08", "unit"]) == {"km²"}
     outage = chart.loc[chart["group"] == "without power · 2024-09"]
@@ -239,6 +240,18 @@ def test_a_large_corpus_gives_a_readable_chart(general):
     assert chart["panel"].nunique() <= MAX_PANELS
     assert 0 < len(chart) <= MAX_CHART_ROWS
     assert chart.equals(ledger_chart_data(claims_ledger(big, study=study)))  # same rows again
+
+
+def test_compact_claims_give_the_same_ledger_and_comparison(general):
+    _, _, claims, study = general
+    plain = claims_ledger(claims, "month", study=study)
+    small = claims_ledger(compact(claims, max_share=0.5), "month", study=study)
+    assert any(isinstance(t, pd.CategoricalDtype) for t in small.dtypes)
+    assert small.to_csv(index=False) == plain.to_csv(index=False)
+    assert ledger_comparison(small).to_csv() == ledger_comparison(plain).to_csv()
+    assert ledger_chart_data(small).to_csv(index=False) == ledger_chart_data(plain).to_csv(
+        index=False
+    )
 
 
 def test_date_windows():

@@ -12,7 +12,7 @@ import pytest
 from fixtures import SEED_RAW_DIR
 from helpers.figures import figures_table
 from helpers.grouping import add_groups, is_time, panel_values
-from helpers.ledger.common import texts
+from helpers.ledger.common import compact, texts
 from helpers.ledger.panels import panel_frame, time_context
 from helpers.study import load_study
 
@@ -134,3 +134,20 @@ def test_texts_of_strings_numbers_and_gaps():
     assert list(texts(pd.Series([3, -1, 3]))) == ["3", "-1", "3"]
     assert list(texts(pd.Series([1.5, np.nan]))) == ["1.5", ""]
     assert list(texts(pd.Series(["x", None, 2], dtype=object))) == ["x", "", "2"]
+
+
+def test_compact_keeps_the_values_and_the_order_of_a_sort():
+    frame = pd.DataFrame(
+        {
+            "outlet": pd.Series(["Herald", "Gazette", None, "Herald", "Zeit"] * 20, dtype="str"),
+            "surface": pd.Series([f"{i} homes" for i in range(100)], dtype="str"),
+            "value": np.arange(100.0),
+        }
+    )
+    small = compact(frame, max_share=0.1)
+    assert isinstance(small["outlet"].dtype, pd.CategoricalDtype)  # 3 names in 100 rows
+    assert small["surface"].dtype == frame["surface"].dtype  # every row different: kept
+    assert list(texts(small["outlet"])) == list(texts(frame["outlet"]))
+    by = ["outlet", "value"]
+    assert small.sort_values(by).index.equals(frame.sort_values(by).index)
+    assert compact(frame.iloc[0:0]).empty

@@ -194,8 +194,9 @@ def _value_texts(rows: pd.DataFrame) -> pd.Series:
     keys = ["change", "v", "v_low", "v_high"]
     if rows.empty:
         return pd.Series([], index=rows.index, dtype=object)
-    codes = rows.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
-    first = rows.iloc[np.unique(codes, return_index=True)[1]]
+    groups = rows.groupby(keys, sort=False, dropna=False, observed=True).ngroup().to_numpy()
+    _, at, codes = np.unique(groups, return_index=True, return_inverse=True)
+    first = rows.iloc[at]
     columns = [first[k].to_numpy(dtype=object if k == "change" else float) for k in keys]
     said = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in zip(*columns, strict=True)]
     return pd.Series(np.array(said, dtype=object)[codes], index=rows.index)

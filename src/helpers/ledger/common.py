@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import take
 
 from helpers.grouping import conversions
 
@@ -20,10 +21,37 @@ def text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def compact(frame: pd.DataFrame, max_share: float = 0.1) -> pd.DataFrame:
+    """``frame`` with each text column of few distinct values (at most ``max_share`` of its
+    rows: kinds, stances, groups, outlets, dates, article ids) held as categories in sorted
+    order, so that a million claims take a fraction of the memory and sort and filter faster;
+    the values, and the order any sort gives, stay the same."""
+    limit = max(1, int(len(frame) * max_share))
+    columns = {}
+    for name in frame.columns:
+        column = frame[name]
+        text_like = isinstance(column.dtype, pd.StringDtype) or column.dtype == object
+        if not (text_like and len(column)):
+            continue
+        codes, uniques = pd.factorize(column)  # one pass: the values and where each occurs
+        if len(uniques) <= limit and all(isinstance(u, str) for u in uniques):
+            order = np.argsort(np.asarray(uniques, dtype=object), kind="stable")
+            rank = np.empty(len(order), dtype=codes.dtype)
+            rank[order] = np.arange(len(order), dtype=codes.dtype)
+            codes = np.where(codes >= 0, rank[codes], -1)
+            categories = pd.Index(np.asarray(uniques, dtype=object)[order], dtype=column.dtype)
+            columns[name] = pd.Categorical.from_codes(codes, categories)
+    return frame.assign(**columns) if columns else frame
+
+
 def texts(series: pd.Series) -> pd.Series:
     """A column as text, "" for missing values (a string column without a pass over its cells)."""
     if isinstance(series.dtype, pd.StringDtype):
         return series.fillna("")
+    if isinstance(series.dtype, pd.CategoricalDtype):  # each category made text once
+        names = pd.array([text(c) for c in series.cat.categories], dtype="str")
+        cells = take(names, series.cat.codes.to_numpy(), allow_fill=True, fill_value="")
+        return pd.Series(cells, index=series.index)
     if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) == "string":
         return series.fillna("")
     if pd.api.types.is_integer_dtype(series.dtype):  # each distinct number made text once

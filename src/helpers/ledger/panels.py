@@ -34,8 +34,8 @@ def _distinct(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, np
     """The distinct rows of ``columns`` (as text) and, per row of ``frame``, the position of
     its distinct row."""
     keys = pd.DataFrame({c: texts(frame[c]) for c in columns}, index=frame.index)
-    codes = keys.groupby(columns, sort=False).ngroup().to_numpy()
-    first = np.unique(codes, return_index=True)[1]
+    groups = keys.groupby(columns, sort=False).ngroup().to_numpy()
+    _, first, codes = np.unique(groups, return_index=True, return_inverse=True)
     return keys.iloc[first].reset_index(drop=True), codes
 
 
