@@ -77,14 +77,12 @@ def _kept_rows(task: BucketTask, table: str) -> pa.Table | None:
     return part.filter(pc.is_in(part["article_id"], value_set=pa.array(task.keep, pa.string())))
 
 
-def _state_rows(task: BucketTask, results: Sequence[ArticleResult]) -> pa.Table:
-    rows = []
-    kept = read_part(task.processed_dir, STATE, task.bucket) if task.keep else None
-    if kept is not None:
-        keep = set(task.keep)
-        for row in kept.to_pylist():
-            if row["article_id"] in keep:
-                rows.append(row)
+def _state_rows(
+    task: BucketTask, results: Sequence[ArticleResult], kept: pa.Table | None
+) -> pa.Table:
+    """The bucket's state: the kept articles' rows (``kept``, read before the state file was
+    dropped) and the new results'."""
+    rows = kept.to_pylist() if kept is not None else []
     for result in results:
         rows.append(
             {
@@ -100,29 +98,34 @@ def _state_rows(task: BucketTask, results: Sequence[ArticleResult]) -> pa.Table:
 
 def run_bucket(task: BucketTask) -> BucketSummary:
     """Rebuild one bucket's files (see the module docstring)."""
+    kept = _kept_rows(task, STATE)  # read before the state is dropped
     drop_state(task.processed_dir, task.bucket)
     results = [
         process_article(item, task.settings)
         for item in sorted(task.items, key=lambda i: i.article_id)
     ]
-    return _write_bucket(task, results)
+    return _write_bucket(task, results, kept)
 
 
 def refuse_bucket(task: BucketTask, reason: str) -> BucketSummary:
     """Rebuild one bucket's files with every article to process refused with ``reason``
     (not cached: the next run tries them again) and the kept articles as they were: what a
     run does with a bucket whose worker process died on it twice."""
+    kept = _kept_rows(task, STATE)  # read before the state is dropped
     drop_state(task.processed_dir, task.bucket)
     results = [refused_article(item, reason) for item in sorted(task.items, key=_article_id)]
-    return _write_bucket(task, results)
+    return _write_bucket(task, results, kept)
 
 
 def _article_id(item: ArticleInput) -> str:
     return item.article_id
 
 
-def _write_bucket(task: BucketTask, results: list[ArticleResult]) -> BucketSummary:
-    """Write the bucket's files from the new ``results`` and the kept rows; the summary."""
+def _write_bucket(
+    task: BucketTask, results: list[ArticleResult], kept_state: pa.Table | None
+) -> BucketSummary:
+    """Write the bucket's files from the new ``results`` and the kept rows (``kept_state``:
+    the kept articles' cache state); the summary."""
     summary = BucketSummary(task.bucket, kept=len(task.keep))
     for result in results:
         for stage, seconds in result.seconds.items():
@@ -137,7 +140,7 @@ def _write_bucket(task: BucketTask, results: list[ArticleResult]) -> BucketSumma
         if table != "articles":
             rows = [row for r in results for row in r.tables.get(table, ())]
             _write_table(task, table, table, rows, results)
-    write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results))
+    write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results, kept_state))
     summary.seconds["write"] = time.process_time() - started
     return summary
 
