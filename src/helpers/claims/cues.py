@@ -84,6 +84,7 @@ PUT_AT = re.compile(
 # A figure, then a relative clause saying who expected it: "the 230,000 that economists had
 # forecast", "the $3.9 billion which analysts at Hartwell had expected" (the figure, up to three
 # words after its number, "that"/"which", a subject of one to six words, a tense, the verb)
+EXPECTING = re.compile(r"forecast|expected|predicted|projected|anticipated|estimated|pencill?ed")
 EXPECTED_FIGURE = re.compile(
     r"(?:[$\u00a3\u20ac\u00a5]\s?)?\d[\d,.]*+%?(?:\s++[\w-]++){0,3}?\s++(?:that|which)\s++"
     r"(?P<np>(?:[\w.'&-]++\s++){1,6}?)(?:had|have|has)\s++(?:been\s++)?(?P<cue>forecast|expected|"

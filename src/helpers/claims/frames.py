@@ -177,7 +177,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
     if has_participle:
         frames.extend(_participles(sentence, quotes, opens, frames, study))
-    if " that " in sentence or " which " in sentence:
+    if (" that " in sentence or " which " in sentence) and c.EXPECTING.search(sentence):
         frames.extend(_expectations(sentence, quotes, opens))
     if " figure" in sentence or " number" in sentence or " estimate" in sentence:
         for match in c.FIGURE_GIVEN.finditer(sentence):

@@ -34,7 +34,7 @@ from helpers.claims.names import (
     tidy,
 )
 from helpers.claims.sourcetypes import generic_kind, generic_type
-from helpers.claims.subjects import opening_subject
+from helpers.claims.subjects import LOWER_WORD, opening_subject
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
@@ -244,9 +244,13 @@ class History:
             return
         name = SHARES_OF.sub("", match.group("np"))  # "Shares of Kestrel Energy fell"
         if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
-            subject = opening_subject(sentence)  # "Union leaders promised ...", "Ofsted rated"
-            if " " in subject or (subject and institution_type(subject) not in ("", v.OTHER)):
-                if kind_of(subject, self.study) in {ORG, GROUP}:
+            follows = LOWER_WORD.match(sentence, match.end("np"))
+            if (follows and follows[1] in c.SPEAKER_NOUNS) or institution_type(name) not in (
+                "",
+                v.OTHER,
+            ):  # "Union leaders promised ...", "Ofsted rated ..."
+                subject = opening_subject(sentence)
+                if subject and kind_of(subject, self.study) in {ORG, GROUP}:
                     self.add(self.resolve(subject), spoke=False)
             return  # "Paramedics treated ...", "Air defences ...": not known to be a name
         speaker = self.resolve(name, match.group("desc") or "")
