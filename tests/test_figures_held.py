@@ -213,3 +213,23 @@ def test_fraction_of_a_unit(text, want):
 )
 def test_superlatives_and_degree_signs(text, want):
     assert readings(text) == want
+
+
+def spans(text: str) -> list[tuple[float, float, str]]:
+    return [(f.low, f.high, f.unit_normalized) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "from X unit to Y": the second number leaves the unit unsaid.
+        ("Her weight fell from 70 kilograms to 62 over the summer.", [(62.0, 70.0, "kilogram")]),
+        ("The wait grew from 18 minutes to 25.", [(18.0, 25.0, "minute")]),
+        ("The term was reduced from 8 years to five by the appeal judges.", [(5.0, 8.0, "year")]),
+        # A second number with a noun of its own stays a figure of its own.
+        ("It went from 3 km to 5 people.", [(3.0, 3.0, "kilometre"), (5.0, 5.0, "person")]),
+        ("The trip went from 10 miles to 12 hours.", [(10.0, 10.0, "mile"), (12.0, 12.0, "hour")]),
+    ],
+)
+def test_from_a_unit_to_a_bare_number(text, want):
+    assert spans(text) == want

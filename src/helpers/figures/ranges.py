@@ -28,6 +28,12 @@ RANGE_JOIN_RE = re.compile(
     r"(?P<join>[^\S\n]*-?to-?[^\S\n]*|[^\S\n]*[-–—~][^\S\n]*"
     r"|[^\S\n]+(?:and|or|through|thru|up[^\S\n]+to)[^\S\n]+)"
 )
+# What may follow the bare second number of "from 14 years to nine": punctuation, the end or
+# a word that starts no noun phrase of its own.
+BARE_END_RE = re.compile(
+    r"[^\S\n]*(?:[,.;:!?)]|$)|[^\S\n]+(?:by|in|on|at|after|before|over|since|last|this|"
+    r"and|but|while|when|as|for|from|with|during|within)\b"
+)
 # "between" / "from" before the first number of a range.
 RANGE_OPEN_RE = re.compile(r"(?i)\b(?P<w>between|from)[^\S\n]+$")
 
@@ -124,14 +130,19 @@ def try_range(
             if UNIT_AFTER_RE.match(text, n_end):
                 return None
     if unit_first:
-        # The second number repeats the same unit: "5 per cent to 20 per cent".
+        # The second number repeats the same unit: "5 per cent to 20 per cent"; or, after
+        # "from", leaves it unsaid: "from 208 pounds to 193 by June".
         um = UNIT_AFTER_RE.match(text, n_end)
-        if not um:
+        if not um and opener == "from" and join == "to" and BARE_END_RE.match(text, n_end):
+            um = None
+        elif not um:
             return None
-        w2 = um.group("ci") or um.group("cs")
-        if w2.lower() != r.unit.lower().split(" ")[0] and not r.unit.lower().startswith(w2.lower()):
-            return None
-        n_end = um.end()
+        if um:
+            w2 = um.group("ci") or um.group("cs")
+            unit = r.unit.lower()
+            if w2.lower() != unit.split(" ")[0] and not unit.startswith(w2.lower()):
+                return None
+            n_end = um.end()
     low, high = (v1, v2) if v1 <= v2 else (v2, v1)
     r.value = (low + high) / 2
     r.low, r.high = low, high
