@@ -17,7 +17,13 @@ from datasketch import LeanMinHash, MinHashLSH
 from fixtures import SEED_RAW_DIR, TEST_DATA_DIR
 from helpers import corpus, pipeline
 from helpers.claims import attributions_table, claims_table
-from helpers.corpus.duplicates import LSH_THRESHOLD, NUM_PERM, SEED, near_duplicate_clusters
+from helpers.corpus.duplicates import (
+    LSH_THRESHOLD,
+    NUM_PERM,
+    SCHEME,
+    SEED,
+    near_duplicate_clusters,
+)
 from helpers.figures import figures_table
 from helpers.grouping import add_groups, add_topics
 from helpers.io import write_table
@@ -257,8 +263,8 @@ def test_near_duplicates_from_signatures_match_the_corpus_layer():
     index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     expected = set()
     for article_id in sorted(signatures):
-        values = np.frombuffer(signatures[article_id], dtype=duplicates.DTYPE)
-        signature = LeanMinHash(seed=SEED, hashvalues=values, scheme=duplicates.SCHEME)
+        values = np.frombuffer(signatures[article_id], dtype=duplicates.signature_dtype())
+        signature = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
         expected |= {(article_id, other) for other in index.query(signature)}
         index.insert(article_id, signature)
     pairs = duplicates.candidate_pairs(signatures)

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from helpers import paths
 from helpers.evaluate.gold import Problem, csv_text, read_gold_csv
@@ -185,6 +184,8 @@ def _rate(field: str, asks: str, outlet: str, wrong: pd.Series, weights) -> dict
     else:
         rate = float((weights * wrong).sum() / weights.sum())
         n_eff = float(weights.sum() ** 2 / (weights**2).sum())
+    from statsmodels.stats.proportion import proportion_confint  # here: it loads scipy (~1 s)
+
     low, high = proportion_confint(rate * n_eff, n_eff, alpha=ALPHA, method="wilson")
     return {
         "field": field.removeprefix("ok_"),

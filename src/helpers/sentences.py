@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 # Lower-case abbreviations without their final period (Punkt's convention): a period after
 # one of these does not end a sentence ("U.S. Secretary", "1:23 a.m. ET", "Gen. Zaluzhnyi").
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -41,34 +39,40 @@ SENTENCE_END = re.compile(r"[.?!]")  # a character that can end a sentence (Punk
 MAX_REMEMBERED = 200_000  # break decisions kept before the memory is emptied
 
 
-class _RememberingTokenizer(PunktSentenceTokenizer):
-    """Punkt whose test of one candidate break is remembered by its context ("said. The").
-
-    The test reads only the context's few words and the fixed parameters (nothing is trained
-    at run time), so the same context always gets the same answer; news repeats contexts
-    ("officials said. The") and the test, which tokenises and annotates the words again each
-    time, was most of the cost of splitting.
-    """
-
-    def __init__(self, params: PunktParameters) -> None:
-        super().__init__(params)
-        self._breaks: dict[str, bool] = {}
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        found = self._breaks.get(text)
-        if found is None:
-            if len(self._breaks) >= MAX_REMEMBERED:
-                self._breaks.clear()
-            found = self._breaks[text] = super().text_contains_sentbreak(text)
-        return found
-
-
 @lru_cache(maxsize=1)
-def make_tokenizer() -> PunktSentenceTokenizer:
-    """Return a Punkt sentence tokenizer knowing :data:`ABBREVIATIONS` (built once)."""
+def make_tokenizer():
+    """Return a Punkt sentence tokenizer knowing :data:`ABBREVIATIONS` (built once).
+
+    NLTK is imported here, on first use, not with the module: importing it loads its whole
+    package (collocations, scipy), about a second of CPU in every notebook kernel that only
+    reads the pass's tables.
+    """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    class RememberingTokenizer(PunktSentenceTokenizer):
+        """Punkt whose test of one candidate break is remembered by its context ("said. The").
+
+        The test reads only the context's few words and the fixed parameters (nothing is
+        trained at run time), so the same context always gets the same answer; news repeats
+        contexts ("officials said. The") and the test, which tokenises and annotates the words
+        again each time, was most of the cost of splitting.
+        """
+
+        def __init__(self, params: PunktParameters) -> None:
+            super().__init__(params)
+            self._breaks: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            found = self._breaks.get(text)
+            if found is None:
+                if len(self._breaks) >= MAX_REMEMBERED:
+                    self._breaks.clear()
+                found = self._breaks[text] = super().text_contains_sentbreak(text)
+            return found
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return _RememberingTokenizer(params)
+    return RememberingTokenizer(params)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -22,8 +22,6 @@ import zlib
 from collections.abc import Mapping
 from functools import cache
 
-from datasketch import MinHash, MinHashLSH
-
 CLUSTERS_NAMED = 5  # clusters listed by name in the near-duplicates message
 
 SHINGLE_WORDS = 5  # words per shingle
@@ -57,11 +55,15 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 @cache
 def _permutations() -> tuple:
     """The MinHash permutations of :data:`SEED`, drawn once and shared by every signature."""
+    from datasketch import MinHash  # here: importing datasketch loads scipy (0.3 s per kernel)
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _minhash(items: frozenset[str]) -> MinHash:
+def _minhash(items: frozenset[str]):
     """The MinHash signature of a shingle set (CRC-32 hashes: fast, the same on every run)."""
+    from datasketch import MinHash
+
     signature = MinHash(
         num_perm=NUM_PERM,
         seed=SEED,
@@ -86,6 +88,8 @@ def near_duplicate_clusters(
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+
+    from datasketch import MinHashLSH
 
     index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for article_id in ids:

@@ -14,10 +14,10 @@ the pairs does not matter).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHashLSH
 
 from helpers.corpus.duplicates import (
     LSH_THRESHOLD,
@@ -35,8 +35,12 @@ from helpers.corpus.duplicates import (
 # so a true pair falls below 0.25 less than once in a hundred million. Random news pairs that
 # LSH proposes estimate near 0.05; at 100,000 articles they are hundreds of thousands.
 ESTIMATE_FLOOR = 0.25
-_PROBE = _minhash(frozenset({"probe"}))  # the hashing scheme and value type signatures use
-SCHEME, DTYPE = getattr(_PROBE, "scheme", "legacy"), _PROBE.hashvalues.dtype
+
+
+@cache
+def signature_dtype() -> np.dtype:
+    """The value type of a signature's hash values (asked of datasketch on first use)."""
+    return _minhash(frozenset({"probe"})).hashvalues.dtype
 
 
 def signature_bytes(clean_text: str) -> bytes:
@@ -47,6 +51,8 @@ def signature_bytes(clean_text: str) -> bytes:
 
 def _bands() -> tuple[int, int]:
     """The bands and rows per band that datasketch's LSH chooses for our threshold."""
+    from datasketch import MinHashLSH  # here: importing datasketch loads scipy
+
     index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return index.b, index.r
 
@@ -58,7 +64,7 @@ def candidate_pairs(signatures: Mapping[str, bytes]) -> list[tuple[str, str]]:
     ids = sorted(a for a, data in signatures.items() if data)
     if len(ids) < 2:
         return []
-    matrix = np.stack([np.frombuffer(signatures[a], dtype=DTYPE) for a in ids])
+    matrix = np.stack([np.frombuffer(signatures[a], dtype=signature_dtype()) for a in ids])
     bands, rows = _bands()
     found: set[tuple[int, int]] = set()
     for band in range(bands):
@@ -84,8 +90,8 @@ def estimated_similarity(signatures: Mapping[str, bytes], pairs) -> np.ndarray:
     """MinHash's estimate of each pair's Jaccard similarity: the share of equal values."""
     if not pairs:
         return np.zeros(0)
-    left = np.stack([np.frombuffer(signatures[a], dtype=DTYPE) for a, _ in pairs])
-    right = np.stack([np.frombuffer(signatures[b], dtype=DTYPE) for _, b in pairs])
+    left = np.stack([np.frombuffer(signatures[a], dtype=signature_dtype()) for a, _ in pairs])
+    right = np.stack([np.frombuffer(signatures[b], dtype=signature_dtype()) for _, b in pairs])
     return (left == right).mean(axis=1)
 
 
