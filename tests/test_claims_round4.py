@@ -106,7 +106,7 @@ def test_added_or_admitted_with_an_amount_reports_nothing():
 def test_added_still_reports_a_clause():
     text = "The mayor said the bridge would reopen in May. She added that 3,000 cars a day use it."
     found = _by_surface(text)
-    assert found["3,000 cars"][1] == "government"
+    assert found["3,000 cars a day"][1] == "government"
 
 
 def test_a_poll_puts_a_party_on_a_share():
