@@ -16,7 +16,7 @@ import pytest
 
 from fixtures import SEED_ANNOTATIONS_DIR, SEED_RAW_DIR, SEED_STUDY
 from helpers import paths, provenance, report, runner
-from helpers.io import write_json, write_table
+from helpers.io import write_json, write_parquet, write_table
 from helpers.plan import RunPlan
 
 
@@ -145,6 +145,15 @@ def test_long_tables_are_summarised_with_a_link_to_the_full_csv(written):
     assert "the first 25 of 40" in page
     listed = pd.read_csv(written.out_dir / report.CORPUS_TABLE)
     assert len(listed) == 40 and "duplicate_cluster" in listed
+
+
+def test_a_capped_csv_counts_and_links_the_whole_table_beside_it(written):
+    whole = pd.DataFrame({"surface": [f"{i} homes" for i in range(5000)], "outlet": "Gazette"})
+    write_parquet(whole, written.out_dir / "tables" / "claims_ledger.parquet")
+    report.build_report(written)  # the CSV beside it holds the first 100 rows
+    page = _page(written)
+    assert "5,000 claims; the first 25 are shown" in page and "24 homes" in page
+    assert 'href="tables/claims_ledger.parquet"' in page and "holds the first rows" in page
 
 
 def test_groups_and_comparison_show_their_top_rows_and_link_the_rest(written):

@@ -135,15 +135,27 @@ def _article_ids(processed_dir: Path, name: str) -> pd.Series | None:
 
 def preview_csv(path: Path, columns: list[str] | None = None, rows: int = PREVIEW_ROWS):
     """:func:`preview` of a report table without holding it: its first ``rows`` rows, and its
-    row count read from one column; None when the file is missing."""
+    row count (of the whole table in the Parquet file beside a capped CSV, else read from one
+    column); None when the file is missing."""
     if not path.is_file():
         return None
     if path.stat().st_size == 0:
         return preview(pd.DataFrame(), columns, rows)
     head = pd.read_csv(path, nrows=rows, keep_default_na=False, na_values=[""])
-    total = len(pd.read_csv(path, usecols=[0]))
+    whole = path.with_suffix(".parquet")  # a capped CSV's whole table, when written beside it
+    if whole.is_file():
+        total = pq.ParquetFile(whole).metadata.num_rows
+    else:
+        total = len(pd.read_csv(path, usecols=[0]))
     table = preview(head, columns, rows)
     return Table(table.columns, table.rows, total)
+
+
+def whole_table(out_dir: Path, name: str) -> str:
+    """The link to a report table in full: its Parquet file when the CSV holds only the first
+    rows beside it, else the CSV."""
+    parquet = Path(name).with_suffix(".parquet").as_posix()
+    return parquet if (out_dir / parquet).is_file() else name
 
 
 def corpus_summary(processed_dir: Path) -> dict | None:
@@ -274,11 +286,11 @@ def render_index(plan: RunPlan, out_dir: Path, study: StudyInfo, corpus: dict | 
         others=others,
         chart_problems=chart_problems,
         ledger=preview_csv(out_dir / LEDGER_TABLE, LEDGER_COLUMNS),
-        ledger_link=LEDGER_TABLE,
+        ledger_link=whole_table(out_dir, LEDGER_TABLE),
         groups=preview_csv(out_dir / GROUPS_TABLE, GROUP_COLUMNS, TOP_GROUPS),
         groups_link=GROUPS_TABLE,
         comparison=preview_csv(out_dir / COMPARISON_TABLE, COMPARISON_PAGE_COLUMNS),
-        comparison_link=COMPARISON_TABLE,
+        comparison_link=whole_table(out_dir, COMPARISON_TABLE),
         corpus_link=CORPUS_TABLE,
         validation=validation(out_dir),
         links=links(out_dir),
