@@ -156,10 +156,13 @@ def read_dataset(
     if not parts:
         return pd.DataFrame(columns=list(columns) if columns else None)
     whole = pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
+    parts.clear()  # the unsorted parts are freed once the sorted copy is made
     keys = [k for k in order if k in whole.column_names]
     if keys and whole.num_rows > 1:  # Arrow's sort is stable, as pandas' mergesort
         whole = whole.take(pc.sort_indices(whole, sort_keys=[(k, "ascending") for k in keys]))
-    return whole.to_pandas()
+    # column by column, each Arrow column freed as soon as it is converted: the peak is the
+    # frame and one column, not the frame and the whole table
+    return whole.to_pandas(split_blocks=True, self_destruct=True)
 
 
 def _buckets_of_ids(processed_dir: str | Path, article_ids: Sequence[str]) -> list[int]:
