@@ -159,15 +159,21 @@ def measure_pass(raw: Path, processed: Path, args, label: str) -> dict:
 
 
 NOTEBOOK_STARTED = re.compile(r"\[(\d+)/(\d+)\] (\S+\.ipynb) \.\.\.")  # [1/6] 01-x.ipynb ...
+NOTEBOOK_BESIDE = re.compile(r"\[\d+/\d+\] (\S+\.ipynb) done in ([\d.]+) s")  # side by side
 NOTEBOOK_DONE = re.compile(r"done in ([\d.]+) s")  # the runner's "done in 12.3 s"
 
 
 def notebook_seconds(lines: list[str]) -> dict[str, float]:
-    """``{notebook: seconds}`` from the runner's output lines ("[k/n] NN-name.ipynb ... done
-    in S s", with whatever a notebook prints in between)."""
+    """``{notebook: seconds}`` from the runner's output lines: "[k/n] NN-name.ipynb ... done
+    in S s" for a notebook that runs alone (with whatever it prints in between), and "[k/n]
+    NN-name.ipynb done in S s" for one that ran beside others."""
     seconds: dict[str, float] = {}
     current = None
     for line in lines:
+        beside = NOTEBOOK_BESIDE.search(line)
+        if beside:
+            seconds[beside.group(1)] = float(beside.group(2))
+            continue
         started = NOTEBOOK_STARTED.search(line)
         if started:
             current = started.group(3)
