@@ -3,6 +3,7 @@ the outputs of the notebooks they read, rerun alone when only they change, and m
 into the processed folder; a declaration that names a later notebook stops the run."""
 
 import json
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -114,3 +115,35 @@ def test_an_undeclared_notebook_waits_for_everything_before_it_and_runs_alone(pr
     last = notebook_order.ready(steps, set(names[:3]), set())
     assert [s.name for s in last] == ["04-summary.ipynb"]
     assert notebook_order.reads(steps)["04-summary.ipynb"] == set(names[:3])
+
+
+def test_notebooks_side_by_side_start_in_the_notebooks_folder_and_leave_the_process_where_it_was(
+    tmp_path, monkeypatch
+):
+    """Papermill's own cwd= changes the folder of the whole process, which threads share: one
+    notebook ending would send the next one's kernel elsewhere. Kernels get their folder alone."""
+    import threading
+    import time
+
+    from helpers.execute import execute_notebook
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for i in range(3):
+        write_notebook(folder / f"0{i}.ipynb", f"import os, time\ntime.sleep({i}/2)\nos.getcwd()")
+    monkeypatch.chdir(tmp_path)
+    seen = {}
+
+    def run(i):
+        executed, _ = execute_notebook(folder / f"0{i}.ipynb", {}, folder, tmp_path)
+        seen[i] = repr(str(folder)) in executed.decode()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    folders = set()
+    while any(thread.is_alive() for thread in threads):  # the process's folder meanwhile
+        folders.add(Path.cwd())
+        time.sleep(0.05)
+    assert seen == {0: True, 1: True, 2: True}
+    assert folders == {tmp_path} and Path.cwd() == tmp_path

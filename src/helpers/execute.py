@@ -182,7 +182,10 @@ def execute_notebook(
             parameters={k: v for k, v in parameters.items() if k in declared},
             kernel_name=paths.KERNEL_NAME,
             language="python",
-            cwd=str(cwd),
+            # The kernel starts in ``cwd`` (nbclient reads it from the resources); papermill's
+            # own ``cwd=`` would chdir the whole process, which notebooks run side by side in
+            # threads share: one ending would move the next one's kernel to another folder.
+            resources={"metadata": {"path": str(cwd)}},
             progress_bar=progress_bar,
             log_output=False,
             extra_arguments=KERNEL_ARGUMENTS,
