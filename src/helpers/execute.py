@@ -158,6 +158,20 @@ def _html_exporter():
     return HTMLExporter(template_name="lab")
 
 
+@cache
+def _keep_the_process_folder() -> None:
+    """Stop papermill changing the folder of the whole process around its reads and writes.
+
+    Its local file handler (one for the process) changes into the folder it was last given
+    around every read and write of a notebook; with notebooks side by side in threads, the
+    folders it is given cross, and the process's folder flips while other threads work. Every
+    path given to papermill here is absolute, so the handler is told to stay where it is.
+    """
+    from papermill.iorw import LocalHandler
+
+    LocalHandler.cwd = lambda self, new_path: None
+
+
 def execute_notebook(
     source: Path,
     parameters: dict,
@@ -171,6 +185,8 @@ def execute_notebook(
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import DeadKernelError
+
+    _keep_the_process_folder()
 
     executed = scratch / source.name
     declared = papermill.inspect_notebook(str(source))
