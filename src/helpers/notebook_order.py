@@ -84,15 +84,6 @@ def fingerprints(steps: list[Step], shared: str) -> dict[str, str]:
     return found
 
 
-def with_readers(steps: list[Step], rerun: set[str]) -> set[str]:
-    """``rerun`` and every notebook that reads one of them."""
-    closed = set(rerun)
-    for step in steps:
-        if closed.intersection(step.after):
-            closed.add(step.name)
-    return closed
-
-
 def ready(steps: list[Step], done: set[str], running: set[str]) -> list[Step]:
     """The notebooks that may start now, in number order.
 

@@ -100,12 +100,7 @@ def stale_notebooks(steps: list[Step], fingerprints: dict, state: dict, plan: Ru
     return rerun
 
 
-def snapshot_of(root: Path) -> dict[str, tuple[int, int, int]]:
-    """``{relative path: (inode, size, mtime)}`` of the files below ``root``."""
-    return _snapshot(root)
-
-
-def _snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:
+def snapshot_of(root: Path, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:
     """``{relative path: (inode, size, mtime)}`` of the files below ``root``."""
     found = {}
     for folder, dirs, files in os.walk(root):
@@ -164,7 +159,7 @@ class RunStage:
 
     def take(self, own: RunPlan, before: dict) -> list[str]:
         """Move what a notebook wrote in its own report folder into the staged one."""
-        after = _snapshot(own.out_dir)
+        after = snapshot_of(own.out_dir)
         written = sorted(k for k, v in after.items() if before.get(k) != v)
         for relative in written:
             target = self.plan.out_dir / relative
@@ -176,7 +171,7 @@ class RunStage:
     def processed_snapshot(self) -> dict[str, tuple[int, int, int]]:
         """The processed folder's files but the per-article store (read, never written, by
         notebooks that run beside others)."""
-        return _snapshot(self.plan.processed_dir, self.plan.processed_dir / paths.STORE_DIR)
+        return snapshot_of(self.plan.processed_dir, self.plan.processed_dir / paths.STORE_DIR)
 
     def path(self, name: str) -> Path:
         return final_path(self.plan, name)
@@ -190,10 +185,10 @@ class RunStage:
 
     def snapshot(self) -> dict[str, tuple[int, int, int]]:
         skip = self.plan.processed_dir if self.final.processed_inside_out() else None
-        found = {f"reports/{k}": v for k, v in _snapshot(self.plan.out_dir, skip).items()}
+        found = {f"reports/{k}": v for k, v in snapshot_of(self.plan.out_dir, skip).items()}
         store = self.plan.processed_dir / paths.STORE_DIR  # handed on whole, not by owner
         found.update(
-            {f"processed/{k}": v for k, v in _snapshot(self.plan.processed_dir, store).items()}
+            {f"processed/{k}": v for k, v in snapshot_of(self.plan.processed_dir, store).items()}
         )
         return {name: sig for name, sig in found.items() if not runner_file(name)}
 
