@@ -67,7 +67,7 @@ def families(claims: pd.DataFrame) -> pd.DataFrame:
     share), ``unit_family`` (the panel's name without its unit: "distance", "money",
     "people"), ``unit`` (the one unit of the panel) and ``value``, ``low``, ``high`` in that
     unit."""
-    from helpers.grouping import panel_values
+    from helpers.ledger.panels import panel_frame  # late: see above
 
     if claims.empty:
         return pd.DataFrame(columns=["panel", "unit_family", "unit", "value", "low", "high"])
@@ -85,47 +85,9 @@ def families(claims: pd.DataFrame) -> pd.DataFrame:
         },
         index=claims.index,
     )
-    panels = _panel_values(frame, panel_values).rename(columns={"panel_unit": "unit"})
+    panels = panel_frame(frame).rename(columns={"panel_unit": "unit"})
     panels["unit_family"] = panels["panel"].str.replace(r" \(.*\)$", "", regex=True)
     return panels[["panel", "unit_family", "unit", "value", "low", "high"]]
-
-
-def _panel_values(frame: pd.DataFrame, panel_values) -> pd.DataFrame:
-    """``panel_values(frame)`` (:func:`helpers.grouping.panel_values`, a loop over rows), read
-    once per distinct kind of figure instead of once per row: a corpus of a million figures
-    holds a few dozen (kind, what, unit, si_unit). Each is probed with two made-up values; one
-    whose values come back unchanged (a count, money, a percentage) keeps its rows' values as
-    they are, and only the rows of the others (measures, converted) go through the loop, once
-    per distinct row. The result is the loop's own, row for row."""
-    keys = ["kind", "what", "unit_normalized", "si_unit"]
-    distinct = frame.drop_duplicates(keys)[keys].reset_index(drop=True)
-    probes = [distinct.assign(value=1.0, low=1.0, high=1.0, si_value=si) for si in (2.0, 3.0)]
-    two, three = (panel_values(probe) for probe in probes)
-    same = two[["value", "low", "high"]].eq(1.0).all(axis=1)
-    same &= three[["value", "low", "high"]].eq(1.0).all(axis=1)
-    # x * (si_value / value) * factor: the answer moves with si_value, 3/2 as much at 3 as at 2
-    scaled = ~same & (three["value"] == 1.5 * two["value"]) & (two["value"] != 0)
-    kinds = distinct.assign(panel=two["panel"], panel_unit=two["panel_unit"], same=same,
-                            scaled=scaled, factor=(two["value"] / 2.0).where(scaled))  # fmt: skip
-    out = frame[keys].merge(kinds, on=keys, how="left", sort=False).set_index(frame.index)
-    out[["value", "low", "high"]] = frame[["value", "low", "high"]].astype(float)
-    scaled = out["scaled"].astype(bool)
-    if scaled.any():  # vectorised, the same arithmetic in the same order
-        value = frame.loc[scaled, "value"].astype(float)
-        ratio = (frame.loc[scaled, "si_value"].astype(float) / value).where(value != 0, 1.0)
-        for name in ("value", "low", "high"):
-            out.loc[scaled, name] = out.loc[scaled, name] * ratio * out.loc[scaled, "factor"]
-    moved = ~out["same"].astype(bool) & ~scaled
-    if moved.any():
-        columns = [*keys, "value", "low", "high", "si_value"]
-        rows = frame.loc[moved, columns]
-        unique = rows.drop_duplicates()
-        values = panel_values(unique)[["value", "low", "high"]].add_prefix("_")
-        converted = rows.merge(unique.join(values), on=columns, how="left", sort=False)
-        converted = converted.set_index(rows.index)
-        for name in ("value", "low", "high"):
-            out.loc[moved, name] = converted[f"_{name}"]
-    return out[["panel", "panel_unit", "value", "low", "high"]]
 
 
 def _number(frame: pd.DataFrame, name: str) -> pd.Series:
