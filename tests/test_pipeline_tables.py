@@ -50,3 +50,20 @@ def test_the_empty_table_has_the_dtypes_of_a_table_with_rows(tmp_path):
         empty = empty_table(table)
         assert list(empty.columns) == list(read.columns)
         pd.testing.assert_series_equal(empty.dtypes, read.dtypes, check_names=False)
+
+
+def test_text_columns_read_as_categories_hold_the_same_rows(tmp_path):
+    pipeline.run(SEED_RAW_DIR, tmp_path, study="iran-drones", progress=False, buckets=4)
+    columns = ["source", "source_type", "unit", "value"]
+    plain = pipeline.load_table(tmp_path, "claims", columns=columns)
+    coded = pipeline.load_table(tmp_path, "claims", columns=columns, categories=columns)
+    assert len(plain) > 20
+    for name in ("source", "source_type", "unit"):
+        assert isinstance(coded[name].dtype, pd.CategoricalDtype)
+        categories = list(coded[name].cat.categories)
+        assert categories == sorted(categories)  # group operations run in the text's order
+        assert coded[name].astype(str).tolist() == plain[name].tolist()
+    assert coded["value"].dtype == "float64"  # a column that is not text is read as it is
+    parts = list(pipeline.iter_parts(tmp_path, "claims", ["source"], categories=["source"]))
+    assert len(parts) > 1 and all(isinstance(p["source"].dtype, pd.CategoricalDtype) for p in parts)
+    assert sum(len(p) for p in parts) == len(plain)

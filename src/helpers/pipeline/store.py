@@ -115,12 +115,26 @@ def buckets_on_disk(processed_dir: str | Path, table: str = STATE) -> list[int]:
 
 
 def iter_parts(
-    processed_dir: str | Path, table: str, columns: Sequence[str] | None = None
+    processed_dir: str | Path,
+    table: str,
+    columns: Sequence[str] | None = None,
+    categories: Sequence[str] = (),
 ) -> Iterator[pd.DataFrame]:
-    """Yield a table part by part (one bucket at a time), for corpora larger than memory."""
+    """Yield a table part by part (one bucket at a time), for corpora larger than memory;
+    the text columns named in ``categories`` come as pandas categoricals."""
     for bucket in buckets_on_disk(processed_dir, table):
-        part = pq.read_table(part_path(processed_dir, table, bucket), columns=columns)
-        yield part.to_pandas()
+        path = part_path(processed_dir, table, bucket)
+        yield _read_part_file(path, columns, categories).to_pandas()
+
+
+def _read_part_file(
+    path: Path, columns: Sequence[str] | None, categories: Sequence[str]
+) -> pa.Table:
+    """One Parquet part, the ``categories`` columns read as dictionaries (a text repeated over
+    millions of rows is then held once)."""
+    names = list(columns) if columns else None
+    wanted = [c for c in categories if names is None or c in names]
+    return pq.read_table(path, columns=names, read_dictionary=wanted or None)
 
 
 def read_dataset(
@@ -129,8 +143,11 @@ def read_dataset(
     columns: Sequence[str] | None = None,
     article_ids: Sequence[str] | None = None,
     order: Sequence[str] = ("article_id",),
+    categories: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """A whole table as one frame, rows in order; ``article_ids`` reads only those articles.
+    """A whole table as one frame, rows in order; ``article_ids`` reads only those articles;
+    the text columns named in ``categories`` come as pandas categoricals (their categories
+    sorted, so that group operations on them run in the same order as on text).
 
     Rows are sorted by the columns of ``order`` that the table has (a stable sort of the
     parts in bucket order). Reading a few articles opens only their buckets' files. An absent
@@ -149,7 +166,7 @@ def read_dataset(
         path = part_path(processed_dir, table, bucket)
         if not path.exists():
             continue
-        part = pq.read_table(path, columns=list(columns) if columns else None)
+        part = _read_part_file(path, columns, categories)
         if wanted is not None:
             part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
         parts.append(part)
@@ -162,7 +179,11 @@ def read_dataset(
         whole = whole.take(pc.sort_indices(whole, sort_keys=[(k, "ascending") for k in keys]))
     # column by column, each Arrow column freed as soon as it is converted: the peak is the
     # frame and one column, not the frame and the whole table
-    return whole.to_pandas(split_blocks=True, self_destruct=True)
+    frame = whole.to_pandas(split_blocks=True, self_destruct=True)
+    for name in categories:
+        if name in frame.columns and isinstance(frame[name].dtype, pd.CategoricalDtype):
+            frame[name] = frame[name].cat.reorder_categories(sorted(frame[name].cat.categories))
+    return frame
 
 
 def _buckets_of_ids(processed_dir: str | Path, article_ids: Sequence[str]) -> list[int]:

@@ -42,10 +42,15 @@ from helpers.pipeline.store import (
 
 
 def load_table(
-    processed_dir: str | Path, name: str, columns: Sequence[str] | None = None
+    processed_dir: str | Path,
+    name: str,
+    columns: Sequence[str] | None = None,
+    categories: Sequence[str] = (),
 ) -> pd.DataFrame:
     """One table of the pass (``articles`` or a per-article dataset), rows in written order;
-    ``columns`` reads only those columns (the key columns that order the rows are added)."""
+    ``columns`` reads only those columns (the key columns that order the rows are added);
+    the text columns named in ``categories`` are read as pandas categoricals, whose
+    categories are sorted (a fraction of the memory of text repeated over millions of rows)."""
     if name == "articles":
         frame = read_table(Path(processed_dir) / paths.ARTICLES_CSV)
         return frame if columns is None else frame.loc[:, list(columns)]
@@ -55,7 +60,9 @@ def load_table(
         columns = list(dict.fromkeys([*columns, *SORT_KEYS[name]]))
     if not buckets_on_disk(processed_dir, name):  # no row at all: the table's columns, typed
         return empty_table(name, columns)
-    return read_dataset(processed_dir, name, columns=columns, order=SORT_KEYS[name])
+    return read_dataset(
+        processed_dir, name, columns=columns, order=SORT_KEYS[name], categories=categories
+    )
 
 
 def empty_table(name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
