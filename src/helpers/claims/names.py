@@ -39,6 +39,9 @@ _WORDS = frozenset(
     economist researcher scientist attorney lawyer dean rector provost coach""".split()
 )
 TITLE_WORDS = _WORDS | title_forms()
+# Titles that are also given names: before a lone surname they open a full name ("Dean Okoro",
+# "Prince Adebayo"); before a full name they are titles ("Dean Ann Ross of the law school")
+GIVEN_NAME_TITLES = frozenset({"dean", "prince"})
 # Words that make a capitalised run an organisation, not a person: "Fire Department"
 ORG_NAME_WORDS = frozenset(
     """department ministry agency office service services bureau council commission committee
@@ -147,6 +150,8 @@ def person_name(phrase: str) -> str:
     if last_title < 0:
         return ""
     name = words[last_title + 1 :]
+    if last_title == 0 and len(name) == 1 and words[0].lower() in GIVEN_NAME_TITLES:
+        name = words  # "Dean Okoro": a given name, not the title of a lone surname
     if not (1 <= len(name) <= 4) or not all(NAME_TOKEN.fullmatch(w) for w in name):
         return ""
     if any(w.lower() in ORG_NAME_WORDS for w in name) or not name[-1][:1].isupper():

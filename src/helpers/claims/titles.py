@@ -39,12 +39,13 @@ TITLES: tuple[tuple[str, str, str], ...] = (
      "senator sen representative rep congressman congresswoman assemblyman assemblywoman "
      "cllr councillor councilor councilman councilwoman alderman alderwoman commissioner "
      "secretary minister ambassador amb envoy consul judge justice magistrate "
-     "attorney-general prosecutor", v.GOVERNMENT, STRONG),
+     "attorney-general prosecutor comptroller auditor-general", v.GOVERNMENT, STRONG),
     ("superintendent", v.GOVERNMENT, WEAK),  # school superintendents (US); police say "Supt"
     # police, fire and emergency services
     ("supt insp det detective constable chief-constable pc dc ds di dci dsi sheriff "
      "undersheriff trooper officer police-chief fire-chief battalion-chief firefighter "
-     "paramedic marshal fire-marshal", v.POLICE_EMERGENCY, STRONG),
+     "paramedic marshal fire-marshal chief-superintendent incident-controller",
+     v.POLICE_EMERGENCY, STRONG),
     # military ranks that only the armed forces use
     ("gen general col colonel adm admiral brig brigadier cmdr commander vice-admiral "
      "rear-admiral air-marshal", v.MILITARY, STRONG),
@@ -53,14 +54,16 @@ TITLES: tuple[tuple[str, str, str], ...] = (
     # academic and medical titles: experts unless the text says whom they work for
     ("dr doctor prof professor", v.EXPERT, WEAK),
     # clergy: churches and faith groups are civil society
-    ("rev reverend father pastor bishop archbishop imam rabbi cardinal vicar", v.CIVIL_SOCIETY,
-     STRONG),
+    ("rev reverend father pastor bishop archbishop imam rabbi cardinal vicar chaplain canon "
+     "deacon", v.CIVIL_SOCIETY, STRONG),
+    ("sister brother", v.CIVIL_SOCIETY, WEAK),  # a nun or friar; a ward sister is a nurse
     # roles written before a name that say nothing of the institution
     ("ch acting interim former chief deputy chair chairman chairwoman director spokesman "
      "spokeswoman spokesperson head leader coordinator administrator manager executive ceo "
      "founder nurse coach "
      "dean rector provost principal inspector-general king queen prince princess pope "
-     "speaker", "", NONE),
+     "speaker candidate nominee striker forward midfielder defender goalkeeper winger "
+     "skipper", "", NONE),
 )  # fmt: skip
 
 # Every form, lower-cased, hyphens for the spaces of several-word titles: "chief-constable"
