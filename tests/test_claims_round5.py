@@ -12,7 +12,15 @@ from helpers.claims import canonical_source, extract_claims, source_type_for
 
 
 def _by_surface(text: str) -> dict[str, tuple[str, str]]:
-    return {c.figure.surface: (c.source_canonical, c.source_type) for c in extract_claims(text)}
+    """(canonical source, type) by figure, each figure also under the words of its surface
+    after a qualifier ("Up to 30 centimetres" under "30 centimetres" too)."""
+    found = {}
+    for claim in extract_claims(text):
+        surface = claim.figure.surface
+        for start in range(len(surface)):
+            if start == 0 or surface[start - 1] == " ":
+                found.setdefault(surface[start:], (claim.source_canonical, claim.source_type))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -59,3 +67,67 @@ def test_a_surname_after_a_role_title_is_the_same_person():
     found = _by_surface(text)
     assert found["$2.8 million"] == ("Ines Varga", "government")
     assert found["40 per cent"] == ("Ines Varga", "government")
+
+
+def test_a_role_an_organisation_owns_speaks_with_its_type():
+    text = (
+        "The Eastern Basketball League said crowds averaged 4,200 a game. Its commissioner, "
+        "Rhea Tallis, said 3 clubs were in financial trouble."
+    )
+    assert _by_surface(text)["3 clubs"] == ("Rhea Tallis", "other")
+    text = (
+        "The Federation of Master Builders said 140 firms had closed. The federation's "
+        "director, Omar Bliss, said another 60 were at risk."
+    )
+    found = _by_surface(text)
+    assert found["140 firms"][1] == found["60"][1] == "company"
+    text = (
+        "The UN food agency said 2.1 million people needed help. Its spokesman, Luis Abad, "
+        "said 300 trucks were waiting at the border."
+    )
+    assert _by_surface(text)["300 trucks"] == ("Luis Abad", "international organisation")
+
+
+def test_a_person_named_again_keeps_the_type_said_of_them():
+    text = (
+        '"Demand is weak," said Ada Kern, the bank\'s chief economist, adding that growth '
+        "would slow to 1.1 per cent."
+    )
+    assert _by_surface(text)["1.1 per cent"] == ("Ada Kern", "expert")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "Child poverty rose to 31 per cent, according to the Carden Trust, a think tank.",
+            "31 per cent",
+            "expert",
+        ),
+        (
+            "The Mountain Observatory for Civil Liberties, a Vienna-based rights group, said "
+            "212 people had been detained.",
+            "212 people",
+            "NGO/civil society",
+        ),
+        (
+            "The Bread Line, which runs 80 food banks in the region, said it had fed 9,000 "
+            "families last month.",
+            "9,000 families",
+            "NGO/civil society",
+        ),
+        (
+            "Up to 30 centimetres of snow could fall, according to Ravi Lal, a meteorologist "
+            "with the national weather service.",
+            "30 centimetres",
+            "government",
+        ),
+    ],
+)
+def test_an_apposition_says_what_kind_a_name_is(text, surface, expected):
+    assert _by_surface(text)[surface][1] == expected
+
+
+def test_a_clause_after_according_to_is_no_apposition():
+    text = "According to Ravi Lal, the river rose 2 metres, a record for the town."
+    assert _by_surface(text)["2 metres"] == ("Ravi Lal", "other")

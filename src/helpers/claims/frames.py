@@ -33,6 +33,9 @@ FRONT_CITING = re.compile(r"(?:Citing|Quoting)\s++")
 # The same speaker again: "... and said", "... and also told"
 AND_AGAIN = re.compile(r"\band\s++(?:also\s++|then\s++|later\s++)?$")
 WHO_BEFORE = re.compile(r",\s*+who\s*+$")
+# An apposition that ends the sentence after "according to X": ", a meteorologist with the
+# National Weather Service." (a clause after a comma is no apposition: ", the toll rose")
+FINAL_APPOSITION = re.compile(rf",\s*+(?P<desc>(?:an?|the)\s{c.NP_BODY})\.?[\"')\s]*+$")
 # A subordinating conjunction right before a subject ("... fell 4% after | the company said")
 SUBORDINATE_BEFORE = re.compile(
     r"\b(?:after|before|because|when|while|since|although|though|until|once|whereas|as|if|"
@@ -90,6 +93,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         apposed = c.APPOSED_NAME.match(sentence, end) if c.GENERIC_NP.match(phrase) else None
         if apposed:  # "according to the utility, National Grid": the name, so described
             phrase, description, end = apposed["name"], phrase, apposed.end("name")
+        else:  # "according to the Resolution Trust, a think tank."
+            described = FINAL_APPOSITION.match(sentence, end)
+            if described and not c.FINITE_VERB.search(described["desc"]):
+                description = described["desc"]
         cited, cited_description = "", ""
         citing = c.CITING.match(sentence, end)
         if citing:

@@ -53,6 +53,10 @@ ORG_DESCRIPTION = re.compile(r"(?i:the|an?)(?:\s(?!(?:of|at|for|in|with|from|on)
 SHARES_OF = re.compile(r"^(?:Shares|Stock|Bonds|Units) (?:of|in) ")
 # A role owned by a pronoun: "its director", "their spokesman"
 OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
+# A role owned by an earlier party named again by its kind: "the fund's chief economist"
+OWNED_BY_REFERENCE = re.compile(
+    r"(?i:the) (?P<head>[a-z][\w-]*+(?: [a-z][\w-]*+)?)'s (?P<role>\w.*)"
+)
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
 NOT_A_NAME = frozenset(
@@ -108,6 +112,7 @@ class History:
     study: Study
     entries: list[tuple[int, Speaker, bool]] = field(default_factory=list)  # (para, who, said)
     aliases: dict[str, Speaker] = field(default_factory=dict)  # surnames and acronyms
+    typed: dict[str, Speaker] = field(default_factory=dict)  # the last typed party per name
     paragraph: int = 0
     text: str = ""  # the article, where "the airport" looks back for "Bristol Airport"
     paragraph_start: int = 0
@@ -119,6 +124,8 @@ class History:
     def add(self, speaker: Speaker, spoke: bool = True) -> None:
         self.entries.append((self.paragraph, speaker, spoke))
         del self.entries[:-MAX_HISTORY]
+        if speaker.canonical and speaker.source_type != self.study.type_label(v.OTHER):
+            self.typed[speaker.canonical] = speaker
         if speaker.kind == PERSON and speaker.canonical:
             surname = surname_of(speaker.canonical)
             if surname:
@@ -154,12 +161,17 @@ class History:
         """Turn a phrase into a speaker, resolving pronouns and references."""
         phrase = tidy(phrase)
         target = self._target(phrase)
+        if target is not None and description and target.description != description:
+            described = make_speaker(target.phrase, self.study, description)
+            if target.source_type == self.study.type_label(v.OTHER) != described.source_type:
+                target = replace(target, source_type=described.source_type)  # "The Larder
+                # Network, which runs 1,300 food banks," named before as the sentence opened
         if target is not None:
             if target.phrase == phrase:
                 return target
             return Speaker(phrase, target.canonical, target.source_type, target.kind,
                            target.description)  # fmt: skip
-        author = None
+        author = owner = None
         if find_actor(phrase, self.study) is None and document_head(phrase):
             written = document_author(phrase) or document_author(description)
             author = self.resolve(written) if written else None
@@ -170,7 +182,29 @@ class History:
                 description = f"{owner.canonical}'s {role}".strip()
             elif owner is not None:  # "its director": described by whose it is
                 description = f"{owner.phrase}, {owner.description}".strip(", ")
-        return make_speaker(phrase, self.study, description, author)
+        else:
+            owned = OWNED_BY_REFERENCE.match(description or phrase)
+            if owned:
+                owner = self._reference(f"the {owned['head']}", owned["head"])
+                if owner is not None and description:  # "the fund's chief economist"
+                    description = f"{owner.canonical}'s {owned['role']}"
+        speaker = make_speaker(phrase, self.study, description, author)
+        return self._consistent(speaker, owner)
+
+    def _consistent(self, speaker: Speaker, owner: Speaker | None) -> Speaker:
+        """One party, one type: a role an organisation owns ("its commissioner, Dale Morrow")
+        speaks with the organisation's type; a party named again with nothing said of it
+        keeps the type it had ("Pierre Lemoine" after "Pierre Lemoine, the fund's economist")."""
+        other = self.study.type_label(v.OTHER)
+        if owner is not None and owner.kind == ORG and speaker.kind == PERSON:
+            known = owner.source_type != other or institution_type(owner.canonical)
+            if known and owner.source_type not in ("", self.study.type_label(v.DOCUMENT)):
+                return replace(speaker, source_type=owner.source_type)  # a league is "other"
+        if speaker.source_type == other:
+            known = self.typed.get(speaker.canonical)
+            if known is not None and known.kind == speaker.kind:
+                return replace(speaker, source_type=known.source_type)
+        return speaker
 
     def _target(self, phrase: str) -> Speaker | None:
         study = self.study

@@ -37,7 +37,13 @@ from helpers import vocabulary as v
 from helpers.claims.documents import document_head
 from helpers.claims.institutions import institution_type
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
-from helpers.claims.names import HONORIFIC, MAX_PHRASE_CHARS, looks_like_full_name, person_name
+from helpers.claims.names import (
+    HONORIFIC,
+    MAX_PHRASE_CHARS,
+    ORG_NAME_WORDS,
+    looks_like_full_name,
+    person_name,
+)
 from helpers.claims.titles import STRONG, WEAK, title_type
 
 
@@ -77,6 +83,14 @@ ANONYMOUS_FILLER = _ci(
 # A people or region adjective: "a senior Western official", "a European diplomat"
 DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ern|ean|an|ese|ish|ian|i)\b")
 NOT_WORDS = re.compile(r"[\W\d]+")  # what is left once the filler words are gone
+# An apposition that says what kind of organisation a name is, which a reader believes over
+# the words of the name: "a think tank", "a Britain-based monitoring group", "the state's
+# largest utility", "which runs 1,300 food banks" (not whom a person works for: "a
+# spokesman for ...", "an epidemiologist at ...", which a name's own words outrank)
+KIND_DESCRIPTION = _ci(
+    r"(?:(?:an?|the)\s(?!(?:\w+\s)*?(?:spokes\w+|officials?|members?|staff|employees?|"
+    r"workers?|executives?|directors?|heads?|officers?)\b)|which\s(?:runs|operates|manages)\s)"
+)
 # Plural heads that make a phrase a group: "officials", "experts", "residents"
 GROUP_HEAD = _ci(
     r"\b(?:officials|sources|experts|analysts|diplomats|authorities|police|residents|"
@@ -128,6 +142,10 @@ def generic_type(phrase: str, description: str = "") -> str:
     if is_anonymous(phrase, description):
         return v.ANONYMOUS_OFFICIAL
     name = person_name(phrase)  # "Town manager Ellen Park": type the words around the name
+    if description and not name and KIND_DESCRIPTION.match(description):
+        found = institution_type(description)  # "the Resolution Trust, a think tank"
+        if found and not looks_like_full_name(phrase):
+            return found
     found = institution_type(phrase.replace(name, " ") if name else phrase)
     if found:
         return found
@@ -168,6 +186,8 @@ def generic_kind(phrase: str) -> str:
         return PERSON  # "the mayor", "the company's chief financial officer"
     if institution not in ("", v.OTHER):
         return ORG  # "Orchid Airlines", "Mercy General Hospital"
+    if institution and words and words[-1].lower() in ORG_NAME_WORDS:
+        return ORG  # "the Northern Premier Hockey League" ("Premier" is no premier)
     if PERSON_ROLE.search(phrase) or looks_like_full_name(phrase):
         return PERSON
     return ORG
