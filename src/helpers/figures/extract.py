@@ -7,7 +7,6 @@ and lets neighbouring figures share a unit or a change ("eight or nine euros").
 
 from __future__ import annotations
 
-import math
 import re
 
 from helpers.figures.digits import read_digits
@@ -36,9 +35,6 @@ def read_candidate(text: str, s: int, m: re.Match) -> tuple[Reading | None, int]
     return read_words(text, s, m.end("word"))
 
 
-_INF = math.inf
-
-
 def extract_figures(text: str) -> list[Figure]:
     """Return every reported figure in ``text``, in text order.
 
@@ -63,14 +59,12 @@ def extract_figures(text: str) -> list[Figure]:
         else:
             reading, resume = read_candidate(text, start, m)
         if reading is not None:
-            fig = finish(text, reading)
-            if not (-_INF < fig.si_value < _INF and -_INF < fig.value < _INF):
-                pass  # too large for a float once converted ("1.5e308 miles"): no figure
-            elif fig.start >= last_end or not figures:
+            fig = finish(text, reading)  # None when too large for a float ("1.5e308 miles")
+            if fig is not None and (reading.start >= last_end or not figures):
                 figures.append(fig)
-                last_end = fig.end
-            if fig.end > resume:
-                resume = fig.end
+                last_end = reading.end
+            if reading.end > resume:
+                resume = reading.end
         pos = resume if resume > end else end
     if len(figures) > 1:
         figures = mark_conversions(text, share_units(text, merge_bounds(text, figures)))

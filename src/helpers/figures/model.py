@@ -93,9 +93,10 @@ class Reading:
         d.update(other.__dict__)
 
 
-def finish(text: str, r: Reading) -> Figure:
-    """Freeze a reading into a Figure, with the si conversion for its unit."""
-    value = r.value
+def finish(text: str, r: Reading) -> Figure | None:
+    """Freeze a reading into a Figure, with the si conversion for its unit; None when the value
+    is too large for a float once converted ("1.5e308 miles")."""
+    value = float(r.value)
     kind = r.kind
     unit_normalized = r.unit_normalized
     if kind == "money" and not unit_normalized:
@@ -105,7 +106,9 @@ def finish(text: str, r: Reading) -> Figure:
     elif kind == "count" or r.factor == 1.0:
         si_value = value
     else:
-        si_value = value * r.factor
+        si_value = float(value * r.factor)
+    if not (-_INF < si_value < _INF and -_INF < value < _INF):
+        return None
     si_unit = r.si_unit or unit_normalized
     if kind == "percent" and not unit_normalized:
         unit_normalized = "percent"
@@ -120,7 +123,7 @@ def finish(text: str, r: Reading) -> Figure:
             "start": start,
             "end": end,
             "surface": text[start:end],
-            "value": float(value),
+            "value": value,
             "low": float(r.low),
             "high": float(r.high),
             "is_range": bool(r.is_range),
@@ -130,13 +133,16 @@ def finish(text: str, r: Reading) -> Figure:
             "unit": r.unit,
             "unit_normalized": unit_normalized,
             "kind": kind,
-            "si_value": float(si_value),
+            "si_value": si_value,
             "si_unit": si_unit,
             "rule": r.rule,
             "conversion_of": -1,
         },
     )
     return fig
+
+
+_INF = float("inf")
 
 
 def replace_figure(fig: Figure, **changes) -> Figure:

@@ -105,7 +105,13 @@ def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     """Counted noun after a count: "17 electric buses" -> buses, ends the figure there;
     or a rate with no unit before it: "an average of 20 per week" -> per week; or an age
     after "aged"."""
-    if r.high < 130 and AGED_BEFORE_RE.search(text, max(0, r.start - 14), r.start):
+    lo = max(0, r.start - 14)
+    # The substring test is cheaper than the search and needed for a match.
+    if (
+        r.high < 130
+        and "aged" in text[lo : r.start].lower()
+        and AGED_BEFORE_RE.search(text, lo, r.start)
+    ):
         r.unit_normalized = "year of age"
         r.kind, r.factor, r.si_unit, r.rule = "duration", 365.2425, "day", "age"
         return pos

@@ -148,7 +148,11 @@ def verb_before(text: str, pos: int, lw: str | None = None) -> re.Match | None:
     """CHANGE_VERB_RE ending at ``pos``, searched only after a change verb or "by" (``lw``:
     the word before ``pos`` when the caller has it)."""
     if (last_word(text, pos) if lw is None else lw).lower() in _VERB_LAST:
-        return CHANGE_VERB_RE.search(text, max(0, pos - 30), pos)
+        lo = max(0, pos - 30)
+        # A match holds at most two words (the verb and "by"), so it starts no earlier than
+        # the last two words of the window: the search need not try the places before them.
+        head = text[lo:pos].rsplit(None, 2)
+        return CHANGE_VERB_RE.search(text, lo + len(head[0]) if len(head) == 3 else lo, pos)
     return None
 
 

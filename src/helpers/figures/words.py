@@ -109,7 +109,8 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     ratio = read_ratio(text, s, end, value)
     if ratio is not None:
         return ratio, ratio.end
-    signed = s >= 6 and SIGN_WORD_BEFORE_RE.search(text, max(0, s - 12), s) is not None
+    # "minus one", "negative five": the substring test is cheaper than the search.
+    signed = s >= 6 and _signed_before(text, s)
     # "one" as a pronoun or in a fixed phrase is not a count.
     if only_one and not signed:
         if ONE_PRONOUN_AFTER_RE.match(text, end) or ONE_PRONOUN_BEFORE_RE.search(
@@ -150,6 +151,14 @@ _RULES = {
     "mixed": "words+fraction",
     "fraction": "fraction-word",
 }
+
+
+def _signed_before(text: str, s: int) -> bool:
+    """Whether "minus" or "negative" stands just before ``s`` (SIGN_WORD_BEFORE_RE)."""
+    window = text[max(0, s - 12) : s].lower()
+    if "minus" not in window and "negative" not in window:
+        return False
+    return SIGN_WORD_BEFORE_RE.search(text, max(0, s - 12), s) is not None
 
 
 def _sign_word(text: str, r: Reading) -> None:
