@@ -131,3 +131,46 @@ def test_an_apposition_says_what_kind_a_name_is(text, surface, expected):
 def test_a_clause_after_according_to_is_no_apposition():
     text = "According to Ravi Lal, the river rose 2 metres, a record for the town."
     assert _by_surface(text)["2 metres"] == ("Ravi Lal", "other")
+
+
+def test_a_time_after_by_is_no_agent():
+    text = (
+        "A further 15 millimetres of rain is forecast by Thursday, according to Ines Kahl, a "
+        "forecaster at the national weather service."
+    )
+    assert _by_surface(text)["15 millimetres"] == ("Ines Kahl", "government")
+    text = "A decision on 400 jobs is expected by the end of March, the union said."
+    assert _by_surface(text)["400 jobs"][0] == "union"
+
+
+def test_asking_not_to_be_named_after_the_verb_makes_a_source_anonymous():
+    text = (
+        "About 90 staff were sent home, an official at the ministry said, asking not to be named."
+    )
+    assert _by_surface(text)["90 staff"][1] == "anonymous official"
+    text = (
+        "Some 45 crew were aboard, a port worker told reporters, speaking on condition of "
+        "anonymity."
+    )
+    assert _by_surface(text)["45 crew"][1] == "anonymous official"
+
+
+def test_whom_a_subject_cites_before_its_verb_is_the_source():
+    text = (
+        "The Harbour Daily, citing a police source, reported that 8 containers had been "
+        "seized at the docks."
+    )
+    assert _by_surface(text)["8 containers"] == ("police source", "anonymous official")
+
+
+def test_quoted_as_saying():
+    text = "Radio Valle quoted a fire brigade spokesman as saying 22 homes had burned down."
+    assert _by_surface(text)["22 homes"] == (
+        "fire brigade spokesman",
+        "police/emergency services",
+    )
+
+
+def test_speaking_somewhere_after_the_verb_says_nothing_of_the_speaker():
+    text = "About 90 staff were sent home, Ana Petit said, speaking to the BBC."
+    assert _by_surface(text)["90 staff"] == ("Ana Petit", "other")

@@ -33,6 +33,27 @@ FRONT_CITING = re.compile(r"(?:Citing|Quoting)\s++")
 # The same speaker again: "... and said", "... and also told"
 AND_AGAIN = re.compile(r"\band\s++(?:also\s++|then\s++|later\s++)?$")
 WHO_BEFORE = re.compile(r",\s*+who\s*+$")
+# What a speaker said of being unnamed, after the cue: "said, asking not to be named",
+# "told reporters, speaking on condition of anonymity"
+UNNAMED_AFTER = re.compile(
+    r"(?:\s++[^,.]{1,36}?)?,\s*+(?P<desc>(?:asking|speaking|requesting|who asked|who "
+    r"spoke|who requested)\b(?=[^,.;]{0,40}?(?:anonymity|not to be))[^,.;]{0,80})"
+)
+# Whom a subject cites before its verb: "The agency, citing a government source, | reported"
+CITING_ASIDE = re.compile(r",\s*+(?:citing|quoting)\s++([^,]{1,80}),(?:\s++\w+ly)?\s*+$")
+# Whom an outlet quotes: "quoted a hospital spokesperson as saying", "was quoted ... as saying"
+QUOTED_AS = re.compile(
+    r"\bquot(?:ed|es|ing)\s++(?P<np>(?:the|a|an|[A-Z])[^,.;:\"()]{0,80}?)\s++as\s++"
+    r"(?:saying|telling)\b"
+)
+# A time after "by", never an agent: "by Sunday", "by the end of March", "by 2030", "by then"
+WHEN = re.compile(
+    r"(?:(?:the\s)?(?:(?:end|middle|start|beginning|close)\sof\s|early\s|late\s|mid-?)?|next\s|"
+    r"this\s|last\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:the\s)?(?:week|weekend|month|year|day|summer|winter|spring|autumn|fall|season|decade|"
+    r"century|quarter)|then|now|tomorrow|tonight|midnight|noon|dawn|nightfall|\d{4}s?)\b"
+)
 # An apposition that ends the sentence after "according to X": ", a meteorologist with the
 # National Weather Service." (a clause after a comma is no apposition: ", the toll rose")
 FINAL_APPOSITION = re.compile(rf",\s*+(?P<desc>(?:an?|the)\s{c.NP_BODY})\.?[\"')\s]*+$")
@@ -76,7 +97,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     has_according, has_by = "ccording to" in sentence, " by " in sentence
     has_put = "put" in sentence or "plac" in sentence or "peg" in sentence
     has_participle = c.SAYING.search(sentence) is not None
-    if not (cue_matches or has_according or has_by or has_put or has_participle):
+    has_quoted = " as saying" in sentence or " as telling" in sentence
+    if not (cue_matches or has_according or has_by or has_put or has_participle or has_quoted):
         return []  # most sentences of an article report nothing
     opens = [a for a, _ in quotes]
     frames: list[RawFrame] = []
@@ -114,8 +136,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         if _negated(sentence, match.start("cue")):
             continue
         phrase = clean_subject(noun_phrase_at(sentence, match.end()))
-        if not phrase:
-            continue
+        if not phrase or WHEN.match(phrase):
+            continue  # "is expected by Sunday": a deadline, not an agent
         channel = match.group(0).startswith("as ")
         end = match.end() + len(phrase)
         frames.append(RawFrame(match.start("cue"), end, phrase, match.group("cue"),
@@ -169,6 +191,9 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         )
         if not phrase and who:
             phrase = "who"
+        if not description and "," in sentence[end : end + 40]:
+            anonymous = UNNAMED_AFTER.match(sentence, end)  # "..., a diplomat said, asking
+            description = anonymous["desc"] if anonymous else ""  # not to be named"
         if not phrase or (cue == "put on" and not document_head(phrase)):
             continue  # only a poll or survey "put Labour on 38 per cent", not "put a cap on"
         if who or phrase.lower() == "who":
@@ -177,6 +202,11 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         citing = c.CITING.match(sentence, end)
         if citing:
             cited, cited_description = _cited_at(sentence, citing.end())
+        elif "citing" in tail or "quoting" in tail:  # "The agency, citing a source, reported"
+            aside = CITING_ASIDE.search(tail)
+            if aside:
+                at_cited = max(0, start - TAIL_CHARS) + aside.start(1)
+                cited, cited_description = _cited_at(sentence, at_cited)
         at = _subordinate_scope(tail, phrase)
         scope = at + max(0, start - TAIL_CHARS) if at >= 0 else 0
         frames.append(RawFrame(start, end, phrase, cue, cited, description=description,
@@ -184,6 +214,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         earlier.insert(bisect_right(earlier, (start, phrase)), (start, phrase))
     if has_participle:
         frames.extend(_participles(sentence, quotes, opens, frames, study))
+    if has_quoted:
+        for match in QUOTED_AS.finditer(sentence):  # "KTV quoted a hospital spokesperson as
+            if not _inside(match.start(), quotes, opens):  # saying 37 people ..."
+                frames.append(RawFrame(match.start(), match.end(), match["np"], "quoted"))
     if (" that " in sentence or " which " in sentence) and c.EXPECTING.search(sentence):
         frames.extend(_expectations(sentence, quotes, opens))
     if " figure" in sentence or " number" in sentence or " estimate" in sentence:

@@ -57,8 +57,9 @@ def _ci(pattern: str) -> re.Pattern[str]:
 ANONYMOUS_MARKER = _ci(
     r"\b(?:sources?|insiders?|(?:people|persons?|someone|one) (?:familiar|with (?:direct )?"
     r"knowledge|briefed|close to|involved in|informed|aware)|(?:on|under) (?:the )?condition "
-    r"of anonymity|anonymously|asked not to be (?:named|identified)|(?:declined|refused) to be "
-    r"(?:named|identified)|requested anonymity|not authori[sz]ed to|unnamed|anonymous)\b"
+    r"of anonymity|anonymously|ask(?:ed|ing) not to be (?:named|identified)|(?:declined|"
+    r"refused) to be (?:named|identified)|requested anonymity|not authori[sz]ed to|unnamed|"
+    r"anonymous)\b"
 )
 # A country or people named before "officials"/"authorities": "Chinese officials", "U.S.
 # officials" (a count or an article is not a country: "Two diplomats", "The officials")
