@@ -8,8 +8,9 @@ image, and escapes text for matplotlib's maths (an outlet named "$5$ News" draws
 The package is split by job: ``style`` (house style for the report or slides, saving),
 ``table`` (small helpers on frames, labels and numbers), ``panels`` (unit families and
 conversion), ``claim_rows`` and ``corpus_rows`` (the rows of each chart), ``plots`` and
-``corpus_plots`` (drawing), ``captions`` (captions and findings) and ``build`` (the charts of
-notebook 04 from a study's chart specs and the corpus's own groups). Nothing here knows one
+``corpus_plots`` (drawing), ``captions`` (captions and findings), ``build`` (the charts of
+notebook 04 from a study's chart specs and the corpus's own groups) and ``stream`` (the same
+claim charts from the claims table read part by part, in bounded memory). Nothing here knows one
 story: topics, events, titles and captions of a study's charts come from its study file.
 """
 
@@ -19,6 +20,7 @@ from helpers.charts.build import (
     KIT_CHARTS,
     Chart,
     check_slugs,
+    claim_charts,
     findings,
     group_charts,
     rate_chart,
@@ -56,6 +58,7 @@ from helpers.charts.corpus_rows import (
     FIGURE_INPUT_COLUMNS,
     WORD_PATTERN,
     count_words,
+    figure_counts,
     figures_per_words_rows,
     group_count_rows,
     timeline_rows,
@@ -114,12 +117,14 @@ __all__ = [
     "Chart",
     "chart_rows_table",
     "check_slugs",
+    "claim_charts",
     "claim_groups",
     "claim_rows",
     "claims_caption",
     "claims_finding",
     "counted",
     "count_words",
+    "figure_counts",
     "current_style",
     "display_source",
     "empty_chart",

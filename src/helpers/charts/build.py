@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.charts import captions as cap
+from helpers.charts import stream
 from helpers.charts.claim_rows import claim_rows, side_by_side_rows, spec_rows
 from helpers.charts.corpus_plots import (
     GROUPS_TITLE,
@@ -80,6 +81,10 @@ def study_chart(claims: pd.DataFrame, spec, rows: pd.DataFrame | None = None) ->
     rows, left_out = spec_rows(
         claims, spec.topics, spec.events, spec.groups, spec.unit_family, rows=rows
     )
+    return _spec_chart(spec, rows, left_out)
+
+
+def _spec_chart(spec, rows: pd.DataFrame, left_out: pd.DataFrame) -> Chart:
     colour = "event" if len(spec.events) > 1 else "outlet"
     figure = plot_claims(rows, spec.title, colour, list(spec.events) or None)
     caption = cap.claims_caption(spec.caption, rows, left_out)
@@ -91,8 +96,19 @@ def group_charts(claims: pd.DataFrame, rows: pd.DataFrame | None = None) -> list
     the most sources gave figures for, sources side by side. ``rows`` as in
     :func:`study_chart`; without, :func:`claim_rows` is computed once for both."""
     rows = claim_rows(claims, describe=False) if rows is None else rows
-    counts = group_count_rows(claims, rows=rows)
-    side = side_by_side_rows(claims, rows=rows)
+    return _group_charts(group_count_rows(claims, rows=rows), side_by_side_rows(claims, rows=rows))
+
+
+def claim_charts(read, fetch, specs) -> tuple[list[Chart], list[Chart]]:
+    """:func:`study_chart` of each of ``specs`` and :func:`group_charts`, the same charts, from
+    a claims table read part by part in bounded memory (``read`` and ``fetch`` as in
+    :func:`helpers.charts.stream.claim_charts`)."""
+    spec_rows_, counts, side = stream.claim_charts(read, fetch, specs)
+    drawn = [_spec_chart(spec, *found) for spec, found in zip(specs, spec_rows_, strict=True)]
+    return drawn, _group_charts(counts, side)
+
+
+def _group_charts(counts: pd.DataFrame, side: pd.DataFrame) -> list[Chart]:
     (count_slug, count_title), (side_slug, side_title) = KIT_CHARTS[2], KIT_CHARTS[3]
     return [
         Chart(count_slug, count_title, cap.group_counts_caption(counts), counts,
@@ -103,17 +119,20 @@ def group_charts(claims: pd.DataFrame, rows: pd.DataFrame | None = None) -> list
 
 
 def rate_chart(
-    figures: pd.DataFrame, sentences: pd.DataFrame | Iterable[pd.DataFrame], articles: pd.DataFrame
+    figures: pd.DataFrame | pd.Series,
+    sentences: pd.DataFrame | Iterable[pd.DataFrame],
+    articles: pd.DataFrame,
 ) -> Chart:
-    """Figures per 1,000 words, by outlet; ``sentences`` a frame or its parts (bucket by
-    bucket, so a large corpus's text is never held at once)."""
+    """Figures per 1,000 words, by outlet; ``figures`` a frame or its counts by article
+    (:func:`~helpers.charts.corpus_rows.figure_counts`), ``sentences`` a frame or its parts
+    (bucket by bucket, so a large corpus's text is never held at once)."""
     rows = figures_per_words_rows(figures, sentences, articles)
     slug, title = KIT_CHARTS[0]
     figure = plot_figures_per_words(rows, title)
     return Chart(slug, title, cap.RATE_CAPTION, rows, cap.rate_finding(rows), figure)
 
 
-def timeline_chart(figures: pd.DataFrame, articles: pd.DataFrame) -> Chart:
+def timeline_chart(figures: pd.DataFrame | pd.Series, articles: pd.DataFrame) -> Chart:
     """Figures by publication date and outlet (one row per date and outlet); undated articles
     named in the caption."""
     rows, undated = timeline_rows(figures, articles), undated_articles(figures, articles)

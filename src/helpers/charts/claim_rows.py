@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from helpers.charts.panels import families, family_matches, without_restatements
+from helpers.charts.panels import families, family_matches, noun_counts, without_restatements
 from helpers.charts.table import (
     MAX_ROWS_PER_GROUP,
     MAX_ROWS_PER_PANEL,
@@ -76,18 +76,38 @@ def claim_groups(claims: pd.DataFrame) -> pd.Series:
     return group.where(group != "", NO_GROUP)
 
 
-def claim_rows(claims: pd.DataFrame, describe: bool = True) -> pd.DataFrame:
-    """Every claim of ``claims`` with a value, in the :data:`CLAIM_COLUMNS` a claim chart keeps:
-    restatements in a second unit left out, and dates or durations that only say when another
-    figure of their sentence held (:func:`helpers.ledger.time_context`); values converted to
-    the unit of their panel, text columns as strings, and ``label`` ("source · outlet, date")
-    for the axis. ``describe=False`` leaves ``change_words``, ``label`` and ``text`` empty, for
-    rows of which a chart draws only a few: :func:`described` fills them in for those."""
+def drawable(claims: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` without restatements in a second unit and without dates or durations that
+    only say when another figure of their sentence held (:func:`helpers.ledger.time_context`):
+    the claims a chart may draw. Row by row and sentence by sentence, so a part of the claims
+    holding whole articles gives its share of the whole table's result."""
     from helpers.ledger import time_context  # late: see helpers.charts.panels
 
     claims = without_restatements(claims)
     if {"group", "kind", "unit_normalized", "sentence_id"} <= set(claims.columns) and len(claims):
         claims = claims[~time_context(claims)]  # "in the past 24 hours" says when, not how many
+    return claims
+
+
+def claim_nouns(claims: pd.DataFrame) -> pd.DataFrame:
+    """:func:`helpers.charts.panels.noun_counts` of the claims a chart may draw: one part's
+    share of the nouns :func:`claim_rows` gives a count without one (add the parts up with
+    :func:`helpers.charts.panels.group_nouns`)."""
+    return noun_counts(drawable(claims))
+
+
+def claim_rows(
+    claims: pd.DataFrame, describe: bool = True, nouns: pd.Series | None = None
+) -> pd.DataFrame:
+    """Every claim of ``claims`` with a value, in the :data:`CLAIM_COLUMNS` a claim chart keeps:
+    restatements in a second unit left out, and dates or durations that only say when another
+    figure of their sentence held (:func:`helpers.ledger.time_context`); values converted to
+    the unit of their panel, text columns as strings, and ``label`` ("source · outlet, date")
+    for the axis. ``describe=False`` leaves ``change_words``, ``label`` and ``text`` empty, for
+    rows of which a chart draws only a few: :func:`described` fills them in for those.
+    ``nouns`` (:func:`helpers.charts.panels.group_nouns`) when ``claims`` is a part of a
+    larger table."""
+    claims = drawable(claims)
     if claims.empty:
         return pd.DataFrame(columns=CLAIM_COLUMNS)
     rows = pd.DataFrame(index=claims.index)
@@ -104,7 +124,7 @@ def claim_rows(claims: pd.DataFrame, describe: bool = True) -> pd.DataFrame:
         rows[name] = text(column(claims, name))
     rows["group"] = claim_groups(claims)
     rows["unit_normalized"] = text(column(claims, "unit_normalized"))
-    panels = families(claims)
+    panels = families(claims, nouns)
     for name in ("unit_family", "unit", "panel", "value", "low", "high"):
         rows[name] = panels[name]
     rows["value_as_written"] = pd.to_numeric(column(claims, "value", None), errors="coerce")

@@ -31,6 +31,11 @@ GROUP_COUNT_COLUMNS = [
 ]  # fmt: skip
 
 
+GROUP_KEYS = ["group", "panel", "unit_family", "unit"]  # a row of the claims-per-group chart
+# corpus order, for each group's first claim: ``position`` is a row's place in its article
+FIRST_ORDER = ["article_id", "start", "end", "surface", "position"]
+
+
 def group_count_rows(
     claims: pd.DataFrame, top: int = MAX_ROWS_PER_PANEL, rows: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -42,25 +47,59 @@ def group_count_rows(
     ``rows`` (:func:`~helpers.charts.claim_rows.claim_rows` of ``claims``) saves computing
     them again."""
     rows = claim_rows(claims, describe=False) if rows is None else rows
+    return group_count_table([group_count_part(rows.assign(position=range(len(rows))))], top)
+
+
+def group_count_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
+    """One part's share of :func:`group_count_rows`: ``rows`` of
+    :func:`~helpers.charts.claim_rows.claim_rows` holding whole articles, with ``position``
+    (a row's place among its article's rows). Counts, the smallest and largest values, the
+    distinct sources and outlets of each group, and its first claim; None for no rows."""
     if rows.empty:
-        return pd.DataFrame(columns=GROUP_COUNT_COLUMNS)
-    keys = ["group", "panel", "unit_family", "unit"]
-    # corpus order sorts the trace columns only, not every column of a million rows
-    order = sorted_rows(rows[TRACE_COLUMNS].assign(_row=range(len(rows))), [])["_row"]
-    rows = rows.assign(_order=pd.Series(range(len(rows)), index=order.to_numpy()).sort_index()
-                       .to_numpy())  # fmt: skip
-    counted = rows.groupby(keys, sort=True).agg(
+        return None
+    counts = rows.groupby(GROUP_KEYS, sort=False).agg(
         claims=("value", "size"),
-        sources=("source", "nunique"),
-        outlets=("outlet", "nunique"),
-        articles=("article_id", "nunique"),
         smallest=("value", "min"),
         largest=("value", "max"),
-        _first=("_order", "min"),
+        articles=("article_id", "nunique"),  # parts hold whole articles: these add up
     )
-    first = order.to_numpy()[counted["_first"].to_numpy()]  # each group's first row
-    traces = rows[TRACE_COLUMNS].iloc[first].set_index(counted.index)
-    counted = counted.drop(columns="_first").join(traces).reset_index()
+    first = rows.sort_values(FIRST_ORDER, kind="mergesort").drop_duplicates(GROUP_KEYS)
+    return {
+        "counts": counts.reset_index(),
+        "sources": rows[[*GROUP_KEYS, "source"]].drop_duplicates(),
+        "outlets": rows[[*GROUP_KEYS, "outlet"]].drop_duplicates(),
+        "first": first[[*GROUP_KEYS, *TRACE_COLUMNS, "position"]],
+    }
+
+
+def group_count_table(
+    parts: Iterable[dict[str, pd.DataFrame] | None], top: int = MAX_ROWS_PER_PANEL
+) -> pd.DataFrame:
+    """The rows of :func:`group_count_rows` from the :func:`group_count_part` of every part:
+    counts added up, smallest of the smallest, distinct sources and outlets of all parts."""
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return pd.DataFrame(columns=GROUP_COUNT_COLUMNS)
+
+    def stacked(name: str) -> pd.DataFrame:
+        return pd.concat([p[name] for p in parts], ignore_index=True)
+
+    counted = (
+        stacked("counts")
+        .groupby(GROUP_KEYS, sort=True)
+        .agg(
+            claims=("claims", "sum"),
+            smallest=("smallest", "min"),
+            largest=("largest", "max"),
+            articles=("articles", "sum"),
+        )
+    )
+    for name in ("sources", "outlets"):
+        counted[name] = stacked(name).drop_duplicates().groupby(GROUP_KEYS).size()
+    first = stacked("first").sort_values(FIRST_ORDER, kind="mergesort")
+    traces = first.drop_duplicates(GROUP_KEYS).set_index(GROUP_KEYS)[TRACE_COLUMNS]
+    columns = ["claims", "sources", "outlets", "articles", "smallest", "largest"]
+    counted = counted[columns].join(traces).reset_index()
     counted["_other"] = counted["group"] == NO_GROUP
     counted = sorted_rows(counted, ["_other", "claims", "group"], ("claims",))
     counted["drawn"] = counted.index < top
@@ -74,6 +113,20 @@ def count_words(body: str) -> int:
     9
     """
     return len(WORD_PATTERN.findall(body))
+
+
+def figure_counts(figures: pd.DataFrame | pd.Series | Iterable[pd.DataFrame]) -> pd.Series:
+    """Figures per ``article_id``: of a figures frame, of its parts (the pass's figures bucket
+    by bucket, ``helpers.pipeline.iter_parts`` with the column ``article_id``), or already
+    counted (a Series by article id, returned as it is)."""
+    if isinstance(figures, pd.Series):
+        return figures
+    parts = [figures] if isinstance(figures, pd.DataFrame) else figures
+    counted = [text(part["article_id"]).value_counts() for part in parts]
+    counted = [c for c in counted if len(c)]
+    if not counted:
+        return pd.Series(dtype="int64", name="count")
+    return pd.concat(counted).groupby(level=0, sort=False).sum() if len(counted) > 1 else counted[0]
 
 
 def ok_articles(articles: pd.DataFrame) -> pd.DataFrame:
@@ -101,7 +154,7 @@ def article_words(sentences: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.Series
 
 
 def figures_per_words_rows(
-    figures: pd.DataFrame,
+    figures: pd.DataFrame | pd.Series,
     sentences: pd.DataFrame | Iterable[pd.DataFrame],
     articles: pd.DataFrame,
 ) -> pd.DataFrame:
@@ -109,12 +162,13 @@ def figures_per_words_rows(
     sentences (:func:`article_words`; ``sentences`` a frame or its parts) and
     ``per_1000_words`` = figures / words * 1000 (empty when an outlet has no words).
 
-    Only articles with status ok count; ``article_ids`` lists them so each bar can be traced
+    ``figures``: a figures frame or its counts by article (:func:`figure_counts`). Only
+    articles with status ok count; ``article_ids`` lists them so each bar can be traced
     back to its articles (and through figures.csv to each sentence). Highest rate first.
     """
     ok = ok_articles(articles)[["article_id", "outlet"]]
     words = article_words(sentences)
-    n_figures = text(figures["article_id"]).value_counts()
+    n_figures = figure_counts(figures)
     per_article = ok.assign(
         words=ok["article_id"].map(words).fillna(0).astype(int),
         figures=ok["article_id"].map(n_figures).fillna(0).astype(int),
@@ -141,7 +195,7 @@ def figures_per_words_rows(
 TIMELINE_COLUMNS = ["published", "outlet", "figures", "articles"]
 
 
-def timeline_rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def timeline_rows(figures: pd.DataFrame | pd.Series, articles: pd.DataFrame) -> pd.DataFrame:
     """Per publication date and outlet of the dated articles read (status ok, ``published``
     set): how many ``figures`` their articles hold and how many ``articles`` hold one; ordered
     by date, then outlet. A summary, not a row per figure: the pass's ``figures`` dataset
@@ -149,7 +203,7 @@ def timeline_rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     names them."""
     ok = ok_articles(articles)
     dated = ok[ok["published"] != ""][["article_id", "outlet", "published"]]
-    n_figures = text(figures["article_id"]).value_counts()
+    n_figures = figure_counts(figures)
     dated = dated.assign(figures=dated["article_id"].map(n_figures).fillna(0).astype(int))
     dated = dated[dated["figures"] > 0]
     rows = dated.groupby(["published", "outlet"], sort=True).agg(
@@ -158,12 +212,12 @@ def timeline_rows(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     return rows.reset_index()[TIMELINE_COLUMNS]
 
 
-def undated_articles(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def undated_articles(figures: pd.DataFrame | pd.Series, articles: pd.DataFrame) -> pd.DataFrame:
     """The articles read (status ok) without a publication date, with how many ``figures``
     each holds: what the timeline leaves out. Ordered by article id."""
     ok = ok_articles(articles)
     undated = ok[ok["published"] == ""].sort_values("article_id", kind="mergesort")
-    n_figures = text(figures["article_id"]).value_counts()
+    n_figures = figure_counts(figures)
     undated = undated.assign(figures=undated["article_id"].map(n_figures).fillna(0).astype(int))
     columns = ["article_id", "outlet", "figures"]
     if "date_status" in undated.columns:

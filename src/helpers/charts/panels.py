@@ -37,10 +37,9 @@ def without_restatements(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[~restated]
 
 
-def counted(claims: pd.DataFrame) -> pd.Series:
-    """What each figure counts: the table's ``what`` (computed from kind and unit with
-    :func:`helpers.grouping.what_of` when the table has none); a count with no noun takes the
-    study's ``topic`` when it has one, else the noun most counts of its ``group`` have."""
+def _named(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, str]:
+    """``what`` of each figure before a count with no noun takes its group's noun, the
+    ``kind`` and ``group`` as text, and the lexicon's word for "no noun"."""
     from helpers.grouping import what_lexicon, what_of
 
     kind = text(column(claims, "kind"))
@@ -54,19 +53,68 @@ def counted(claims: pd.DataFrame) -> pd.Series:
     no_noun = what_lexicon().no_noun
     topic = text(column(claims, "topic"))
     what = what.where((what != no_noun) | topic.isin(NO_TOPIC), topic)
-    group = text(column(claims, "group"))
-    nouns = what[(what != no_noun) & (group != "") & kind.isin(["count", ""])]
-    if len(nouns) and (what == no_noun).any():
-        ranked = nouns.groupby(group[nouns.index]).agg(lambda s: s.value_counts().index[0])
-        what = what.where(what != no_noun, group.map(ranked).fillna(no_noun))
-    return what
+    return what, kind, text(column(claims, "group")), no_noun
 
 
-def families(claims: pd.DataFrame) -> pd.DataFrame:
+def counted(claims: pd.DataFrame, nouns: pd.Series | None = None) -> pd.Series:
+    """What each figure counts: the table's ``what`` (computed from kind and unit with
+    :func:`helpers.grouping.what_of` when the table has none); a count with no noun takes the
+    study's ``topic`` when it has one, else the noun most counts of its ``group`` have: in
+    ``claims``, or ``nouns`` (group -> noun, :func:`group_nouns`) when ``claims`` is one
+    part of a larger table."""
+    what, kind, group, no_noun = _named(claims)
+    if not (what == no_noun).any():
+        return what
+    if nouns is None:
+        found = what[(what != no_noun) & (group != "") & kind.isin(["count", ""])]
+        if not len(found):
+            return what
+        nouns = found.groupby(group[found.index]).agg(lambda s: s.value_counts().index[0])
+    return what.where(what != no_noun, group.map(nouns).fillna(no_noun))
+
+
+NOUN_COUNT_COLUMNS = ["group", "noun", "count", "article_id", "position"]
+
+
+def noun_counts(claims: pd.DataFrame) -> pd.DataFrame:
+    """How many counts of each ``group`` name each noun (``group, noun, count``) and where
+    the first one is (``article_id``, ``position`` among its article's rows): the part of a
+    table that :func:`group_nouns` adds up over the parts (each holding whole articles)."""
+    what, kind, group, no_noun = _named(claims)
+    found = (what != no_noun) & (group != "") & kind.isin(["count", ""])
+    if not found.any():
+        return pd.DataFrame(columns=NOUN_COUNT_COLUMNS)
+    article = text(column(claims, "article_id"))
+    frame = pd.DataFrame(
+        {"group": group, "noun": what, "article_id": article,
+         "position": article.groupby(article, sort=False).cumcount()}
+    )[found.to_numpy()]  # fmt: skip
+    first = frame.drop_duplicates(["group", "noun"])
+    sizes = frame.groupby(["group", "noun"], sort=False).size().rename("count")
+    return first.join(sizes, on=["group", "noun"])[NOUN_COUNT_COLUMNS]
+
+
+def group_nouns(parts: list[pd.DataFrame]) -> pd.Series:
+    """group -> the noun most of its counts name (ties: the first in corpus order, articles
+    by id), from the :func:`noun_counts` of every part: what :func:`counted` finds on the
+    whole table."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.Series(dtype=object)
+    frame = pd.concat(parts, ignore_index=True)
+    frame = frame.sort_values(["article_id", "position"], kind="mergesort")
+    total = frame.groupby(["group", "noun"], sort=False)["count"].sum()
+    first = frame.drop_duplicates(["group", "noun"]).set_index(["group", "noun"])
+    ranked = first.assign(count=total).reset_index()  # in order of first appearance
+    ranked = ranked.sort_values("count", ascending=False, kind="mergesort")
+    return ranked.drop_duplicates("group").set_index("group")["noun"]
+
+
+def families(claims: pd.DataFrame, nouns: pd.Series | None = None) -> pd.DataFrame:
     """Per row of ``claims`` (figures.csv or claims.csv columns): ``panel`` (the axis it may
     share), ``unit_family`` (the panel's name without its unit: "distance", "money",
     "people"), ``unit`` (the one unit of the panel) and ``value``, ``low``, ``high`` in that
-    unit."""
+    unit. ``nouns``: as in :func:`counted`."""
     from helpers.ledger.panels import panel_frame  # late: see above
 
     if claims.empty:
@@ -75,7 +123,7 @@ def families(claims: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "kind": text(column(claims, "kind")),
-            "what": counted(claims),
+            "what": counted(claims, nouns),
             "unit_normalized": text(column(claims, "unit_normalized")),
             "si_unit": text(column(claims, "si_unit")),
             "value": value,
