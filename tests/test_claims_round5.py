@@ -174,3 +174,39 @@ def test_quoted_as_saying():
 def test_speaking_somewhere_after_the_verb_says_nothing_of_the_speaker():
     text = "About 90 staff were sent home, Ana Petit said, speaking to the BBC."
     assert _by_surface(text)["90 staff"] == ("Ana Petit", "other")
+
+
+def test_a_title_points_back_to_its_holder():
+    text = (
+        "Judge Ruth Ames fined the builder £40,000 on Monday. The defects had been reported "
+        "11 times, the judge said."
+    )
+    assert _by_surface(text)["11 times"] == ("Ruth Ames", "government")
+    text = (
+        "Coach Lia Ferro watched her side lose 3-0. They had conceded 14 goals in 4 games, "
+        "the coach said."
+    )
+    assert _by_surface(text)["14 goals"][0] == "Lia Ferro"
+
+
+def test_a_title_with_no_holder_named_stays_itself():
+    text = "The defects had been reported 11 times, the judge said."
+    assert _by_surface(text)["11 times"] == ("judge", "government")
+
+
+def test_a_described_reference_points_back_to_the_named_party():
+    text = (
+        "Physicians for Peace said its teams had treated 2,100 patients. The medical charity "
+        "said it needed $4 million to keep going."
+    )
+    found = _by_surface(text)
+    assert found["2,100 patients"] == ("Physicians for Peace", "NGO/civil society")
+    assert found["$4 million"] == ("Physicians for Peace", "NGO/civil society")
+
+
+def test_a_reference_that_names_a_service_does_not_point_back():
+    text = (
+        "Kelso Royal Hospital said it treated 40 people. The ambulance service said its crews "
+        "took 25 patients there."
+    )
+    assert _by_surface(text)["25 patients"][0] == "ambulance service"

@@ -35,6 +35,7 @@ from helpers.claims.names import (
 )
 from helpers.claims.sourcetypes import generic_kind, generic_type
 from helpers.claims.subjects import LOWER_WORD, opening_subject
+from helpers.claims.titles import is_title
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
@@ -57,6 +58,11 @@ OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
 OWNED_BY_REFERENCE = re.compile(
     r"(?i:the) (?P<head>[a-z][\w-]*+(?: [a-z][\w-]*+)?)'s (?P<role>\w.*)"
 )
+# An adjective that describes rather than names: "medical", "humanitarian", "Paris-based"
+DESCRIBING = re.compile(r"[a-z]+(?:al|ic|ian|ary|ous|ive)|[\w]+-(?:based|owned|run|backed)")
+# "the judge", "the coach", "the comptroller": a title that points back to its holder
+TITLE_REFERENCE = re.compile(r"the ([a-z]+)")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord", "lady", "hon"})
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
 NOT_A_NAME = frozenset(
@@ -222,6 +228,8 @@ class History:
             return self.latest(lambda s: s.kind == GROUP and OFFICIALS_WORD.search(s.phrase))
         if plan == "role":
             return self.latest(lambda s: s.kind in {PERSON, GROUP})
+        if plan == "titled":
+            return self.mentioned(lambda s: s.kind == PERSON and detail in _described(s).split())
         if plan == "outlet":
             media = c.GENERIC_MEDIA.get(detail)
             found = self.latest(lambda s: s.is_outlet and _medium_fits(s, media, study))
@@ -241,8 +249,12 @@ class History:
             return s.kind != PERSON and all(w in _described(s) for w in words)
 
         found = self.latest(named)
-        if found is not None or len(phrase.split()) > 1 + len(words):
+        modifiers = phrase.split()[1 : -len(words)]
+        if found is not None or (
+            len(modifiers) > 0 and not all(DESCRIBING.fullmatch(w) for w in modifiers)
+        ):
             return found  # "the ambulance service" names a service, it does not point back
+            # ("the medical charity", "the Paris-based group" describe one named before)
         name = self._name_ending(head)
         if name:  # "Passenger numbers at Bristol Airport rose ..., the airport said"
             return make_speaker(name, self.study)
@@ -324,6 +336,9 @@ def _reference_plan(phrase: str) -> tuple[str, str]:
         return "officials", ""
     if c.GENERIC_PERSON.match(phrase):
         return "role", ""
+    titled = TITLE_REFERENCE.fullmatch(lowered)
+    if titled and is_title(titled[1]) and titled[1] not in HONORIFICS:
+        return "titled", titled[1]  # "the judge" after "Judge Harriet Ngata jailed ..."
     outlet = c.GENERIC_OUTLET.match(phrase)
     if outlet:
         return "outlet", outlet.group("medium").lower()
