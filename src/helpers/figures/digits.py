@@ -37,7 +37,12 @@ from helpers.figures.measures import (
 )
 from helpers.figures.model import Reading, digits_value, last_word, skip_to
 from helpers.figures.nouns import read_counted_noun
-from helpers.figures.qualifiers import qualifier_after, qualifier_before, read_qualifiers
+from helpers.figures.qualifiers import (
+    may_qualify,
+    qualifier_after,
+    qualifier_before,
+    read_qualifiers,
+)
 from helpers.figures.ranges import try_range
 from helpers.figures.scan import VULGAR_FRACTIONS
 from helpers.figures.vocabulary import FURNITURE_WORDS
@@ -94,7 +99,13 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     else:
         written, currency, cur_start = "", "", s  # no currency sign or code before the digits
     lw = last_word(text, s)
-    if excluded_digits(text, s, e, nxt, after, lw):
+    if (
+        nxt in _MAY_EXCLUDE_NEXT
+        or nxt == " "
+        and (after in _MAY_EXCLUDE_AFTER or after.isupper() or after.isdigit())
+        or e - s == 5
+        or lw[:3].lower() in _MONTH_HEADS
+    ) and excluded_digits(text, s, e, nxt, after, lw):
         return None, skip_to(text, e)
     if cur_start == s and (not s or prev not in _SIGN_BEFORE_CHARS):
         sign = 0  # nothing before the digits that could be a sign
@@ -157,7 +168,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     if c and (c in "+-" or text[end + 1 : end + 3] in ("or", "an")):
         end = qualifier_after(text, r, end)
     r.end = end
-    if not r.qualifier:
+    if not r.qualifier and (r.start != s or may_qualify(lw)):
         read_qualifiers(text, r, lw if r.start == s else None)
     if sign < 0 and r.unit_normalized in ("percent", "point"):
         r.change = "down"
@@ -166,6 +177,12 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     return r, end
 
 
+# What ``excluded_digits`` needs to find anything: the character after the digits (a time, an
+# ordinal, a decade), the letter after a space (a time, a month, an address), five digits (a
+# postal code) or a month before them (its first three letters).
+_MAY_EXCLUDE_NEXT = ":.aApPsnrt"
+_MAY_EXCLUDE_AFTER = "aApPGUECBIoJFMASONDjfasndm"
+_MONTH_HEADS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 # What may stand before digits as a sign, or before the sign word: "-5", "+0.3%", " minus 5".
 _SIGN_BEFORE_CHARS = frozenset("+−- \t")
 # After these, plain digits end where they stand (no fraction, decimal comma or power).

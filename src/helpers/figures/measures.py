@@ -172,18 +172,19 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
         m = UNIT_AFTER_RE.match(text, pos)
     else:
         m = CURRENCY_OR_UNIT_AFTER_RE.match(text, pos)
-        if m is not None and m.group("cur") is not None:
+        if m is not None and m.lastgroup == "cur":
             if m.group("cur") not in ("p", "kn") or m.start("cur") == pos:
                 return _read_currency_after(text, r, m)
             m = UNIT_AFTER_RE.match(text, pos)
     if m:
-        ci = m.group("ci") is not None
-        written = m.group("ci") or m.group("cs")
+        group = m.lastgroup  # "ci" or "cs": the unit's spelling, read with or without case
+        ci = group == "ci"
+        written = m.group(group)
         # Bare one-letter units only when glued or clearly units ("12 C", not "5 s").
-        if len(written) == 1 and written not in "%'°" and m.start(m.lastgroup) != pos:
+        if len(written) == 1 and written not in "%'°" and m.start(group) != pos:
             if written not in ("C", "W", "V", "m", "g"):
                 m = None
-        if m and written.lower() in ("points", "point", "pts", "pt") and r.currency:
+        if m and r.currency and written.lower() in ("points", "point", "pts", "pt"):
             m = None
     if m:
         info = unit_info(written, ci)

@@ -8,6 +8,7 @@ before it ("more than" >, "about" ~, "up to" <, "rose" up, "fell by" down) or ju
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers.figures.model import Reading, last_word
 from helpers.figures.numwords import WORD_NUM
@@ -162,6 +163,14 @@ def by_before(text: str, pos: int, lw: str | None = None) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def may_qualify(word: str) -> bool:
+    """Whether ``word``, the word before a number, can end a qualifier, a change verb or "by"
+    (when not, ``read_qualifiers`` has nothing to read)."""
+    low = word.lower().lstrip("(\"'“‘[")
+    return low in ANY_LAST or bool(low) and low[-1] in "~><≈≥≤=±"
+
+
 def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     """Set change and qualifier from the words just before the figure.
 
@@ -172,9 +181,9 @@ def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     word before the reading's start when the caller has it.
     """
     raw = last_word(text, r.start) if lw is None else lw
-    lw = raw.lower().lstrip("(\"'“‘[")
-    if lw not in ANY_LAST and (not lw or lw[-1] not in "~><≈≥≤=±"):
+    if not may_qualify(raw):
         return  # the word before cannot end a qualifier, a change verb or "by"
+    lw = raw.lower().lstrip("(\"'“‘[")
     m = qualifier_before(text, r.start, raw)
     start = r.start
     if m:
