@@ -14,7 +14,7 @@ from helpers.figures.measures import read_unit
 from helpers.figures.model import Figure, Reading, finish, last_word
 from helpers.figures.pairs import mark_conversions, merge_bounds, over_a_period, share_units
 from helpers.figures.qualifiers import read_qualifiers
-from helpers.figures.scan import VULGAR_FRACTIONS, Scanner
+from helpers.figures.scan import VULGAR_FRACTIONS, candidates
 from helpers.figures.words import read_words
 
 
@@ -51,7 +51,7 @@ def extract_figures(text: str) -> list[Figure]:
     last_word.cache_clear()
     pos = 0
     last_end = 0
-    for start, end, kind, m in Scanner(text).cands:
+    for start, end, kind, m in candidates(text):
         if start < pos:
             continue  # inside the figure read last
         if kind == "digits":

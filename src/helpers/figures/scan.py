@@ -1,6 +1,6 @@
 """The single scan for places where a figure could start, and the spans it must skip.
 
-One job: ``Scanner`` lists each place where a figure could start (digits, a leading point,
+One job: ``candidates`` lists each place where a figure could start (digits, a leading point,
 a fraction symbol, a number word) in text order; ``SKIP_RE`` finds web addresses and e-mail
 addresses, whose digits are never figures.
 
@@ -89,45 +89,38 @@ SKIP_RE = re.compile(
 )
 
 
-class Scanner:
+def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     """The places in a text where a figure could start, in text order, outside web and e-mail
-    addresses: ``Scanner(text).cands`` is a list of (start, end, kind, match), ``start`` being
-    where the digits, the point, the fraction or the number word begins, ``end`` where its
-    match ends and ``kind`` which of them it is (``match.lastgroup``). Each kind of candidate
-    is found by one pass of its pattern over the whole text (one pattern for all four is
-    slower: the engine then cannot skip to the first character of one of them)."""
-
-    __slots__ = ("cands",)
-
-    def __init__(self, text: str) -> None:
-        cands = [(m.start(), m.end(), "digits", m) for m in DIGITS_RE.finditer(text)]
-        low = text.lower()
-        if len(low) == len(text):
-            words_rx, first_rx, scan = WORD_RE, WORD_AT_START_RE, low
-        else:
-            words_rx, first_rx, scan = WORD_CI_RE, WORD_AT_START_CI_RE, text
-        first = first_rx.match(scan)
-        more = [(0, first.end(), "word", first)] if first else []
-        # Each pattern is searched once before its list is built: most texts have none of
-        # its matches, and the list costs more than the search. A word match starts at the
-        # character before the number word.
-        m = words_rx.search(scan, first.end() if first else 0)
-        if m is not None:
-            more += [
-                (m.start("word"), m.end(), "word", m) for m in words_rx.finditer(scan, m.start())
-            ]
-        m = LEADING_POINT_RE.search(text) if "." in text else None
-        if m is not None:
-            more += [
-                (m.start(), m.end(), "point", m) for m in LEADING_POINT_RE.finditer(text, m.start())
-            ]
-        # Eighteen substring tests cost a tenth of a character-class scan of a non-ASCII text.
-        if not text.isascii() and any(c in text for c in _VULGAR):
-            more += [(m.start(), m.end(), "frac", m) for m in FRACTION_RE.finditer(text)]
-        if more:
-            cands += more
-            cands.sort()  # by start: no two candidates start at the same character
-        if "://" in text or "www." in low or "@" in text:
-            spans = [m.span() for m in SKIP_RE.finditer(text)]
-            cands = [c for c in cands if not any(a <= c[0] < b for a, b in spans)]
-        self.cands = cands
+    addresses: a list of (start, end, kind, match), ``start`` being where the digits, the
+    point, the fraction or the number word begins, ``end`` where its match ends and ``kind``
+    which of them it is (``match.lastgroup``). Each kind of candidate is found by one pass of
+    its pattern over the whole text (one pattern for all four is slower: the engine then
+    cannot skip to the first character of one of them)."""
+    cands = [(m.start(), m.end(), "digits", m) for m in DIGITS_RE.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text):
+        words_rx, first_rx, scan = WORD_RE, WORD_AT_START_RE, low
+    else:
+        words_rx, first_rx, scan = WORD_CI_RE, WORD_AT_START_CI_RE, text
+    first = first_rx.match(scan)
+    more = [(0, first.end(), "word", first)] if first else []
+    # Each pattern is searched once before its list is built: most texts have none of its
+    # matches, and the list costs more than the search. A word match starts at the character
+    # before the number word.
+    m = words_rx.search(scan, first.end() if first else 0)
+    if m is not None:
+        more += [(m.start("word"), m.end(), "word", m) for m in words_rx.finditer(scan, m.start())]
+    m = LEADING_POINT_RE.search(text) if "." in text else None
+    if m is not None:
+        points = LEADING_POINT_RE.finditer(text, m.start())
+        more += [(m.start(), m.end(), "point", m) for m in points]
+    # Eighteen substring tests cost a tenth of a character-class scan of a non-ASCII text.
+    if not text.isascii() and any(c in text for c in _VULGAR):
+        more += [(m.start(), m.end(), "frac", m) for m in FRACTION_RE.finditer(text)]
+    if more:
+        cands += more
+        cands.sort()  # by start: no two candidates start at the same character
+    if "://" in text or "www." in low or "@" in text:
+        spans = [m.span() for m in SKIP_RE.finditer(text)]
+        cands = [c for c in cands if not any(a <= c[0] < b for a, b in spans)]
+    return cands
