@@ -210,3 +210,20 @@ def test_a_reference_that_names_a_service_does_not_point_back():
         "took 25 patients there."
     )
     assert _by_surface(text)["25 patients"][0] == "ambulance service"
+
+
+def test_a_partys_own_forecast_is_its_figure():
+    text = "The World Bank cut its growth forecast for the region to 3.4 per cent on Tuesday."
+    assert _by_surface(text)["3.4 per cent"] == ("World Bank", "international organisation")
+    text = (
+        "Shares in Halden Copper fell 9 per cent after it lowered its annual output outlook "
+        "to 180,000 tonnes."
+    )
+    found = _by_surface(text)
+    assert found["9 per cent"] == ("", "outlet itself")
+    assert found["180,000 tonnes"] == ("Halden Copper", "company")
+
+
+def test_forecasters_who_forecast_still_report():
+    text = "Economists forecast that prices would rise 3 per cent next year."
+    assert _by_surface(text)["3 per cent"][0] == "Economists"

@@ -46,6 +46,16 @@ QUOTED_AS = re.compile(
     r"\bquot(?:ed|es|ing)\s++(?P<np>(?:the|a|an|[A-Z])[^,.;:\"()]{0,80}?)\s++as\s++"
     r"(?:saying|telling)\b"
 )
+# A party's own forecast changed or given: "cut its growth forecast", "raised their outlook"
+OWN_FORECAST = re.compile(
+    r"\b(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|kept|keeps|"
+    r"upgraded|downgraded|revised|revises|reiterated|reiterates|issued|published|set|sets|"
+    r"maintained|slashed|increased|reduced)\s++(?:its|their)\s++(?:[a-z][\w-]*+\s++){0,3}?"
+    r"(?:forecasts?|outlooks?|guidance|projections?|estimates?|targets?)\b"
+)
+FORECAST_NOUNS = frozenset({"forecast", "forecasts", "estimate", "estimates", "projects"})
+# A possessive and up to three words right before a cue: "its copper output | forecast"
+POSSESSED = re.compile(r"\b(?:its|their)(?:\s++[a-z][\w-]*+){1,3}\s*+$")
 # A time after "by", never an agent: "by Sunday", "by the end of March", "by 2030", "by then"
 WHEN = re.compile(
     r"(?:(?:the\s)?(?:(?:end|middle|start|beginning|close)\sof\s|early\s|late\s|mid-?)?|next\s|"
@@ -94,6 +104,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     cue_matches = [
         (m.start("cue"), m.end("cue"), m.group("cue")) for m in c.CUE_PATTERN.finditer(sentence)
     ]
+    if "its " in sentence or "their " in sentence:  # "X cut its growth forecast to 2.1%": the
+        cue_matches += [  # forecast is X's, the verb's subject its source
+            (m.start(), m.end(), "forecast") for m in OWN_FORECAST.finditer(sentence)
+        ]
     has_according, has_by = "ccording to" in sentence, " by " in sentence
     has_put = "put" in sentence or "plac" in sentence or "peg" in sentence
     has_participle = c.SAYING.search(sentence) is not None
@@ -162,6 +176,8 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         near = max(0, len(tail) - NEAR_CHARS)  # the patterns anchored at the cue end near it
         if c.CUE_AS_MODIFIER.search(tail, near) or _negated(sentence, start):
             continue
+        if cue in FORECAST_NOUNS and POSSESSED.search(tail, near):
+            continue  # "its growth forecast": a noun (the verb before it is the frame)
         if c.PASSIVE_AUX.search(tail, near) and cue not in ("said", "told", "estimated"):
             continue  # "he was dismissed", "were found" (not "is said to", "was told")
         if cue in c.NOUN_CUES and c.NOUN_CUE_AFTER.match(sentence, end):

@@ -282,7 +282,10 @@ class History:
         if lead:  # "Tarn Cruises - The ferry operator ...": what the item is about, for "it"
             speaker = self.resolve(lead.group().rstrip(" -"))
             self.add(replace(speaker, kind=ORG) if speaker.kind == PERSON else speaker, False)
-        match = OPENING_NAME.match(sentence, 0, min(len(sentence), OPENING_PREFIX))
+        shares = SHARES_OF.match(sentence)  # "Shares in Corvid Mining fell": the company
+        match = OPENING_NAME.match(
+            sentence, shares.end() if shares else 0, min(len(sentence), OPENING_PREFIX)
+        )
         if not match or match.group("np").split()[0] in NOT_A_NAME:
             subject = opening_subject(sentence)  # "The association also disputed ..."
             if subject and kind_of(subject, self.study) in {ORG, GROUP}:
@@ -300,6 +303,11 @@ class History:
                     self.add(self.resolve(subject), spoke=False)
             return  # "Paramedics treated ...", "Air defences ...": not known to be a name
         speaker = self.resolve(name, match.group("desc") or "")
+        if shares and speaker.kind != ORG:  # only a company has shares: "Halden Copper"
+            typed = speaker.source_type
+            if typed == self.study.type_label(v.OTHER):
+                typed = self.study.type_label(v.COMPANY)
+            speaker = replace(speaker, kind=ORG, source_type=typed)
         self.add(speaker, spoke=False)
         if match.group("acronym"):
             self.aliases.setdefault(match.group("acronym"), speaker)
