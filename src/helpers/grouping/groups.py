@@ -17,8 +17,8 @@ figure it restates) takes that figure's ``what``, ``happened`` and ``group``.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -51,7 +51,13 @@ def group_label(what: str, happened: str) -> str:
 
 def study_label(what: str, happened: str, study: Study | None) -> str:
     """The group label ``study``'s rules give a figure, else :func:`group_label`."""
-    for rule in study.groups if study is not None else ():
+    return rules_label(what, happened, study.groups if study is not None else ())
+
+
+def rules_label(what: str, happened: str, rules: Iterable) -> str:
+    """The label the first of ``rules`` (a study's ``groups``) that holds the figure gives it,
+    else :func:`group_label`."""
+    for rule in rules:
         fits_what = not rule.what or what in rule.what
         if fits_what and (not rule.happened or happened in rule.happened):
             return rule.label
@@ -163,37 +169,79 @@ def _group_records(records: list[tuple], study: Study | None) -> list[tuple[str,
     """The groups of records ``(article, sentence, start, end, position, kind, unit, si_unit,
     change, sentence text, sentence offset, restates)``, by position."""
     values: list[tuple[str, str, str]] = [("", "", "")] * len(records)
-    records = sorted(records, key=lambda r: r[:4])
-    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
-        for position, read in _sentence_groups(list(block), study):
-            values[position] = read
+    records = sorted(records, key=_sort_key)
+    rules, labels = _labels(study)
+    block: list[tuple] = []
+    for record in records:
+        if block and (record[1] != block[0][1] or record[0] != block[0][0]):
+            _sentence_groups(block, rules, labels, values)
+            block = []
+        block.append(record)
+    if block:
+        _sentence_groups(block, rules, labels, values)
     return values
 
 
-def _sentence_groups(block: list[tuple], study: Study | None) -> Iterable[tuple]:
-    """(position, (what, happened, group)) of each figure of one sentence (records of
-    :func:`add_groups`, in text order)."""
+def _sort_key(record: tuple) -> tuple:
+    return record[:4]
+
+
+# id(study.groups) -> (those rules, {(what, happened): label}): a corpus names few groups
+_LABELS: dict[int, tuple[tuple, dict[tuple[str, str], str]]] = {}
+
+
+def _labels(study: Study | None) -> tuple[tuple, dict[tuple[str, str], str]]:
+    """``study``'s group rules and the labels :func:`rules_label` has given under them,
+    remembered per rules (held here, so that their id names them)."""
+    rules = study.groups if study is not None else ()
+    known = _LABELS.get(id(rules))
+    if known is None or known[0] is not rules:
+        if len(_LABELS) > 64:
+            _LABELS.clear()
+        known = _LABELS[id(rules)] = (rules, {})
+    return known
+
+
+def _sentence_groups(
+    block: list[tuple], rules: tuple, labels: dict[tuple[str, str], str], values: list
+) -> None:
+    """Set ``values[position]`` to (what, happened, group) for each figure of one sentence
+    (records of :func:`add_groups`, in text order); ``rules`` and ``labels`` are
+    :func:`_labels`."""
     sentence = block[0][9]
     mentions: list[Mention] = []
+    timed: list[bool] = []
     for article, sid, begin, finish, _, kind, unit, si_unit, change, _, offset, restated in block:
         start, end = begin - offset, finish - offset
         if not 0 <= start <= end <= len(sentence):
             raise ValueError(
                 f"figure at {begin}:{finish} of {article} lies outside its sentence {sid}"
             )
-        what, implied = what_of(kind, unit, si_unit)
+        what, implied, time = _reading(kind, unit, si_unit)
         restates = restated - offset if restated >= 0 else -1
         mentions.append(Mention(start, end, kind, unit, what, implied, restates, change))
+        timed.append(time)
     read = read_sentence(sentence, mentions)
-    labels = [study_label(what, happened, study) for what, happened in read]
+    named = []
+    for pair in read:
+        label = labels.get(pair)
+        if label is None:
+            label = labels[pair] = rules_label(*pair, rules)
+        named.append(label)
     main = next(
-        (label for m, label in zip(mentions, labels, strict=True)
-         if not m.conversion and not is_time(m.kind, m.unit)),
+        (label for m, label, t in zip(mentions, named, timed, strict=True)
+         if not t and m.restates < 0),
         None,
     )  # fmt: skip
-    for record, mention, (what, happened), label in zip(block, mentions, read, labels, strict=True):
-        timed = main is not None and is_time(mention.kind, mention.unit)
-        yield record[4], (what, happened, main if timed else label)
+    for record, (what, happened), label, t in zip(block, read, named, timed, strict=True):
+        values[record[4]] = (what, happened, main if main is not None and t else label)
+
+
+@lru_cache(maxsize=65536)  # a corpus names few units: each is read once per process
+def _reading(kind: str, unit: str, si_unit: str) -> tuple[str, str, bool]:
+    """:func:`~helpers.grouping.what.what_of` of a figure, and whether it says when or how
+    long (:func:`~helpers.grouping.what.is_time`)."""
+    return (*what_of(kind, unit, si_unit), is_time(kind, unit))
 
 
 def group_counts(figures: pd.DataFrame) -> pd.DataFrame:

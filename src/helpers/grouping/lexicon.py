@@ -9,12 +9,14 @@ power, burned ...). Both are generic English for news about anything. A malforme
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from helpers.grouping.prefixes import prefixes
 
 try:  # the pattern parser of the standard library, to index phrases by first letter
     from re import _constants as _C
@@ -23,6 +25,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+PREFIX = 3  # letters of a word that choose the phrases tried there (see Predicates)
 WHAT_FILE = "data/what.yml"  # package data of helpers, read with importlib
 PREDICATES_FILE = "data/predicates.yml"
 
@@ -63,11 +67,16 @@ class Predicates:
     """The phrases of ``predicates.yml``, compiled by the letter they can start with: group
     ``p<i>`` of ``by_letter[c]`` is a phrase of predicate ``names[i]`` (phrases in file order,
     so the first listed wins at one place); ``order`` lists the predicates. Matching only the
-    phrases that can start with a word's first letter keeps the scan fast."""
+    phrases that can start with a word's first letter keeps the scan fast; ``by_prefix`` goes
+    further, by a word's first :data:`PREFIX` letters (lower case; a word whose first
+    letters hold none of them starts no phrase), except for the letters of ``whole``, whose
+    words try all of ``by_letter`` (a phrase of theirs may be shorter, or start unknowably)."""
 
     by_letter: dict[str, re.Pattern[str]]
     names: tuple[str, ...]
     order: tuple[str, ...]
+    by_prefix: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    whole: frozenset[str] = frozenset(LETTERS)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -141,9 +150,6 @@ def what_lexicon() -> WhatLexicon:
     )
 
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
 def _first_letters(items: list, start: int = 0) -> set[str] | None:
     """The lower-case letters a parsed pattern (``re._parser`` items) can start with; None
     when it cannot tell (any letter, then)."""
@@ -211,12 +217,25 @@ def predicates() -> Predicates:
                 raise LexiconError(f"{name}: key '{key}': not a valid pattern: {error}") from None
             phrases.append(str(phrase))
             names.append(str(predicate))
-    by_letter: dict[str, re.Pattern[str]] = {}
     starts = [first_letters(phrase) for phrase in phrases]
-    for letter in LETTERS:
-        parts = [
-            rf"(?P<p{i}>{phrase})\b" for i, phrase in enumerate(phrases) if letter in starts[i]
-        ]
+    by_letter = _compiled(phrases, {c: [c in first for first in starts] for c in LETTERS})
+    begins = [prefixes(phrase, PREFIX) for phrase in phrases]
+    whole = set()  # letters with a phrase that may be shorter than PREFIX, or start unknowably
+    for first, begin in zip(starts, begins, strict=True):
+        if begin is None or any(len(b) < PREFIX for b in begin):
+            whole |= first
+    keys = sorted({b for begin in begins for b in begin or ()})
+    by_prefix = _compiled(phrases, {key: [key in (b or ()) for b in begins] for key in keys})
+    order = tuple(str(p) for p in table)
+    return Predicates(by_letter, tuple(names), order, by_prefix, frozenset(whole))
+
+
+def _compiled(phrases: list[str], chosen: dict[str, list[bool]]) -> dict[str, re.Pattern[str]]:
+    """One case-insensitive pattern per key of ``chosen``, of the phrases it marks (group
+    ``p<i>`` is phrase i, in file order); keys that mark none are left out."""
+    out = {}
+    for key, marks in chosen.items():
+        parts = [rf"(?P<p{i}>{phrase})\b" for i, phrase in enumerate(phrases) if marks[i]]
         if parts:
-            by_letter[letter] = re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
-    return Predicates(by_letter, tuple(names), tuple(str(p) for p in table))
+            out[key] = re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return out

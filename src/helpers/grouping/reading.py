@@ -25,7 +25,7 @@ restates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from helpers.grouping.happened import nearest, predicate_spans
 
@@ -58,12 +58,11 @@ COORDINATION_GAP = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A figure in its sentence: offsets, kind, counted noun, what it counts, the predicate its
     noun implies ("deaths": killed) and, for a figure that restates another in a second unit,
     the offset of that one (``restates``; -1 for any other figure); ``change`` is the
-    extractor's ("=", "~", ">", "<", "up", "down")."""
+    extractor's ("=", "~", ">", "<", "up", "down"). A named tuple: one is made per figure."""
 
     start: int
     end: int
@@ -81,36 +80,47 @@ class Mention:
 
 
 def read_sentence(sentence: str, mentions: list[Mention]) -> list[tuple[str, str]]:
-    """``(what, happened)`` of each mention of ``sentence`` (mentions in text order)."""
+    """``(what, happened)`` of each mention of ``sentence`` (mentions in text order, offsets
+    not negative)."""
     spans = predicate_spans(sentence)
-    counted = [i for i, m in enumerate(mentions) if not m.conversion]
-    attached = {
-        i for i in counted if _ends_with(PREPOSITION_BEFORE, 2, sentence, mentions[i].start)
-    }
+    counted = [i for i, m in enumerate(mentions) if m.restates < 0]
+    attached: dict[int, bool] = {}  # counted figure -> hangs on a preposition (read when asked)
     out: list[tuple[str, str]] = []
     for i, mention in enumerate(mentions):
-        original = [j for j in range(i) if mentions[j].start == mention.restates]
-        if original:  # "75 miles (120 kilometers)": the kilometres are the miles
-            out.append(out[original[0]])
-            continue
-        before = [j for j in counted if mentions[j].end <= mention.start]
-        previous = before[-1] if before else None
+        start, end = mention.start, mention.end
+        if mention.restates >= 0:  # "75 miles (120 kilometers)": the kilometres are the miles
+            original = next((j for j in range(i) if mentions[j].start == mention.restates), -1)
+            if original >= 0:
+                out.append(out[original])
+                continue
+        previous, low = None, 0  # the last counted figure before this one, and its end
+        for j in counted:
+            before_end = mentions[j].end
+            if before_end <= start:
+                previous = j
+                low = max(low, before_end)
         what = mention.what
         if previous is not None and mention.kind in COUNT_KINDS and not mention.unit:
             what = _elliptic(sentence, mentions, previous, i, out) or what
-        low = max((mentions[j].end for j in before), default=0)
-        after = [j for j in counted if mentions[j].start >= mention.end and j not in attached]
-        high = mentions[after[0]].start if after else len(sentence)
-        gap = sentence[mentions[previous].end : mention.start] if previous is not None else ""
+        high = len(sentence)
+        for j in counted:  # the first counted figure after this one that is not attached
+            if mentions[j].start >= end:
+                if j not in attached:
+                    attached[j] = _ends_with(PREPOSITION_BEFORE, 2, sentence, mentions[j].start)
+                if not attached[j]:
+                    high = mentions[j].start
+                    break
         if mention.implied:
             happened = mention.implied
-        elif previous is not None and _ends_with(COMPARISON_BEFORE, 6, sentence, mention.start):
+        elif previous is not None and _ends_with(COMPARISON_BEFORE, 6, sentence, start):
             happened = out[previous][1]
             what = out[previous][0] if not mention.unit else what
         else:
-            happened = nearest(sentence, spans, mention.start, mention.end, low, high)
-            if not happened and previous is not None and COORDINATION_GAP.match(gap):
-                happened = out[previous][1]
+            happened = nearest(sentence, spans, start, end, low, high)
+            if not happened and previous is not None:
+                gap = sentence[mentions[previous].end : start]
+                if COORDINATION_GAP.match(gap):
+                    happened = out[previous][1]
             happened = happened or CHANGE_PREDICATES.get(mention.change, "")
         out.append((what, happened))
     return out

@@ -23,9 +23,9 @@ count with no noun ("at least 10 of them") joins the study group its topic names
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -200,11 +200,21 @@ def _topic_records(records: list[tuple], study: Study) -> list[tuple[str, str]]:
     """The (topic, event) of records ``(article, sentence, start, end, position, kind, unit,
     surface, sentence text, sentence offset, previous sentence, what, happened)``."""
     values: list[tuple[str, str]] = [(NO_TOPIC, NO_EVENT)] * len(records)
-    records = sorted(records, key=lambda r: r[:4])
-    for _, block in itertools.groupby(records, key=lambda r: r[:2]):
-        for position, pair in _sentence_topics(list(block), study):
-            values[position] = pair
+    records = sorted(records, key=_sort_key)
+    block: list[tuple] = []
+    for record in records:
+        if block and (record[1] != block[0][1] or record[0] != block[0][0]):
+            for position, pair in _sentence_topics(block, study):
+                values[position] = pair
+            block = []
+        block.append(record)
+    for position, pair in _sentence_topics(block, study) if block else ():
+        values[position] = pair
     return values
+
+
+def _sort_key(record: tuple) -> tuple:
+    return record[:4]
 
 
 def bare_group(what: str, happened: str, topic: str, group: object, study: Study) -> object:
@@ -240,14 +250,18 @@ def _sentence_topics(block: list[tuple], study: Study) -> Iterable[tuple[int, tu
             topic = topic_of(study.topic_rules, kind, unit, sentence, context, after)
         else:
             topic = what or NO_TOPIC
-        if not is_time(kind, unit) and main is None:
+        timed = _is_time(kind, unit)
+        if not timed and main is None:
             main = topic
-        own.append((position, kind, unit, topic, start - offset, surface, happened))
-    for position, kind, unit, topic, at, surface, happened in own:
-        if is_time(kind, unit) and (topic == NO_TOPIC or not study.topic_rules):
+        own.append((position, kind, unit, topic, start - offset, surface, happened, timed))
+    for position, kind, unit, topic, at, surface, happened, timed in own:
+        if timed and (topic == NO_TOPIC or not study.topic_rules):
             topic = main if main is not None else topic
         if study.event_rules:
             event = event_of(study.event_rules, topic, kind, unit, sentence or surface, at, surface)
         else:
             event = happened or NO_EVENT
         yield position, (topic, event)
+
+
+_is_time = lru_cache(maxsize=65536)(is_time)  # a pure function of two short strings
