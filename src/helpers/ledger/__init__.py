@@ -10,14 +10,19 @@ side in one group.
   trace; :func:`ledger_comparison`: one row per group, window, panel and source, the values it
   gave; :func:`ledger_chart_data`: the labelled rows of the ledger chart, one panel per unit
   (``book`` and ``chart``);
+- :func:`load_claims`: the claims the ledger counts, read bucket by bucket into a compact
+  frame (``load``);
+- :func:`as_written`, :func:`write_in_row_groups`: the ledger's Parquet, a row group at a
+  time (``write``);
 - :func:`source_counts`, :func:`source_type_mix`, :func:`hedging_by_outlet`,
   :func:`sources_table`, :func:`denials`: who is quoted and how (``sources``).
 
 A figure restated in a second unit ("75 miles (120 kilometers)": ``conversion_of`` >= 0) is
 never counted twice: the ledger and every count leave it out. Wire copies of one story
 (``duplicate_cluster`` of articles.csv, when present) are carried along and counted once by the
-comparison and the chart. Every function takes frames and returns a new frame; nothing here
-reads text or files, and nothing here draws (charts import this package, not the reverse).
+comparison and the chart. Every function takes frames and returns a new frame, except
+:func:`load_claims` (reads the pass's claims) and :func:`write_in_row_groups` (writes the
+ledger); nothing here draws (charts import this package, not the reverse).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from helpers.ledger.book import (
     CLAIM_COLUMNS,
     COMPARISON_COLUMNS,
     LEDGER_COLUMNS,
+    LEDGER_INPUT_COLUMNS,
     QUOTE_COLUMNS,
     UNDATED,
     WINDOWS,
@@ -55,6 +61,7 @@ from helpers.ledger.common import (
     source_names,
     stories,
 )
+from helpers.ledger.load import ClaimStats, load_claims
 from helpers.ledger.sources import (
     DISPUTED,
     denials,
@@ -64,14 +71,17 @@ from helpers.ledger.sources import (
     source_type_mix,
     sources_table,
 )
+from helpers.ledger.write import as_written, write_in_row_groups
 
 __all__ = [
     "CHART_COLUMNS",
+    "ClaimStats",
     "CLAIM_COLUMNS",
     "COMPARISON_COLUMNS",
     "DISPUTED",
     "MAX_CHART_ROWS",
     "LEDGER_COLUMNS",
+    "LEDGER_INPUT_COLUMNS",
     "MAX_PANELS",
     "MAX_ROWS_PER_GROUP",
     "MAX_ROWS_PER_PANEL",
@@ -93,6 +103,9 @@ __all__ = [
     "hedging_by_outlet",
     "ledger_chart_data",
     "ledger_comparison",
+    "as_written",
+    "write_in_row_groups",
+    "load_claims",
     "source_counts",
     "source_names",
     "source_type_mix",

@@ -24,6 +24,9 @@ from helpers.io import require_columns
 from helpers.ledger.common import (
     CLUSTER_COLUMNS,
     UNKNOWN_OUTLET,
+    categorical_of,
+    cells,
+    choose,
     counted,
     source_names,
     stories,
@@ -31,6 +34,7 @@ from helpers.ledger.common import (
     texts,
 )
 from helpers.ledger.panels import panel_frame, time_context
+from helpers.ledger.write import as_written
 from helpers.study import Study
 
 UNDATED = "undated"  # the window of a claim whose article has no date
@@ -60,20 +64,35 @@ COMPARISON_COLUMNS = (
 
 def date_window(published: pd.Series, window: str) -> pd.Series:
     """The publication window of each date (YYYY-MM-DD...): "2024-09-18" (day), "2024-W38"
-    (ISO week), "2024-09" (month), "2024" (year) or "all"; :data:`UNDATED` without a date."""
+    (ISO week), "2024-09" (month), "2024" (year) or "all"; :data:`UNDATED` without a date.
+    A categorical ``published`` gives a categorical window (each date worked out once)."""
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
+    if isinstance(published.dtype, pd.CategoricalDtype):
+        names = _windows([text(c)[:10] for c in published.cat.categories], window)
+        codes = published.cat.codes.to_numpy()
+        return categorical_of(np.where(codes >= 0, codes, len(names)), [*names, UNDATED]).set_axis(
+            published.index
+        )
     if window == "all":
         return pd.Series("all", index=published.index, dtype=object)
     codes, days = pd.factorize(texts(published).str[:10])  # a corpus has few dates: each once
-    dates = pd.Series(pd.to_datetime(days, format="%Y-%m-%d", errors="coerce"))
+    out = np.asarray(_windows(list(days), window), dtype=object)
+    return pd.Series(out[codes] if len(out) else UNDATED, index=published.index, dtype=object)
+
+
+def _windows(days: list[str], window: str) -> list[str]:
+    """The window of each day ("2024-09-18"; :data:`UNDATED` when it is not a date)."""
+    if window == "all":
+        return ["all"] * len(days)
+    dates = pd.Series(pd.to_datetime(pd.Index(days, dtype=object), format="%Y-%m-%d",
+                                     errors="coerce"))  # fmt: skip
     if window == "week":
         iso = dates.dt.isocalendar()
         out = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
     else:
         out = dates.dt.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[window])
-    out = out.where(dates.notna(), UNDATED).to_numpy(dtype=object)
-    return pd.Series(out[codes] if len(out) else UNDATED, index=published.index, dtype=object)
+    return list(out.where(dates.notna(), UNDATED).astype(object))
 
 
 def default_window(study: Study | None) -> str:
@@ -84,20 +103,42 @@ def default_window(study: Study | None) -> str:
 
 
 def _with_clusters(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
-    """``claims`` with the wire-copy columns of ``articles`` when it has them."""
+    """``claims`` with the wire-copy columns of ``articles`` when it has them (the cluster
+    name as a categorical: a million claims share a hundred thousand names)."""
     if articles is None or "duplicate_cluster" not in articles.columns:
         return claims
     require_columns(articles, ("article_id",), "articles")
     keep = ["article_id", *[c for c in CLUSTER_COLUMNS if c in articles.columns]]
     meta = articles.loc[:, keep].drop_duplicates("article_id").set_index("article_id")
     claims = claims.drop(columns=[c for c in CLUSTER_COLUMNS if c in claims.columns])
-    at = meta.index.get_indexer(claims["article_id"])  # a left join, without moving the rows
+    ids = claims["article_id"]
+    if isinstance(ids.dtype, pd.CategoricalDtype):  # a left join, once per distinct article
+        codes = ids.cat.codes.to_numpy()
+        at = meta.index.get_indexer(ids.cat.categories)[codes]
+        at[codes < 0] = -1
+    else:
+        at = meta.index.get_indexer(ids)  # a left join, without moving the rows
     found = {c: take(meta[c].to_numpy(), at, allow_fill=True) for c in meta.columns}
+    if "duplicate_cluster" in found:
+        cluster = meta["duplicate_cluster"].astype("category")
+        found["duplicate_cluster"] = pd.Categorical.from_codes(
+            np.where(at >= 0, cluster.cat.codes.to_numpy()[at], -1), cluster.cat.categories
+        )
     return claims.assign(**found)
 
 
 def group_panels(ledger: pd.DataFrame, study: Study | None = None) -> pd.Series:
-    """The panel of each claim once its group is known (see the module docstring)."""
+    """The panel of each claim once its group is known (see the module docstring), worked
+    out once per distinct ``panel, kind, what, group`` and spread over the rows."""
+    keys = ["panel", "kind", "what", "group"]
+    frame = pd.DataFrame({k: cells(ledger[k]) for k in keys}, index=ledger.index)
+    at = frame.groupby(keys, sort=False, observed=True).ngroup().to_numpy()
+    _, first, codes = np.unique(at, return_index=True, return_inverse=True)
+    distinct = frame.iloc[first].astype(str).reset_index(drop=True)
+    return categorical_of(codes, list(_group_panels(distinct, study))).set_axis(ledger.index)
+
+
+def _group_panels(ledger: pd.DataFrame, study: Study | None) -> pd.Series:
     panel = texts(ledger["panel"])
     kind, what, group = texts(ledger["kind"]), texts(ledger["what"]), texts(ledger["group"])
     count = kind.isin(COUNT_KINDS) & ~panel.isin([PEOPLE, PLACES])
@@ -131,23 +172,30 @@ def claims_ledger(
     carried = [c for c in (*CLUSTER_COLUMNS, "conversion_of") if c in claims.columns]
     claims = counted(claims.loc[:, [*LEDGER_INPUT_COLUMNS, *carried]])
     ledger = _with_clusters(claims, articles).reset_index(drop=True)
+    del claims
     for name in ("group", "event", "what", "happened", "outlet", "published"):
-        ledger[name] = texts(ledger[name])
+        ledger[name] = cells(ledger[name])
     ledger["window"] = date_window(ledger["published"], window)
-    ledger[["panel", "panel_unit"]] = panel_frame(ledger)[["panel", "panel_unit"]]
+    panels = panel_frame(ledger, categorical=True)
+    ledger["panel"], ledger["panel_unit"] = panels["panel"], panels["panel_unit"]
+    del panels
     panel = group_panels(ledger, study)
-    count = texts(ledger["kind"]).isin(COUNT_KINDS)
-    ledger["panel_unit"] = ledger["panel_unit"].where(~count, panel)
+    count = cells(ledger["kind"]).isin(COUNT_KINDS)
+    ledger["panel_unit"] = choose(count, panel, ledger["panel_unit"])
     ledger["panel"] = panel
     extra = [c for c in CLUSTER_COLUMNS if c in ledger.columns]
     ledger = ledger.loc[:, [*LEDGER_COLUMNS, *extra]]
-    size = ledger.groupby("group")["group"].transform("size")
-    ledger = ledger.assign(_size=size).sort_values(
-        ["_size", "group", "event", "window", "published", "outlet", "value", "article_id",
-         "start"],
-        ascending=[False, *[True] * 8], kind="mergesort",
+    size = ledger.groupby("group", observed=True)["group"].transform("size").to_numpy()
+    keys = [ledger[k] for k in ("group", "event", "window", "published", "outlet")]
+    order = np.lexsort(
+        [ledger["start"].to_numpy(), cells(ledger["article_id"]).cat.codes.to_numpy(),
+         ledger["value"].to_numpy(dtype=float), *[k.cat.codes.to_numpy() for k in keys[::-1]],
+         -size]
     )  # fmt: skip
-    return ledger.drop(columns="_size").reset_index(drop=True)
+    del size, keys
+    return pd.DataFrame(
+        {c: ledger[c].take(order).reset_index(drop=True) for c in ledger.columns}, copy=False
+    )
 
 
 def _format(number: float) -> str:
@@ -284,4 +332,4 @@ def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFr
         ["_none", "sources_in_group", "_claims", *block, "value_min", "source"],
         ascending=[True, False, False, *[True] * (len(block) + 2)], kind="mergesort",
     )  # fmt: skip
-    return table.loc[:, list(COMPARISON_COLUMNS)].reset_index(drop=True)
+    return as_written(table.loc[:, list(COMPARISON_COLUMNS)].reset_index(drop=True))

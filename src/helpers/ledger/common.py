@@ -61,6 +61,47 @@ def texts(series: pd.Series) -> pd.Series:
     return series.map(text)
 
 
+def categorical_of(positions: np.ndarray, names: list[str]) -> pd.Series:
+    """A categorical column from, per row, a position in ``names`` (-1: ""): the distinct
+    names as sorted categories, so that sorting and grouping by codes follow the text. For a
+    decision taken once per distinct key ("the window of each date") and spread over rows."""
+    names = np.array([*(text(n) for n in names), ""], dtype=str)
+    categories, inverse = np.unique(names, return_inverse=True)
+    codes = inverse.astype(_code_type(len(categories)))[positions]
+    return pd.Series(pd.Categorical.from_codes(codes, pd.Index(categories, dtype="str")))
+
+
+def _code_type(n: int) -> type:
+    """The smallest integer type that holds codes 0 to ``n`` - 1."""
+    return next(t for t in (np.int8, np.int16, np.int32, np.int64) if n <= np.iinfo(t).max)
+
+
+def cells(series: pd.Series) -> pd.Series:
+    """A column as categorical text cells ("" for a missing value, categories sorted): the
+    text of :func:`texts` held once per distinct value, for a ledger of millions of rows
+    (sorting by codes follows the text, as grouping does)."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        names = [text(c) for c in series.cat.categories]
+        positions = series.cat.codes.to_numpy()
+    else:
+        positions, uniques = pd.factorize(texts(series))
+        names = [str(u) for u in uniques]
+    return categorical_of(positions, names).set_axis(series.index)
+
+
+def choose(condition: pd.Series, chosen: pd.Series, other: pd.Series) -> pd.Series:
+    """Per row, ``chosen`` where ``condition`` holds, else ``other``: two :func:`cells`
+    columns merged into one, as ``other.where(~condition, chosen)`` on text."""
+    a, b = cells(chosen), cells(other)
+    names = [*a.cat.categories, *b.cat.categories]
+    positions = np.where(
+        condition.to_numpy(dtype=bool),
+        a.cat.codes.to_numpy(dtype=np.int64),
+        b.cat.codes.to_numpy(dtype=np.int64) + len(a.cat.categories),
+    )
+    return categorical_of(positions, names).set_axis(other.index)
+
+
 def counted(claims: pd.DataFrame) -> pd.DataFrame:
     """``claims`` without the figures that restate another in a second unit ("75 miles (120
     kilometers)": the kilometres)."""

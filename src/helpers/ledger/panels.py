@@ -16,7 +16,7 @@ from helpers.grouping import COUNT_KINDS, is_time, panel_of, what_lexicon
 from helpers.grouping.lexicon import Family
 from helpers.grouping.what import AGE_SUFFIX, FAHRENHEIT, MONEY, PANEL_COLUMNS
 from helpers.io import require_columns
-from helpers.ledger.common import texts
+from helpers.ledger.common import categorical_of, cells
 
 UNIT_KEYS = ["kind", "what", "unit_normalized", "si_unit"]  # what decides a figure's panel
 
@@ -32,17 +32,18 @@ def _family(kind: str, unit: str, si_unit: str) -> Family | None:
 
 def _distinct(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
     """The distinct rows of ``columns`` (as text) and, per row of ``frame``, the position of
-    its distinct row."""
-    keys = pd.DataFrame({c: texts(frame[c]) for c in columns}, index=frame.index)
-    groups = keys.groupby(columns, sort=False).ngroup().to_numpy()
+    its distinct row (grouped on categorical cells: no column of a million rows made text)."""
+    keys = pd.DataFrame({c: cells(frame[c]) for c in columns}, index=frame.index)
+    groups = keys.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
     _, first, codes = np.unique(groups, return_index=True, return_inverse=True)
-    return keys.iloc[first].reset_index(drop=True), codes
+    return keys.iloc[first].astype(str).reset_index(drop=True), codes
 
 
-def panel_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def panel_frame(frame: pd.DataFrame, categorical: bool = False) -> pd.DataFrame:
     """Per row of ``frame`` (figures with :data:`helpers.grouping.what.PANEL_COLUMNS`):
     ``panel``, ``panel_unit`` and ``value``, ``low``, ``high`` in that unit; the same as
-    :func:`helpers.grouping.panel_values`, computed once per distinct unit."""
+    :func:`helpers.grouping.panel_values`, computed once per distinct unit. ``categorical``
+    gives ``panel`` and ``panel_unit`` as categoricals (:func:`helpers.ledger.common.cells`)."""
     require_columns(frame, PANEL_COLUMNS, "panel_frame: figures")
     columns = ["panel", "panel_unit", "value", "low", "high"]
     if frame.empty:
@@ -66,10 +67,13 @@ def panel_frame(frame: pd.DataFrame) -> pd.DataFrame:
             fahrenheit = (x - 32) * 5 / 9 * factor
             converted.append(np.where(mode == 1, scaled, np.where(mode == 2, fahrenheit, x)))
     names = pd.DataFrame(panels, columns=["panel", "panel_unit"])
+    if categorical:
+        spread = {c: categorical_of(codes, list(names[c])).array for c in names.columns}
+    else:
+        spread = {c: names[c].to_numpy(dtype=object)[codes] for c in names.columns}
     out = pd.DataFrame(
         {
-            "panel": names["panel"].to_numpy(dtype=object)[codes],
-            "panel_unit": names["panel_unit"].to_numpy(dtype=object)[codes],
+            **spread,
             "value": converted[0],
             "low": converted[1],
             "high": converted[2],

@@ -1,0 +1,159 @@
+"""The claims a ledger counts, read one bucket of the pass's dataset at a time, compactly.
+
+:func:`load_claims` gives the frame ``compact(load_table(processed, "claims", columns))``
+without the figures restated in a second unit (``counted``): the same values, the same
+dtypes (a text column of few distinct values, at most ``max_share`` of all the claims, as a
+category in sorted order; any other as text) and the same categories, so every table built
+from it is the one the whole table gives. It never holds the whole table: each bucket's text
+columns are read as Arrow dictionaries, their codes mapped to one vocabulary per column, and
+only codes and numbers are kept; peak memory is about the frame it returns (a tenth of the
+text frame at a million claims). :class:`ClaimStats` carries what the findings count over every
+claim, restatements included.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS
+from helpers.pipeline.store import buckets_on_disk, part_path
+from helpers.pipeline.tables import empty_table
+
+MAX_SHARE = 0.1  # as helpers.ledger.common.compact: categories for at most a tenth of the rows
+
+
+@dataclass
+class ClaimStats:
+    """Counts over every claim of the dataset, restatements in a second unit included."""
+
+    n_claims: int = 0
+    n_articles: int = 0
+    source_types: Counter = field(default_factory=Counter)  # claims per source_type
+    distinct: dict[str, int] = field(default_factory=dict)  # distinct cells per text column
+
+
+def _is_text(name: str) -> bool:
+    return pa.types.is_string(KNOWN_TYPES.get(name, pa.string()))
+
+
+def _global_codes(cells: pa.DictionaryArray, vocabulary: dict[str, int]) -> np.ndarray:
+    """The codes of a part's dictionary column in ``vocabulary`` (grown with any new cell:
+    codes in order of first appearance over the parts)."""
+    local = [vocabulary.setdefault(v, len(vocabulary)) for v in cells.dictionary.to_pylist()]
+    table = np.array(local, dtype=np.int64)
+    indices = cells.indices.to_numpy(zero_copy_only=False)
+    return table[indices] if len(table) else indices
+
+
+class _Column:
+    """A column filled part by part into one array allocated once (many small arrays and
+    a concatenation would leave the memory of both behind); codes widen as they grow."""
+
+    def __init__(self, size: int, dtype: np.dtype) -> None:
+        self.cells, self.used = np.empty(size, dtype=dtype), 0
+
+    def add(self, cells: np.ndarray) -> None:
+        if self.cells.dtype.kind == "i" and len(cells):
+            low, high, room = int(cells.min()), int(cells.max()), np.iinfo(self.cells.dtype)
+            if low < room.min or high > room.max:
+                self.cells = self.cells.astype(_code_type(max(high + 1, -low)))
+        self.cells[self.used : self.used + len(cells)] = cells
+        self.used += len(cells)
+
+    def done(self) -> np.ndarray:
+        cells = self.cells[: self.used]
+        return cells.copy() if self.used < 0.9 * len(self.cells) else cells
+
+
+def _text_column(codes: np.ndarray, vocabulary: dict[str, int], limit: int) -> pd.Series:
+    """A text column from its ``codes`` in ``vocabulary``: a categorical with the distinct
+    cells as sorted categories when there are at most ``limit`` of them, else text."""
+    words = pa.array(list(vocabulary), pa.string())
+    order = np.asarray(pc.array_sort_indices(words))  # UTF-8 bytes: the order of code points
+    rank = np.empty(len(order), dtype=_code_type(len(order)))
+    rank[order] = np.arange(len(order))
+    categories = pd.Index(words.take(pa.array(order)).to_pandas(), dtype="str")
+    codes = rank[codes]
+    if len(categories) <= limit:
+        return pd.Series(pd.Categorical.from_codes(codes, categories))
+    return pd.Series(categories.take(codes), dtype="str")
+
+
+def _code_type(n: int) -> type:
+    """The smallest integer type that holds 0 to ``n`` - 1 (and -``n``)."""
+    for kind in (np.int8, np.int16, np.int32):
+        if n <= np.iinfo(kind).max:
+            return kind
+    return np.int64
+
+
+def load_claims(
+    processed_dir: str | Path,
+    columns: Sequence[str],
+    max_share: float = MAX_SHARE,
+    narrow: bool = False,
+) -> tuple[pd.DataFrame, ClaimStats]:
+    """The counted claims of the pass (``columns`` of the ``claims`` dataset, without the
+    figures restated in a second unit) and :class:`ClaimStats` over all of them.
+
+    Rows come bucket by bucket, each bucket's rows in written order (the ledger's sort ends
+    with ``article_id, start``, so its order does not depend on this one). The frame is what
+    :func:`helpers.ledger.compact` makes of the whole table, less the restated rows;
+    ``narrow`` holds integer columns whose values fit in 32 bits as int32 (half the memory:
+    positions and sentence numbers; cast back to int64 when written).
+    """
+    names = list(dict.fromkeys([*columns, *SORT_KEYS["claims"], "conversion_of"]))
+    kept_names = [c for c in names if c in columns]
+    text = [c for c in names if _is_text(c)]
+    buckets = buckets_on_disk(processed_dir, "claims")
+    paths = [part_path(processed_dir, "claims", b) for b in buckets]
+    size = sum(pq.read_metadata(p).num_rows for p in paths)
+    vocabularies: dict[str, dict[str, int]] = {c: {} for c in text}
+    filled: dict[str, _Column] = {}
+    stats = ClaimStats()
+    for path in paths:
+        part = pq.read_table(path, columns=names, read_dictionary=text)
+        stats.n_claims += part.num_rows
+        kept = pc.fill_null(pc.less(part["conversion_of"], 0), True).to_numpy(zero_copy_only=False)
+        if "source_type" in text:
+            types = pc.value_counts(part["source_type"].combine_chunks().dictionary_decode())
+            pairs = zip(*(types.field(i).to_pylist() for i in (0, 1)), strict=True)
+            stats.source_types.update(dict(pairs))
+        for name in names:
+            cells = part[name].combine_chunks()
+            if name in text:
+                cells = _global_codes(cells, vocabularies[name])
+            else:
+                cells = cells.to_numpy(zero_copy_only=False)
+            if name not in kept_names:
+                continue
+            if name not in filled:
+                narrowed = narrow and cells.dtype == np.int64
+                dtype = np.int8 if name in text else np.int32 if narrowed else cells.dtype
+                filled[name] = _Column(size, dtype)
+            filled[name].add(cells[kept])
+        del part
+    if not stats.n_claims:
+        frame = empty_table("claims", names)
+        return frame.loc[:, kept_names], stats
+    limit = max(1, int(stats.n_claims * max_share))
+    stats.distinct = {name: len(vocabularies[name]) for name in text}
+    stats.n_articles = stats.distinct.get("article_id", 0)
+    out = {}
+    for name in kept_names:
+        cells = filled.pop(name).done()
+        if name in text:
+            out[name] = _text_column(cells, vocabularies.pop(name), limit)
+        else:
+            out[name] = pd.Series(cells)
+        del cells
+    return pd.DataFrame(out, copy=False), stats

@@ -1,0 +1,74 @@
+"""The claims ledger written as Parquet part by part, with the bytes of one whole write.
+
+The ledger holds its text as categoricals (:func:`helpers.ledger.common.cells`); a reader of
+``claims_ledger.parquet`` gets text, as it did before the ledger was held compactly.
+:func:`as_written` turns the columns the ledger made back into text, and
+:func:`write_in_row_groups` writes one row group at a time (pyarrow's default row group of
+1,048,576 rows), so that only one row group is ever held as text: the file is the one
+``frame.to_parquet`` writes in one go, byte for byte, without the whole frame made text first.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from helpers.ledger.common import CLUSTER_COLUMNS
+
+ROW_GROUP = 1024 * 1024  # pyarrow's default rows per row group: the same row groups, same bytes
+MADE_TEXT = ("group", "event", "what", "happened", "outlet", "published", "panel", "panel_unit",
+             CLUSTER_COLUMNS[0])  # fmt: skip  # columns claims_ledger makes (as text, before)
+MADE_OBJECT = ("window",)  # made as Python strings (an object column) before
+
+
+def as_written(ledger: pd.DataFrame) -> pd.DataFrame:
+    """``ledger`` (rows of :func:`helpers.ledger.claims_ledger`) with the columns the ledger
+    made as categoricals back to the text columns it wrote before; the claims' own columns
+    keep their types (a claims column of few values stays a category)."""
+    made = {}
+    for name in ledger.columns:
+        if not isinstance(ledger[name].dtype, pd.CategoricalDtype):
+            continue
+        if name in MADE_TEXT:
+            made[name] = ledger[name].astype("str")
+        elif name in MADE_OBJECT:
+            made[name] = ledger[name].astype(object)
+    return ledger.assign(**made) if made else ledger
+
+
+def write_in_row_groups(
+    frame: pd.DataFrame,
+    path: str | Path,
+    convert: Callable[[pd.DataFrame], pd.DataFrame] = as_written,
+    rows: int = ROW_GROUP,
+) -> Path:
+    """Write ``frame`` as Parquet (zstd, no index, as :func:`helpers.io.write_parquet`), one
+    row group of ``rows`` at a time, each ``convert``-ed just before it is written; the file
+    replaces ``path`` atomically once it is complete."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    writer, schema = None, None
+    try:
+        for start in range(0, max(len(frame), 1), rows):
+            part = convert(frame.iloc[start : start + rows])
+            table = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
+            if writer is None:
+                schema = table.schema
+                writer = pq.ParquetWriter(tmp, schema, compression="zstd")
+            writer.write_table(table)
+            del part, table
+        writer.close()
+        os.replace(tmp, path)
+    except BaseException:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
