@@ -227,3 +227,34 @@ def test_a_partys_own_forecast_is_its_figure():
 def test_forecasters_who_forecast_still_report():
     text = "Economists forecast that prices would rise 3 per cent next year."
     assert _by_surface(text)["3 per cent"][0] == "Economists"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the police watchdog", "government"),
+        ("a human rights watchdog", "NGO/civil society"),
+        ("the Independent Office for Police Conduct", "government"),
+        ("the prisons ombudsman", "government"),
+        ("the Police Ombudsman", "government"),
+        ("the schools inspectorate", "government"),
+        ("the parish council", "government"),
+        ("the academy trust", "government"),
+        ("the National Hurricane Center", "government"),
+        ("the drought monitor", "government"),
+        ("the British Antarctic Survey", "government"),
+        ("the state wildfire agency", "police/emergency services"),
+        ("the Border Patrol", "police/emergency services"),
+        ("the aid agency", "NGO/civil society"),
+        ("a UN panel of experts", "international organisation"),
+        ("the archdiocese", "NGO/civil society"),
+        ("the brewer", "company"),
+        ("the drugmaker", "company"),
+        ("the shipping line", "company"),
+        ("the estate agent", "company"),
+        ("the bidder", "company"),
+        ("the vice-chancellor", "expert"),
+    ],
+)
+def test_source_types_of_watchdogs_warning_centres_and_trades(phrase, expected):
+    assert source_type_for(phrase) == expected
