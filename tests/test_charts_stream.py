@@ -103,3 +103,17 @@ def test_figures_per_article_add_up_over_parts(seeds):
     parts = charts.figure_counts(_parts(figures, 4))
     assert parts.sort_index().to_dict() == whole.sort_index().to_dict()
     assert charts.figure_counts(figures).sum() == len(figures)
+
+
+def test_counts_without_a_noun_take_the_whole_tables_noun_when_read_in_parts(seeds):
+    from helpers.grouping import what_lexicon
+
+    claims = seeds["claims"].copy()
+    counts = claims.index[(claims["kind"] == "count") & (claims["group"] != "")]
+    claims.loc[counts[::3], "what"] = what_lexicon().no_noun  # as "at least 10" would have
+    rows = charts.claim_rows(claims, describe=False)
+    read, fetch = _reader(claims, 4)
+    _, group_counts, side = stream.claim_charts(read, fetch, (), rows=1)
+    pd.testing.assert_frame_equal(group_counts, charts.group_count_rows(claims, rows=rows))
+    whole_side = charts.side_by_side_rows(claims, rows=rows).reset_index(drop=True)
+    pd.testing.assert_frame_equal(side, whole_side)

@@ -56,15 +56,25 @@ def _named(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, str]:
     return what, kind, text(column(claims, "group")), no_noun
 
 
+class NounsNeeded(Exception):
+    """Raised by :func:`counted` given ``nouns=UNKNOWN`` for claims with a count without a
+    noun: the caller, reading a table part by part, has to learn the whole table's nouns."""
+
+
+UNKNOWN = pd.Series(dtype=object, name="unknown")  # nouns not learned yet: see NounsNeeded
+
+
 def counted(claims: pd.DataFrame, nouns: pd.Series | None = None) -> pd.Series:
     """What each figure counts: the table's ``what`` (computed from kind and unit with
     :func:`helpers.grouping.what_of` when the table has none); a count with no noun takes the
     study's ``topic`` when it has one, else the noun most counts of its ``group`` have: in
     ``claims``, or ``nouns`` (group -> noun, :func:`group_nouns`) when ``claims`` is one
-    part of a larger table."""
+    part of a larger table (:data:`UNKNOWN` raises :class:`NounsNeeded` if one is needed)."""
     what, kind, group, no_noun = _named(claims)
     if not (what == no_noun).any():
         return what
+    if nouns is UNKNOWN:
+        raise NounsNeeded(f"{int((what == no_noun).sum())} counts without a noun")
     if nouns is None:
         found = what[(what != no_noun) & (group != "") & kind.isin(["count", ""])]
         if not len(found):
@@ -89,7 +99,8 @@ def noun_counts(claims: pd.DataFrame) -> pd.DataFrame:
         {"group": group, "noun": what, "article_id": article,
          "position": article.groupby(article, sort=False).cumcount()}
     )[found.to_numpy()]  # fmt: skip
-    first = frame.drop_duplicates(["group", "noun"])
+    first = frame.sort_values(["article_id", "position"], kind="mergesort")
+    first = first.drop_duplicates(["group", "noun"])
     sizes = frame.groupby(["group", "noun"], sort=False).size().rename("count")
     return first.join(sizes, on=["group", "noun"])[NOUN_COUNT_COLUMNS]
 
@@ -104,7 +115,8 @@ def group_nouns(parts: list[pd.DataFrame]) -> pd.Series:
     frame = pd.concat(parts, ignore_index=True)
     frame = frame.sort_values(["article_id", "position"], kind="mergesort")
     total = frame.groupby(["group", "noun"], sort=False)["count"].sum()
-    first = frame.drop_duplicates(["group", "noun"]).set_index(["group", "noun"])
+    first = frame.sort_values(["article_id", "position"], kind="mergesort")
+    first = first.drop_duplicates(["group", "noun"]).set_index(["group", "noun"])
     ranked = first.assign(count=total).reset_index()  # in order of first appearance
     ranked = ranked.sort_values("count", ascending=False, kind="mergesort")
     return ranked.drop_duplicates("group").set_index("group")["noun"]

@@ -4,15 +4,17 @@
 :func:`~helpers.charts.build.group_charts` on the whole table, without ever holding a chart row
 per claim: ``read(columns)`` yields the table in parts that hold whole articles (the pass's
 buckets, ``helpers.pipeline.iter_parts``), and ``fetch(article_ids)`` reads the claims of a few
-articles. Three reads of the parts:
+articles. Two reads of the parts, three when a count without a noun needs them:
 
 1. the nouns a count without one takes (:func:`~helpers.charts.panels.group_nouns`), the one
-   thing :func:`~helpers.charts.claim_rows.claim_rows` learns from the whole table;
+   thing :func:`~helpers.charts.claim_rows.claim_rows` learns from the whole table, read
+   only when a part holds such a count;
 2. the chart rows of a batch of parts at a time, added up exactly (counts and sums, distinct
-   sources, first claims in corpus order), and the rows a study's chart specs may draw;
-3. for the groups the sources-side-by-side chart draws, a compact row per claim (what tells
-   repeated claims apart and what orders them by value); the claims it picks are then
-   fetched whole.
+   sources, first claims in corpus order), the rows a study's chart specs may draw, and per
+   claim the panel and value its chart row has;
+3. for the groups the sources-side-by-side chart draws, the claims' own text columns (who,
+   which outlet, the words), which with the panel and value remembered tell repeated claims
+   apart and order them by value; the claims it picks are then fetched whole.
 
 Corpus order is article by article (ids sorted), each article's rows as written: a part's rows
 carry ``position``, their place among their article's rows, so that parts read in any order
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
@@ -30,15 +33,22 @@ from helpers.charts.claim_rows import (
     CLAIM_COLUMNS,
     CLAIM_INPUT_COLUMNS,
     NO_GROUP,
-    claim_groups,
     claim_nouns,
     claim_rows,
     described,
     spec_rows,
 )
 from helpers.charts.corpus_rows import group_count_part, group_count_table
-from helpers.charts.panels import group_nouns
-from helpers.charts.table import pairwise, panel_name, sorted_rows, spread_by_value, text
+from helpers.charts.panels import UNKNOWN, NounsNeeded, group_nouns
+from helpers.charts.table import (
+    display_source,
+    outlet_names,
+    pairwise,
+    panel_name,
+    sorted_rows,
+    spread_by_value,
+    text,
+)
 
 BATCH_ROWS = 200_000  # claims turned into chart rows at once (a row costs about 1 kB then)
 NOUN_COLUMNS = [
@@ -49,6 +59,11 @@ SIDE_KEYS = ["group", "unit", "unit_family", "panel"]  # a side-by-side panel is
 REPEAT = ["panel", "source", "outlet", "value", "change", "surface"]  # a claim said again
 COMPACT = [*REPEAT, "article_id", "start", "sentence_id", "position"]
 ORDER = ["article_id", "position"]  # corpus order
+# what the side-by-side chart reads again of its groups' claims
+SIDE_COLUMNS = [
+    "article_id", "start", "sentence_id", "surface", "change", "source", "source_canonical",
+    "outlet",
+]  # fmt: skip
 WRITTEN = ["article_id", "start"]  # the claims table's order (helpers.pipeline.load_table)
 
 Reader = Callable[[Sequence[str]], Iterable[pd.DataFrame]]
@@ -69,10 +84,22 @@ def batches(parts: Iterable[pd.DataFrame], rows: int = BATCH_ROWS) -> Iterator[p
 
 
 def in_order(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims of a part in the order the whole table has them: by article id, then
-    ``start``, rows as written where they tie; index reset."""
-    keys = [k for k in WRITTEN if k in claims.columns]
-    return claims.sort_values(keys, kind="mergesort").reset_index(drop=True)
+    """The claims of a part with each article's rows in the order the whole table has them
+    (by ``start``, rows as written where they tie), index reset: sorted by article id and
+    start unless each article's rows already come together in that order, as the pass
+    writes them."""
+    claims = claims.reset_index(drop=True)
+    if "start" not in claims.columns or _in_written_order(claims):
+        return claims
+    return claims.sort_values(WRITTEN, kind="mergesort").reset_index(drop=True)
+
+
+def _in_written_order(claims: pd.DataFrame) -> bool:
+    codes = pd.factorize(claims["article_id"])[0]
+    start = pd.to_numeric(claims["start"], errors="coerce").to_numpy(dtype=float)
+    same = codes[1:] == codes[:-1]
+    together = len(codes) - int(same.sum()) == (codes.max() + 1 if len(codes) else 0)
+    return together and not (same & (start[1:] < start[:-1])).any()
 
 
 def positioned_rows(
@@ -87,8 +114,7 @@ def positioned_rows(
     if only is not None:
         claims = claims[only(claims).to_numpy()]
     rows = claim_rows(claims, describe=False, nouns=nouns)
-    rows = rows.assign(position=position[rows.index].to_numpy())
-    return rows.sort_values(ORDER, kind="mergesort").reset_index(drop=True)
+    return rows.assign(position=position[rows.index].to_numpy())
 
 
 def side_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
@@ -97,10 +123,11 @@ def side_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
     if rows.empty:
         return None
     fine = rows.assign(said=rows["happened"] != "").groupby(SIDE_KEYS, sort=False).agg(
-        claims=("value", "size"), said=("said", "sum"),
-        article_id=("article_id", "first"), position=("position", "first"),
+        claims=("value", "size"), said=("said", "sum")
     )  # fmt: skip
-    return {"fine": fine.reset_index(), "sources": rows[[*SIDE_KEYS, "source"]].drop_duplicates()}
+    first = rows[[*SIDE_KEYS, *ORDER]].sort_values(ORDER, kind="mergesort")
+    fine = fine.join(first.drop_duplicates(SIDE_KEYS).set_index(SIDE_KEYS)).reset_index()
+    return {"fine": fine, "sources": rows[[*SIDE_KEYS, "source"]].drop_duplicates()}
 
 
 def side_ranking(parts: Iterable[dict | None], top_groups: int = 6) -> tuple[pd.DataFrame, list]:
@@ -136,10 +163,33 @@ def side_ranking(parts: Iterable[dict | None], top_groups: int = 6) -> tuple[pd.
     return fine[[*SIDE_KEYS, "side", "claims"]], list(ranking.index[:top_groups])
 
 
+def _side_claims(claims: pd.DataFrame, panels, values, positions) -> pd.DataFrame:
+    """The :data:`COMPACT` columns of the chart rows of ``claims`` (of one batch, in order),
+    made from the claims' own columns as :func:`claim_rows` makes them, with their side
+    ``panels``, the ``values`` in their panel's unit and ``positions``."""
+    change = text(claims["change"])
+    return pd.DataFrame(
+        {
+            "panel": panels,
+            "source": display_source(claims).to_numpy(),
+            "outlet": outlet_names(claims).to_numpy(),
+            "value": values,
+            "change": change.where(change != "", "=").to_numpy(),
+            "surface": text(claims["surface"]).to_numpy(),
+            "article_id": text(claims["article_id"]).to_numpy(),
+            "start": pd.to_numeric(claims["start"], errors="coerce").astype("Int64").to_numpy(),
+            "sentence_id": pd.to_numeric(claims["sentence_id"], errors="coerce")
+            .astype("Int64")
+            .to_numpy(),
+            "position": positions,
+        }
+    )
+
+
 def _compact(rows: pd.DataFrame) -> pd.DataFrame:
-    """The :data:`COMPACT` columns of ``rows``, text as categoricals, each claim said again by
+    """``rows`` (:data:`COMPACT` columns) with text as categoricals, each claim said again by
     the same source and outlet once (the first in corpus order)."""
-    rows = rows.drop_duplicates(REPEAT)[COMPACT]
+    rows = rows.sort_values(ORDER, kind="mergesort").drop_duplicates(REPEAT)[COMPACT]
     texts = ["panel", "source", "outlet", "change", "surface", "article_id"]
     return rows.astype({name: "category" for name in texts})
 
@@ -158,15 +208,20 @@ def _stacked(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _side_candidates(claims: pd.DataFrame, groups: set[str]) -> pd.Series:
-    """A mask of the claims in whole sentences that hold a claim of one of ``groups`` (the
-    chart groups of :func:`claim_groups`): what :func:`claim_rows` needs to give those
-    claims' rows as it gives them on the whole table."""
-    hit = claim_groups(claims).isin(groups)
-    if not hit.any():
-        return hit
-    keys = pd.MultiIndex.from_frame(claims[["article_id", "sentence_id"]])
-    return pd.Series(keys.isin(keys[hit.to_numpy()]), index=claims.index)
+def _marks(rows: pd.DataFrame, size: int, registry: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim of a batch (in order, ``size`` of them): the number of its (group, unit,
+    family, panel) in ``registry`` (-1 for a claim not drawn) and its value in its panel's
+    unit, so that the side-by-side chart reads its groups' claims again without making
+    their chart rows again."""
+    codes = np.full(size, -1, dtype=np.int32)
+    values = np.full(size, np.nan)
+    if len(rows):
+        local = rows.groupby(SIDE_KEYS, sort=False).ngroup().to_numpy()
+        keys = rows[SIDE_KEYS].drop_duplicates().itertuples(index=False, name=None)
+        known = np.array([registry.setdefault(key, len(registry)) for key in keys])
+        codes[rows.index] = known[local]
+        values[rows.index] = rows["value"].to_numpy(dtype=float)
+    return codes, values
 
 
 def claim_charts(
@@ -183,13 +238,12 @@ def claim_charts(
     :func:`~helpers.charts.claim_rows.side_by_side_rows` give on the whole table (see the
     module's docstring for ``read`` and ``fetch``). The rows a spec may draw (its topics,
     events and groups) are held whole: a spec that names none holds every claim."""
-    nouns = group_nouns([claim_nouns(in_order(b)) for b in batches(read(NOUN_COLUMNS), rows)])
-    counts, sides, kept = [], [], []
-    for batch in batches(read(CLAIM_INPUT_COLUMNS), rows):
-        found = positioned_rows(batch, nouns)
-        counts.append(group_count_part(found))
-        sides.append(side_part(found))
-        kept.append(found[_wanted(found, specs)])
+    try:
+        nouns = UNKNOWN  # most tables have no count without a noun: no read to learn them
+        counts, sides, kept, marks, registry = _first_read(read, specs, nouns, rows)
+    except NounsNeeded:
+        nouns = group_nouns([claim_nouns(in_order(b)) for b in batches(read(NOUN_COLUMNS), rows)])
+        counts, sides, kept, marks, registry = _first_read(read, specs, nouns, rows)
     count_rows = group_count_table(counts)
     fine, chosen = side_ranking(sides, top_groups)
     del counts, sides
@@ -201,8 +255,21 @@ def claim_charts(
         spec_rows(None, spec.topics, spec.events, spec.groups, spec.unit_family, rows=kept)
         for spec in specs
     ]
-    side = _side_rows(read, fetch, nouns, fine, chosen, per_group, rows)
+    side = _side_rows(read, fetch, nouns, fine, chosen, (marks, registry), per_group, rows)
     return charts, count_rows, side
+
+
+def _first_read(read: Reader, specs: Sequence, nouns: pd.Series, rows: int) -> tuple:
+    """The parts' shares of the claims-per-group and side-by-side charts, the rows the specs
+    may draw, and the marks of :func:`_marks`, a batch of parts at a time."""
+    counts, sides, kept, marks, registry = [], [], [], [], {}
+    for batch in batches(read(CLAIM_INPUT_COLUMNS), rows):
+        found = positioned_rows(batch, nouns)
+        counts.append(group_count_part(found))
+        sides.append(side_part(found))
+        kept.append(found[_wanted(found, specs)])
+        marks.append(_marks(found, len(batch), registry))
+    return counts, sides, kept, marks, registry
 
 
 def _wanted(rows: pd.DataFrame, specs: Sequence) -> pd.Series:
@@ -224,6 +291,7 @@ def _side_rows(
     nouns: pd.Series,
     fine: pd.DataFrame,
     chosen: list,
+    marked: tuple[list, dict],
     per_group: int,
     rows: int,
 ) -> pd.DataFrame:
@@ -232,14 +300,21 @@ def _side_rows(
     if not chosen:
         return pd.DataFrame(columns=CLAIM_COLUMNS)
     fine = fine[fine["side"].isin(chosen)]
-    groups = set(fine["group"])
+    marks, registry = marked
+    sides = np.full(len(registry), None, dtype=object)
+    for key, side in zip(fine[SIDE_KEYS].itertuples(index=False, name=None), fine["side"],
+                         strict=True):  # fmt: skip
+        sides[registry[key]] = side
     compact = []
-    for batch in batches(read(CLAIM_INPUT_COLUMNS), rows):
-        found = positioned_rows(batch, nouns, lambda c: _side_candidates(c, groups))
-        found = found.merge(fine[[*SIDE_KEYS, "side"]], on=SIDE_KEYS)
-        if len(found):
-            found = found.assign(panel=found["side"]).sort_values(ORDER, kind="mergesort")
-            compact.append(_compact(found))
+    for batch, (codes, values) in zip(batches(read(SIDE_COLUMNS), rows), marks, strict=True):
+        claims = in_order(batch)
+        article = text(claims["article_id"])
+        position = article.groupby(article, sort=False).cumcount().to_numpy()
+        hit = codes >= 0
+        hit[hit] = pd.notna(sides[codes[hit]])
+        if hit.any():
+            compact.append(_compact(_side_claims(claims[hit], sides[codes[hit]], values[hit],
+                                                 position[hit])))  # fmt: skip
     stacked = _stacked(compact).sort_values(ORDER, kind="mergesort")
     stacked = stacked.drop_duplicates(REPEAT).astype({"panel": str})
     picked = spread_by_value(stacked, ["panel"], per_group).astype({"article_id": str})
