@@ -26,10 +26,11 @@ How it works (a two-step method worth copying for any rule-based extractor):
 
 
 The package is split by job: ``scan`` (the single scan), ``digits`` and ``words`` (the two
-readers), ``numwords`` (values of number words), ``measures`` (units, currencies, scales,
-rates), ``nouns`` (counted nouns), ``qualifiers`` (change and qualifier), ``ranges``,
-``exclusions`` (what is not a figure), ``extract`` (the loop), ``table`` (the figures table
-and the command line), ``model`` (``Figure`` and the reading state), ``vocabulary`` (word lists).
+readers; ``before`` reads what stands before digits), ``numwords`` (values of number words),
+``measures`` (units, currencies, scales, rates), ``nouns`` (counted nouns), ``qualifiers``
+(change and qualifier), ``ranges``, ``exclusions`` (what is not a figure), ``extract`` (the
+loop), ``table`` (the figures table and the command line), ``model`` (``Figure`` and the
+reading state), ``vocabulary`` (word lists).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from helpers.figures.before import CODE_NEXT, SIGN_WORDS, before_digits, sign_before
 from helpers.figures.exclusions import (
     ADDRESS_AFTER_RE,
     AGE_AFTER_RE,
@@ -18,9 +19,6 @@ from helpers.figures.exclusions import (
     FURNITURE_RE,
     GLUED_AFTER_RE,
     MODEL_AFTER_RE,
-    NAME_BEFORE_RE,
-    NAME_SPACED_HYPHEN_RE,
-    PERCENT_AFTER_RE,
     excluded_digits,
     is_year,
     name_before,
@@ -28,7 +26,6 @@ from helpers.figures.exclusions import (
     year_like,
 )
 from helpers.figures.measures import (
-    CURRENCY_BEFORE_RE,
     NO_UNIT,
     NO_UNIT_AFTER_SPACE,
     SCALE_INITIALS,
@@ -47,13 +44,8 @@ from helpers.figures.ranges import try_range
 from helpers.figures.scan import VULGAR_FRACTIONS
 from helpers.figures.vocabulary import FURNITURE_WORDS
 from helpers.figures.words import read_ratio
-from helpers.units import CURRENCY_PREFIXES, MILLION_CODES
+from helpers.units import MILLION_CODES
 
-# Sign just before a number: "-5 yards", "+0.3%", "minus-130 degrees".
-SIGN_BEFORE_RE = re.compile(
-    r"(?:(?<![\w\d.,%)-])(?P<sym>[-+−])|(?i:\b(?P<word>minus|plus|negative)[ \t\u00a0-])"
-    r"|^(?P<lead>[-−])[^\S\n]+)$"
-)
 # A scientific power: "1.99×10−30", "2.998x10^8".
 POWER_AFTER_RE = re.compile(r"[^\S\n]?[×x*][^\S\n]?10[^\S\n]?\^?(?P<e>[-−]?\d+)")
 # A slash fraction: "1/2 pound", "1⁄4" (fraction slash); "24/7", "10/12/2020" are refused.
@@ -70,13 +62,6 @@ DECIMAL_COMMA_RE = re.compile(
 EXPONENT_RE = re.compile(r"[eE](?P<e>[+-]?\d{1,3})(?![\w.])")
 
 
-_SIGN_WORDS = ("minus", "plus", "negative", "-", "+", "−", "")
-# What may follow digits that start a card, phone or code number ("5169 3351", "(617) 555").
-_CODE_NEXT = frozenset(" .-\t\u00a0)")
-# The last character of a currency written before digits: "$5", "US $5", "Y=590", "USD10m".
-_CURRENCY_CHARS = frozenset("$£€¥₹₽₴₪=.")
-
-
 def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     """Read the digits at [s, e) with what surrounds them; return (reading or None, resume).
 
@@ -87,18 +72,26 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     raw = text[s:e]
     nxt = text[e : e + 1]
     after = text[e + 1 : e + 2]
-    prev = text[s - 1] if s else ""
-    # A card, phone or code number could start here (as ``could_be_code`` says, inlined).
-    if nxt in _CODE_NEXT and (nxt == ")" or after.isdigit()) or prev == "+":
-        card = CARD_PHONE_AT_RE.match(text, s)
-        if card:
-            return None, card.end()
-    ch = prev if prev != " " else text[s - 2] if s >= 2 else ""
-    if ch and (ch in _CURRENCY_CHARS or ch.isupper() or ch == "s" and "Rs" in text[s - 3 : s]):
-        written, currency, cur_start = _currency_before(text, s)
+    left = text[s - 2 : s] if s > 1 else ""
+    if left in _PLAIN_LEFT and (left != "s " or text[s - 3 : s - 2] != "R"):
+        # The common case, a lower-case word and a space before the digits ("rose 5%"): no
+        # currency ("Rs 5" aside), no sign unless the word is one, no name glued on.
+        if nxt in CODE_NEXT and (nxt == ")" or after.isdigit()):
+            card = CARD_PHONE_AT_RE.match(text, s)
+            if card:
+                return None, card.end()
+        written, currency, cur_start = "", "", s
+        lw = last_word(text, s)
+        sign = 0
+        if lw.lower() in SIGN_WORDS:
+            signed = sign_before(text, s, e, s)
+            if signed is None:
+                return None, skip_to(text, e)
+            sign, cur_start = signed
     else:
-        written, currency, cur_start = "", "", s  # no currency sign or code before the digits
-    lw = last_word(text, s)
+        written, currency, cur_start, lw, sign, resume = before_digits(text, s, e, nxt, after)
+        if resume >= 0:
+            return None, resume
     if (
         nxt in _MAY_EXCLUDE_NEXT
         or nxt == " "
@@ -106,23 +99,6 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         or e - s == 5
         or lw[:3].lower() in _MONTH_HEADS
     ) and excluded_digits(text, s, e, nxt, after, lw):
-        return None, skip_to(text, e)
-    if cur_start == s and (not s or prev not in _SIGN_BEFORE_CHARS):
-        sign = 0  # nothing before the digits that could be a sign
-    elif cur_start == s and prev in " \t" and lw.lower() not in _SIGN_WORDS:
-        sign = 0
-    else:
-        signed = _sign_before(text, s, e, cur_start)
-        if signed is None:
-            return None, skip_to(text, e)
-        sign, cur_start = signed
-    if (
-        not currency
-        and not sign
-        and s
-        and (prev.isalpha() or prev in "-‑" or prev == " " and text[s - 2 : s - 1] in "-‑")
-        and _unsigned_name(text, s, e, lw)
-    ):
         return None, skip_to(text, e)
     if not nxt or nxt in _PLAIN_NEXT and text[e + 1 : e + 4].lstrip()[:1] not in _MAYBE_FRACTION:
         value = (float(raw) if raw.isdigit() else digits_value(raw)) * (sign or 1.0)
@@ -177,88 +153,17 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     return r, end
 
 
+# A lower-case ASCII letter and a space: what usually stands before digits ("rose 5%").
+_PLAIN_LEFT = frozenset(c + " " for c in "abcdefghijklmnopqrstuvwxyz")
 # What ``excluded_digits`` needs to find anything: the character after the digits (a time, an
 # ordinal, a decade), the letter after a space (a time, a month, an address), five digits (a
 # postal code) or a month before them (its first three letters).
 _MAY_EXCLUDE_NEXT = ":.aApPsnrt"
 _MAY_EXCLUDE_AFTER = "aApPGUECBIoJFMASONDjfasndm"
 _MONTH_HEADS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
-# What may stand before digits as a sign, or before the sign word: "-5", "+0.3%", " minus 5".
-_SIGN_BEFORE_CHARS = frozenset("+−- \t")
 # After these, plain digits end where they stand (no fraction, decimal comma or power).
 _PLAIN_NEXT = " .;:)!?\n"
 _INF = float("inf")
-
-
-def _currency_before(text: str, s: int) -> tuple[str, str, int]:
-    """Currency just before the digits ("$5", "US $58.24", "USD10m", "Y=590").
-
-    Returns (currency as written, normalised currency, start of the figure); empty strings
-    and ``s`` when there is none.
-    """
-    k = s - 1 if s and text[s - 1] != " " else s - 2
-    ch = text[k] if k >= 0 else ""
-    if not ch or not (ch in _CURRENCY_CHARS or ch.isupper() or ch == "s" and text[k - 1] == "R"):
-        return "", "", s
-    cur_m = CURRENCY_BEFORE_RE.search(text, max(0, s - 8), s)
-    if not cur_m:
-        return "", "", s
-    written = cur_m.group("cur")
-    # One- and two-letter codes ("R" rand, "PS" pounds, "RM") only when glued on.
-    if written in ("R", "PS", "RM") and cur_m.end("cur") != s:
-        return "", "", s
-    return written, CURRENCY_PREFIXES[written], cur_m.start("cur")
-
-
-def _sign_before(text: str, s: int, e: int, cur_start: int) -> tuple[int, int] | None:
-    """Sign before the number or its currency: "-5 yards", "+0.3%", "minus-130 degrees".
-
-    Returns (sign, new start): sign -1, +1, or 0 when none is written; None when the
-    hyphen belongs to a name ("COVID -19"; but "FTSE -0.6%" is a change).
-    """
-    if not cur_start:
-        return 0, cur_start
-    before = text[cur_start - 1]
-    if before in "+−" or (before == "-" and not text[cur_start - 2 : cur_start - 1].isalnum()):
-        sm = SIGN_BEFORE_RE.search(text, max(0, cur_start - 7), cur_start)
-    elif before in "-+−" or before in " \t":
-        if last_word(text, cur_start).lower() not in _SIGN_WORDS:
-            return 0, cur_start
-        sm = SIGN_BEFORE_RE.search(text, max(0, cur_start - 7), cur_start)
-    else:
-        return 0, cur_start
-    if not sm:
-        return 0, cur_start
-    sym = sm.group("sym")
-    word = (sm.group("word") or "").lower()
-    if (
-        sym
-        and NAME_SPACED_HYPHEN_RE.search(text, max(0, sm.start() - 20), sm.start())
-        and not PERCENT_AFTER_RE.match(text, e)
-    ):
-        return None
-    if sm.group("lead"):
-        return -1, sm.start()  # "- 1 4/5" at the start of a text
-    if sym in ("-", "−") or word in ("minus", "negative"):
-        return -1, sm.start()
-    if sym == "+":
-        return 1, sm.start()
-    return 0, cur_start
-
-
-def _unsigned_name(text: str, s: int, e: int, lw: str) -> bool:
-    """A number glued to a name ("F-150", "G7") unless a qualifier or a percent says otherwise
-    (``lw``: the word before the number)."""
-    if not s:
-        return False
-    before = text[s - 1]
-    if not (before.isalpha() or before in "-‑" or before == " " and text[s - 2 : s - 1] in "-‑"):
-        return False
-    return bool(
-        NAME_BEFORE_RE.search(text, max(0, s - 24), s)
-        and not qualifier_before(text, s, lw)
-        and not PERCENT_AFTER_RE.match(text, e)
-    )
 
 
 def _number_shape(text: str, raw: str, e: int, sign: float) -> tuple[float, int, str] | int:

@@ -7,6 +7,7 @@ Figure, and the few helpers that look around a position in the text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,7 +108,7 @@ def finish(text: str, r: Reading) -> Figure | None:
         si_value = value
     else:
         si_value = float(value * r.factor)
-    if not (-_INF < si_value < _INF and -_INF < value < _INF):
+    if not _isfinite(si_value) or si_value is not value and not _isfinite(value):
         return None
     si_unit = r.si_unit or unit_normalized
     if kind == "percent" and not unit_normalized:
@@ -142,7 +143,7 @@ def finish(text: str, r: Reading) -> Figure | None:
     return fig
 
 
-_INF = float("inf")
+_isfinite = math.isfinite
 
 
 def replace_figure(fig: Figure, **changes) -> Figure:

@@ -156,7 +156,7 @@ def over_a_period(text: str, figures: list[Figure]) -> list[Figure]:
     out = figures
     for i in range(1, len(figures)):
         b = figures[i]
-        if b.qualifier.lower() != "over" or b.kind != "duration" or b.is_range:
+        if b.kind != "duration" or b.is_range or b.qualifier.lower() != "over":
             continue
         if text[figures[i - 1].end : b.start].strip(" \t\u00a0"):
             continue
