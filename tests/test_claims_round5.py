@@ -258,3 +258,38 @@ def test_forecasters_who_forecast_still_report():
 )
 def test_source_types_of_watchdogs_warning_centres_and_trades(phrase, expected):
     assert source_type_for(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Coach Dean Marsh said his side had won 7 games.", "7 games", ("Dean Marsh", "other")),
+        (
+            "Volunteers planted 18,000 trees, said Anna Pike of the Woodland Trust.",
+            "18,000 trees",
+            ("Anna Pike", "NGO/civil society"),
+        ),
+        (
+            "Principal Sarah Lyle said 30 pupils had been sent home.",
+            "30 pupils",
+            ("Sarah Lyle", "government"),
+        ),
+        (
+            "The mine produced 1.2 million ounces of gold, Goldvale Resources said.",
+            "1.2 million ounces",
+            ("Goldvale Resources", "company"),
+        ),
+        (
+            "Hilltop Recycling said it would cut 40 jobs at its plant.",
+            "40 jobs",
+            ("Hilltop Recycling", "company"),
+        ),
+    ],
+)
+def test_names_with_affiliations_and_trade_words(text, surface, expected):
+    assert _by_surface(text)[surface] == expected
+
+
+def test_an_organisation_named_with_of_keeps_its_whole_name():
+    assert canonical_source("the Royal College of Nursing") == "Royal College of Nursing"
+    assert canonical_source("Friends of the Earth") == "Friends of the Earth"

@@ -150,8 +150,8 @@ def person_name(phrase: str) -> str:
     if last_title < 0:
         return ""
     name = words[last_title + 1 :]
-    if last_title == 0 and len(name) == 1 and words[0].lower() in GIVEN_NAME_TITLES:
-        name = words  # "Dean Okoro": a given name, not the title of a lone surname
+    if len(name) == 1 and words[last_title].lower() in GIVEN_NAME_TITLES:
+        name = words[last_title:]  # "(Coach) Dean Okoro": a given name, not a lone surname's title
     if not (1 <= len(name) <= 4) or not all(NAME_TOKEN.fullmatch(w) for w in name):
         return ""
     if any(w.lower() in ORG_NAME_WORDS for w in name) or not name[-1][:1].isupper():
@@ -208,6 +208,9 @@ def canonical_form(phrase: str) -> str:
     name = person_name(text)
     if name:
         return name
+    affiliation = AFFILIATION.search(text)  # "Anna Pike of the Woodland Trust"
+    if affiliation and looks_like_full_name(text[: affiliation.start()]):
+        return text[: affiliation.start()]
     if OPENING_DESCRIPTOR.match(text):  # "Aid group Médecins du Monde" opening a sentence
         text = "the " + text[0].lower() + text[1:]
     described = DESCRIBED_NAME.match(text)

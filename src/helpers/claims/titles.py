@@ -41,6 +41,7 @@ TITLES: tuple[tuple[str, str, str], ...] = (
      "secretary minister ambassador amb envoy consul judge justice magistrate "
      "attorney-general prosecutor comptroller auditor-general", v.GOVERNMENT, STRONG),
     ("superintendent", v.GOVERNMENT, WEAK),  # school superintendents (US); police say "Supt"
+    ("principal headteacher headmaster headmistress", v.GOVERNMENT, WEAK),  # public schools
     # police, fire and emergency services
     ("supt insp det detective constable chief-constable pc dc ds di dci dsi sheriff "
      "undersheriff trooper officer police-chief fire-chief battalion-chief firefighter "
@@ -61,7 +62,7 @@ TITLES: tuple[tuple[str, str, str], ...] = (
     ("ch acting interim former chief deputy chair chairman chairwoman director spokesman "
      "spokeswoman spokesperson head leader coordinator administrator manager executive ceo "
      "founder nurse coach "
-     "dean rector provost principal inspector-general king queen prince princess pope "
+     "dean rector provost inspector-general king queen prince princess pope "
      "speaker candidate nominee striker forward midfielder defender goalkeeper winger "
      "skipper", "", NONE),
 )  # fmt: skip
