@@ -5,6 +5,7 @@ refused articles again."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 
 import pandas as pd
@@ -54,3 +55,41 @@ def test_a_killed_worker_refuses_its_bucket_and_the_run_goes_on(tmp_path, monkey
     again = pipeline.run(SEED_RAW_DIR, tmp_path, **kwargs)
     assert (again.processed, again.refused) == (len(same_bucket), 0)
     assert victim in set(pipeline.read_dataset(tmp_path, "texts")["article_id"])
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the local engine forks its workers here")
+def test_a_bucket_refused_after_a_crash_keeps_the_state_of_the_articles_it_keeps(
+    tmp_path, monkeypatch
+):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(SEED_RAW_DIR, raw)
+    kwargs = dict(study="iran-drones", workers=2, progress=False, buckets=1)
+    first = pipeline.run(raw, out, **kwargs)  # one bucket: the five seeds share it
+    assert first.processed == 5
+    state = pipeline.read_dataset(out, "_state").set_index("article_id")
+    # an article added to that bucket kills its worker, on the first try and when tried alone
+    (raw / "harbour.txt").write_text(
+        "Harbour closed\n\nThe port authority said 35 ships waited outside on Tuesday.\n", "utf-8"
+    )
+    parent = os.getpid()
+    real = article_module._figures
+
+    def killed(article_id, sentences):
+        if article_id == "harbour" and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(article_id, sentences)
+
+    monkeypatch.setattr(article_module, "_figures", killed)
+    monkeypatch.setattr(engines, "MIN_PARALLEL", 1)
+    crashed = pipeline.run(raw, out, **kwargs)
+    assert (crashed.processed, crashed.reused, crashed.refused) == (1, 5, 1)
+    after = pipeline.read_dataset(out, "_state").set_index("article_id")
+    assert after.loc["harbour", "cache_key"] == ""  # refused: tried again next run
+    kept = sorted(seed_ids())
+    assert after.loc[kept].equals(state.loc[kept])  # keys, signatures, messages as they were
+    articles = pd.read_csv(out / "articles.csv", keep_default_na=False).set_index("article_id")
+    assert (articles.loc[kept, "status"] == "ok").all()
+
+    monkeypatch.setattr(article_module, "_figures", real)
+    again = pipeline.run(raw, out, **kwargs)
+    assert (again.processed, again.reused, again.refused) == (1, 5, 0)  # only the refused one

@@ -8,7 +8,10 @@ every table's part of the bucket sorted (one frame per table from all the bucket
 writes the state last. It returns a small :class:`BucketSummary`; the rows themselves never
 travel back to the caller, so the caller's memory does not grow with the corpus.
 :func:`refuse_bucket` writes a bucket with its articles to process refused instead: the way
-out when a worker process dies on it.
+out when a worker process dies on it. Both read the kept articles' state from the state
+file, or from where an attempt that died had set it aside
+(:func:`~helpers.pipeline.store.drop_state`): a bucket retried or refused after a crash keeps
+the cache keys, signatures and messages of the articles it keeps.
 """
 
 from __future__ import annotations
@@ -31,7 +34,15 @@ from helpers.pipeline.article import (
 )
 from helpers.pipeline.schema import ROW_TABLES, row_columns, rows_to_arrow
 from helpers.pipeline.sources import ArticleInput
-from helpers.pipeline.store import ARTICLES, STATE, drop_state, read_part, write_part
+from helpers.pipeline.store import (
+    ARTICLES,
+    STATE,
+    drop_state,
+    forget_set_aside,
+    read_part,
+    read_state_part,
+    write_part,
+)
 
 STATE_SCHEMA = pa.schema(
     [
@@ -71,7 +82,10 @@ class BucketSummary:
 def _kept_rows(task: BucketTask, table: str) -> pa.Table | None:
     if not task.keep:
         return None
-    part = read_part(task.processed_dir, table, task.bucket)
+    if table == STATE:  # the state an attempt that died set aside, when there is no other
+        part = read_state_part(task.processed_dir, task.bucket)
+    else:
+        part = read_part(task.processed_dir, table, task.bucket)
     if part is None:
         return None
     return part.filter(pc.is_in(part["article_id"], value_set=pa.array(task.keep, pa.string())))
@@ -141,6 +155,7 @@ def _write_bucket(
             rows = [row for r in results for row in r.tables.get(table, ())]
             _write_table(task, table, table, rows, results)
     write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results, kept_state))
+    forget_set_aside(task.processed_dir, task.bucket)
     summary.seconds["write"] = time.process_time() - started
     return summary
 
@@ -160,6 +175,7 @@ def _write_table(task: BucketTask, name: str, order: str, rows: list, results: l
 def remove_bucket(processed_dir: str | Path, bucket: int) -> None:
     """Delete every file of a bucket that no longer holds any article."""
     drop_state(processed_dir, bucket)
+    forget_set_aside(processed_dir, bucket)
     for table in (ARTICLES, *ROW_TABLES):
         if table != "articles":
             write_part(processed_dir, table, bucket, None)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -96,8 +97,33 @@ def read_part(processed_dir: str | Path, table: str, bucket: int) -> pa.Table | 
 
 
 def drop_state(processed_dir: str | Path, bucket: int) -> None:
-    """Forget what a bucket caches (done before its files are rewritten)."""
-    part_path(processed_dir, STATE, bucket).unlink(missing_ok=True)
+    """Forget what a bucket caches (done before its files are rewritten): its state file is
+    moved aside (:func:`set_aside_path`), where no run looks for a cache but the rewrite of
+    this bucket still finds the state of the articles it keeps, even after a worker died
+    during a first attempt (:func:`read_state_part`)."""
+    path = part_path(processed_dir, STATE, bucket)
+    if path.exists():
+        os.replace(path, set_aside_path(processed_dir, bucket))
+
+
+def set_aside_path(processed_dir: str | Path, bucket: int) -> Path:
+    """Where :func:`drop_state` moves a bucket's state until the bucket is written again (a
+    name no listing of parts matches)."""
+    path = part_path(processed_dir, STATE, bucket)
+    return path.with_name(path.name + ".set-aside")
+
+
+def read_state_part(processed_dir: str | Path, bucket: int) -> pa.Table | None:
+    """A bucket's state, or the state set aside when its rewrite began (a rewrite that did not
+    finish: read it only for articles the run knew cached when it planned the bucket)."""
+    found = read_part(processed_dir, STATE, bucket)
+    aside = set_aside_path(processed_dir, bucket)
+    return found if found is not None or not aside.exists() else pq.read_table(aside)
+
+
+def forget_set_aside(processed_dir: str | Path, bucket: int) -> None:
+    """Delete the state :func:`drop_state` set aside (the bucket's new state is written)."""
+    set_aside_path(processed_dir, bucket).unlink(missing_ok=True)
 
 
 def buckets_on_disk(processed_dir: str | Path, table: str = STATE) -> list[int]:
