@@ -293,3 +293,26 @@ def test_names_with_affiliations_and_trade_words(text, surface, expected):
 def test_an_organisation_named_with_of_keeps_its_whole_name():
     assert canonical_source("the Royal College of Nursing") == "Royal College of Nursing"
     assert canonical_source("Friends of the Earth") == "Friends of the Earth"
+
+
+def test_a_kind_of_business_points_back_to_the_one_named():
+    text = (
+        "Ryder Mining told investors it would produce 320,000 tonnes of copper. The miner "
+        "also said its debt had fallen to $2.1 billion."
+    )
+    assert _by_surface(text)["$2.1 billion"] == ("Ryder Mining", "company")
+
+
+def test_a_public_body_by_its_kind_does_not_point_back_to_another():
+    text = (
+        "The Ukrainian army said it had repelled 14 attacks. The army of the breakaway region "
+        "said 3 of its soldiers were killed."
+    )
+    assert _by_surface(text)["3 of its soldiers"][0] != "Ukrainian army"
+
+
+def test_an_owner_outranks_other_words_before_a_role():
+    assert source_type_for("the UN's top humanitarian official") == "international organisation"
+    assert source_type_for("Ana Ruiz", description="the company's health and safety officer") == (
+        "company"
+    )

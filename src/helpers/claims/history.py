@@ -60,6 +60,10 @@ OWNED_BY_REFERENCE = re.compile(
 )
 # An adjective that describes rather than names: "medical", "humanitarian", "Paris-based"
 DESCRIBING = re.compile(r"[a-z]+(?:al|ic|ian|ary|ous|ive)|[\w]+-(?:based|owned|run|backed)")
+# "the miner", "the drugmaker": a kind of business, charity or institute named before by name
+# (public bodies are left out: an article often has several ministries, armies and forces)
+KIND_REFERENCE = re.compile(r"(?i:the|this) ([a-z][\w-]*+)")
+REFERRING_TYPES = frozenset({v.COMPANY, v.CIVIL_SOCIETY, v.EXPERT})
 # "the judge", "the coach", "the comptroller": a title that points back to its holder
 TITLE_REFERENCE = re.compile(r"the ([a-z]+)")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord", "lady", "hon"})
@@ -353,6 +357,9 @@ def _reference_plan(phrase: str) -> tuple[str, str]:
     reference = c.GENERIC_REFERENCE.match(phrase)
     if reference:
         return "reference", reference.group("head").lower()
+    kind_word = KIND_REFERENCE.fullmatch(phrase)  # "the miner", "the drugmaker", "the brewer"
+    if kind_word and institution_type(kind_word[1]) in REFERRING_TYPES:
+        return "reference", kind_word[1].lower()
     return "alias", canonical_form(phrase)
 
 

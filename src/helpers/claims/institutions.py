@@ -166,4 +166,5 @@ def institution_type(phrase: str) -> str:
     if complement:
         return complement  # "Officials at the port", "a spokesperson for the chain"
     typed = [m for m in main if m[2]]
-    return _head(typed)[2] if typed else ""
+    owners = [m for m in typed if text.startswith("'", m[1])]  # "the UN's humanitarian chief"
+    return _head(owners or typed)[2] if typed else ""

@@ -89,7 +89,7 @@ NOT_WORDS = re.compile(r"[\W\d]+")  # what is left once the filler words are gon
 # largest utility", "which runs 1,300 food banks" (not whom a person works for: "a
 # spokesman for ...", "an epidemiologist at ...", which a name's own words outrank)
 KIND_DESCRIPTION = _ci(
-    r"(?:(?:an?|the)\s(?!(?:\w+\s)*?(?:spokes\w+|officials?|members?|staff|employees?|"
+    r"(?:(?:an?|the)\s(?!(?:[\w'-]+\s)*?(?:spokes\w+|officials?|members?|staff|employees?|"
     r"workers?|executives?|directors?|heads?|officers?)\b)|which\s(?:runs|operates|manages)\s)"
 )
 # Plural heads that make a phrase a group: "officials", "experts", "residents"
