@@ -28,8 +28,9 @@ from helpers.ledger.common import (
     cells,
     choose,
     counted,
-    source_names,
-    stories,
+    group_parts,
+    source_cells,
+    story_cells,
     text,
     texts,
 )
@@ -37,6 +38,7 @@ from helpers.ledger.panels import panel_frame, time_context
 from helpers.ledger.write import as_written
 from helpers.study import Study
 
+PART_ROWS = 1_000_000  # ledger rows compared at once (whole groups): the memory of a part
 UNDATED = "undated"  # the window of a claim whose article has no date
 WINDOWS = ("all", "day", "week", "month", "year")
 LEDGER_INPUT_COLUMNS = (
@@ -236,6 +238,12 @@ def _joined(frame: pd.DataFrame, column: str, ordered: bool = True) -> pd.Series
     return _join_sorted(cells["_gid"].to_numpy(), cells[column])
 
 
+def _categories_at(column: pd.Series, codes: pd.Series) -> pd.Series:
+    """The categories of ``column`` at ``codes`` (a Series of codes by group), as text."""
+    names = np.asarray(column.cat.categories, dtype=object)
+    return pd.Series(names[codes.to_numpy(dtype=np.int64)], index=codes.index, dtype="str")
+
+
 def _value_texts(rows: pd.DataFrame) -> pd.Series:
     """:func:`_value_text` of each row (``change, v, v_low, v_high``), worked out once per
     distinct value."""
@@ -262,10 +270,11 @@ def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     ordered = claims.sort_values(["_gid", "v", "v_low", "v_high"], kind="mergesort")
     del claims
     ordered = ordered.assign(_value=_value_texts(ordered), _surface=texts(ordered["surface"]))
-    narrow = pd.DataFrame({"_gid": gid, "_date": texts(rows["published"])})
-    dated = narrow.loc[narrow["_date"] != ""].groupby("_gid")["_date"]
+    date = cells(rows["published"])
+    narrow = pd.DataFrame({"_gid": gid, "_date": date.cat.codes}).loc[date != ""]
+    dated = narrow.groupby("_gid")["_date"]  # the first and last date by code: sorted text
     outlets = pd.DataFrame({"_gid": gid, "outlet": rows["outlet"]}).loc[rows["outlet"] != ""]
-    types = pd.DataFrame({"_gid": gid, "source_type": texts(rows["source_type"])})
+    types = pd.DataFrame({"_gid": gid, "source_type": cells(rows["source_type"])})
     by_group = pd.DataFrame({"_gid": gid, "story": rows["story"], "article_id": rows["article_id"]})
     by_group = by_group.groupby("_gid", sort=True)
     table = pd.DataFrame(
@@ -280,8 +289,8 @@ def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             "value_max": ordered.groupby("_gid", sort=True)["v_high"].max(),
             "as_written": _joined(ordered, "_surface"),
             "outlets": _joined(outlets, "outlet", ordered=False),
-            "first_published": dated.min(),
-            "last_published": dated.max(),
+            "first_published": _categories_at(date, dated.min()),
+            "last_published": _categories_at(date, dated.max()),
         },
         index=first.index,
     )  # fmt: skip
@@ -292,15 +301,39 @@ def _per_source(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFrame:
+def _blank(index: pd.Index) -> pd.Series:
+    """A categorical column of "" (no event, when the comparison does not split by event)."""
+    return categorical_of(np.full(len(index), -1), []).set_axis(index)
+
+
+def ledger_comparison(
+    ledger: pd.DataFrame, by_event: bool = False, part_rows: int = PART_ROWS
+) -> pd.DataFrame:
     """One row per group (and event, when ``by_event``), window, panel and source: the values
     the source gave in the panel's unit (``values``, ``value_min``, ``value_max``), as written,
     how many claims (a wire copy of the same value counts once), stories and articles, which
     outlets and when. ``sources_in_group`` counts the sources that gave a value for the same
     thing: where it is above one, the numbers can be compared. Groups in which something
     happened come first, those with the most sources first.
+
+    Every row compares claims of one group, so the ledger is compared a few groups at a time
+    (about ``part_rows`` rows: :func:`helpers.ledger.common.group_parts`), and the parts'
+    rows put in order at the end: the same table as in one go, in a fraction of the memory.
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
+    block = ["group", "event", "window", "panel", "panel_unit"]
+    parts = [_compare(ledger.iloc[a:b], by_event) for a, b in group_parts(ledger, part_rows)]
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    table = table.sort_values(
+        ["_none", "sources_in_group", "_claims", *block, "value_min", "source"],
+        ascending=[True, False, False, *[True] * (len(block) + 2)], kind="mergesort",
+    )  # fmt: skip
+    return table.loc[:, list(COMPARISON_COLUMNS)].reset_index(drop=True)
+
+
+def _compare(ledger: pd.DataFrame, by_event: bool) -> pd.DataFrame:
+    """The rows of :func:`ledger_comparison` for the groups of ``ledger``, in no order, with
+    their text columns as text and the sort keys ``_none`` and ``_claims``."""
     block = ["group", "event", "window", "panel", "panel_unit"]
     cluster = [c for c in CLUSTER_COLUMNS[:1] if c in ledger.columns]
     used = [*block, "happened", "change", "surface", "published", "source_type", "outlet",
@@ -309,11 +342,11 @@ def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFr
     converted = panel_frame(rows)
     rows = pd.DataFrame(
         {
-            **{c: rows[c] for c in ("group", "window", "panel", "panel_unit", "happened")},
-            "event": texts(rows["event"]) if by_event else "",
-            "source": source_names(rows), "story": stories(rows), "v": converted["value"],
+            **{c: cells(rows[c]) for c in ("group", "window", "panel", "panel_unit", "happened")},
+            "event": cells(rows["event"]) if by_event else _blank(rows.index),
+            "source": source_cells(rows), "story": story_cells(rows), "v": converted["value"],
             "v_low": converted["low"], "v_high": converted["high"],
-            "outlet": texts(rows["outlet"]),
+            "outlet": cells(rows["outlet"]),
             **{c: rows[c] for c in ("change", "surface", "published", "source_type", "article_id")},
         },
         index=rows.index,
@@ -322,14 +355,11 @@ def ledger_comparison(ledger: pd.DataFrame, by_event: bool = False) -> pd.DataFr
     table = _per_source(rows, [*block, "source"])
     said = rows.loc[rows["happened"] != "", [*block, "happened"]].drop_duplicates()
     said = said.sort_values([*block, "happened"], kind="mergesort")
-    happened = said.groupby(block, sort=False)["happened"].agg(";".join).reset_index()
-    table = table.merge(happened, on=block, how="left")
+    happened = said.groupby(block, sort=False, observed=True)["happened"].agg(";".join)
+    table = table.merge(happened.reset_index(), on=block, how="left")
     table["happened"] = table["happened"].fillna("")
-    table["sources_in_group"] = table.groupby(block)["source"].transform("nunique")
+    table["sources_in_group"] = table.groupby(block, observed=True)["source"].transform("nunique")
     table["_none"] = table["happened"].eq("")
-    table["_claims"] = table.groupby(block)["n_claims"].transform("sum")
-    table = table.sort_values(
-        ["_none", "sources_in_group", "_claims", *block, "value_min", "source"],
-        ascending=[True, False, False, *[True] * (len(block) + 2)], kind="mergesort",
-    )  # fmt: skip
-    return as_written(table.loc[:, list(COMPARISON_COLUMNS)].reset_index(drop=True))
+    table["_claims"] = table.groupby(block, observed=True)["n_claims"].transform("sum")
+    table["source"] = table["source"].astype("str")  # text, as the tables were written before
+    return as_written(table)

@@ -126,3 +126,47 @@ def stories(ledger: pd.DataFrame) -> pd.Series:
         return article
     cluster = texts(ledger["duplicate_cluster"]).str.replace(FLOAT_ZERO, "", regex=True)
     return ("cluster " + cluster).where(~cluster.isin(["", "-1"]), article)
+
+
+def per_distinct(frame: pd.DataFrame, columns: list[str], rule) -> pd.Series:
+    """``rule`` (a function of a frame of text columns, returning a Series of text) applied
+    once per distinct row of ``columns`` and spread over the rows of ``frame`` as a
+    categorical: the same cells as ``rule(frame)``, for a ledger of millions of rows."""
+    keys = pd.DataFrame({c: cells(frame[c]) for c in columns}, index=frame.index)
+    if keys.empty:
+        return pd.Series(pd.Categorical([]), index=frame.index, dtype="category")
+    at = keys.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
+    _, first, codes = np.unique(at, return_index=True, return_inverse=True)
+    distinct = keys.iloc[first].astype(str).reset_index(drop=True)
+    return categorical_of(codes, list(rule(distinct))).set_axis(frame.index)
+
+
+def source_cells(frame: pd.DataFrame) -> pd.Series:
+    """:func:`source_names` as a categorical, worked out once per distinct source."""
+    return per_distinct(frame, ["outlet", "source_canonical", "source"], source_names)
+
+
+def story_cells(ledger: pd.DataFrame) -> pd.Series:
+    """:func:`stories` as a categorical, worked out once per distinct article and cluster."""
+    keys = [c for c in ("article_id", "duplicate_cluster") if c in ledger.columns]
+    return per_distinct(ledger, keys, stories)
+
+
+def group_parts(ledger: pd.DataFrame, rows: int) -> list[tuple[int, int]]:
+    """``(start, end)`` slices of ``ledger`` that hold whole groups, about ``rows`` rows each
+    (a larger group alone): :func:`helpers.ledger.claims_ledger` gives each group's rows one
+    after another. A ledger whose groups are not contiguous is one part."""
+    if len(ledger) <= rows:
+        return [(0, len(ledger))]
+    codes = cells(ledger["group"]).cat.codes.to_numpy()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    if len(starts) != len(np.unique(codes)):
+        return [(0, len(ledger))]
+    parts, start, last = [], 0, 0
+    for end in [*starts[1:], len(ledger)]:
+        if end - start > rows and last > start:
+            parts.append((start, last))
+            start = last
+        last = int(end)
+    parts.append((start, last))
+    return parts

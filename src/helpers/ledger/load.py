@@ -117,7 +117,9 @@ def load_claims(
     buckets = buckets_on_disk(processed_dir, "claims")
     paths = [part_path(processed_dir, "claims", b) for b in buckets]
     size = sum(pq.read_metadata(p).num_rows for p in paths)
-    vocabularies: dict[str, dict[str, int]] = {c: {} for c in text}
+    limit = max(1, int(size * max_share))
+    vocabularies: dict[str, dict[str, int]] = {}
+    plain: dict[str, tuple[list, list]] = {}  # text of many values: (kept cells, left-out cells)
     filled: dict[str, _Column] = {}
     stats = ClaimStats()
     for path in paths:
@@ -128,14 +130,24 @@ def load_claims(
             types = pc.value_counts(part["source_type"].combine_chunks().dictionary_decode())
             pairs = zip(*(types.field(i).to_pylist() for i in (0, 1)), strict=True)
             stats.source_types.update(dict(pairs))
-        for name in names:
+        for name in kept_names:
             cells = part[name].combine_chunks()
+            if name in text and name not in vocabularies and name not in plain:
+                # a column whose first part is mostly distinct values (the figures as written)
+                # is held as text: a vocabulary of millions of cells would cost more
+                if len(cells.dictionary) > max_share * max(len(cells), 1):
+                    plain[name] = ([], [])
+                else:
+                    vocabularies[name] = {}
+            if name in plain:
+                cells = cells.dictionary_decode()
+                plain[name][0].append(cells.filter(pa.array(kept)))
+                plain[name][1].append(cells.filter(pa.array(~kept)))
+                continue
             if name in text:
                 cells = _global_codes(cells, vocabularies[name])
             else:
                 cells = cells.to_numpy(zero_copy_only=False)
-            if name not in kept_names:
-                continue
             if name not in filled:
                 narrowed = narrow and cells.dtype == np.int64
                 dtype = np.int8 if name in text else np.int32 if narrowed else cells.dtype
@@ -145,15 +157,30 @@ def load_claims(
     if not stats.n_claims:
         frame = empty_table("claims", names)
         return frame.loc[:, kept_names], stats
-    limit = max(1, int(stats.n_claims * max_share))
-    stats.distinct = {name: len(vocabularies[name]) for name in text}
-    stats.n_articles = stats.distinct.get("article_id", 0)
     out = {}
     for name in kept_names:
+        if name in plain:
+            out[name], stats.distinct[name] = _plain_column(*plain.pop(name), limit)
+            continue
         cells = filled.pop(name).done()
         if name in text:
+            stats.distinct[name] = len(vocabularies[name])
             out[name] = _text_column(cells, vocabularies.pop(name), limit)
         else:
             out[name] = pd.Series(cells)
         del cells
+    stats.n_articles = stats.distinct.get("article_id", 0)
     return pd.DataFrame(out, copy=False), stats
+
+
+def _plain_column(kept: list[pa.Array], left: list[pa.Array], limit: int) -> tuple[pd.Series, int]:
+    """A text column held as Arrow text (``kept`` rows; ``left`` the rows left out, counted
+    among the distinct values) as :func:`_text_column` gives it, and its distinct values."""
+    whole = pa.chunked_array(kept, type=pa.string())
+    distinct = pc.count_distinct(pa.chunked_array([*kept, *left], type=pa.string())).as_py()
+    column = pd.Series(whole.combine_chunks().to_pandas(), dtype="str")
+    if distinct <= limit:
+        every = pc.unique(pa.chunked_array([*kept, *left], type=pa.string())).drop_null()
+        categories = pd.Index(every.take(pc.array_sort_indices(every)).to_pandas(), dtype="str")
+        column = pd.Series(pd.Categorical(column, categories=categories))
+    return column, distinct

@@ -15,6 +15,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -25,13 +26,17 @@ ROW_GROUP = 1024 * 1024  # pyarrow's default rows per row group: the same row gr
 MADE_TEXT = ("group", "event", "what", "happened", "outlet", "published", "panel", "panel_unit",
              CLUSTER_COLUMNS[0])  # fmt: skip  # columns claims_ledger makes (as text, before)
 MADE_OBJECT = ("window",)  # made as Python strings (an object column) before
+WIDE = ("sentence_id", "start", "end")  # int64 in the pass's claims (read as int32: narrow)
 
 
 def as_written(ledger: pd.DataFrame) -> pd.DataFrame:
     """``ledger`` (rows of :func:`helpers.ledger.claims_ledger`) with the columns the ledger
     made as categoricals back to the text columns it wrote before; the claims' own columns
-    keep their types (a claims column of few values stays a category)."""
-    made = {}
+    keep their types (a claims column of few values stays a category; positions held as int32
+    are int64 again)."""
+    made = {
+        c: ledger[c].astype(np.int64) for c in WIDE if c in ledger and ledger[c].dtype.kind == "i"
+    }
     for name in ledger.columns:
         if not isinstance(ledger[name].dtype, pd.CategoricalDtype):
             continue
