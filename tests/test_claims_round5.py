@@ -316,3 +316,22 @@ def test_an_owner_outranks_other_words_before_a_role():
     assert source_type_for("Ana Ruiz", description="the company's health and safety officer") == (
         "company"
     )
+
+
+def test_an_expectation_of_economists_polled_by_an_agency():
+    text = (
+        "Industrial output rose 0.3 per cent, the statistics office said, below the 0.5 per "
+        "cent that economists surveyed by Bloomberg had expected."
+    )
+    found = _by_surface(text)
+    assert found["0.3 per cent"][0] == "statistics office"
+    assert found["0.5 per cent"] == ("economists surveyed by Bloomberg", "expert")
+
+
+def test_a_clause_joined_by_and_has_its_own_speaker():
+    text = "Farmers blocked the ring road for 6 hours, and police said 12 tractors were seized."
+    found = _by_surface(text)
+    assert found["6 hours"] == ("", "outlet itself")
+    assert found["12 tractors"] == ("police", "police/emergency services")
+    text = "Police said 12 tractors were seized, and 40 officers were deployed."
+    assert _by_surface(text)["40 officers"][0] == "Police"

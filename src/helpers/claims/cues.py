@@ -300,7 +300,7 @@ SPEAKER_NOUNS = frozenset(
 SPEAKERS_AT = re.compile(
     r"(?:researchers|scientists|analysts|economists|experts|doctors|engineers|officials|"
     r"investigators|astronomers|academics|lawyers|staff|volunteers|workers) (?:at|from|with|for|"
-    r"of|in) ",
+    r"of|in|(?:polled|surveyed|questioned|interviewed|consulted) by) ",
     re.IGNORECASE,
 )
 # The verb's object after it is whom they told, never the speaker: "..., told the Gazette"
