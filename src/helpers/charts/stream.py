@@ -200,12 +200,13 @@ def _stacked(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame(columns=COMPACT)
+    columns = {}
     for name in frames[0].columns:
         if isinstance(frames[0][name].dtype, pd.CategoricalDtype):
-            union = union_categoricals([f[name] for f in frames], sort_categories=True)
-            for f in frames:
-                f[name] = f[name].cat.set_categories(union.categories)
-    return pd.concat(frames, ignore_index=True)
+            columns[name] = union_categoricals([f[name] for f in frames], sort_categories=True)
+        else:
+            columns[name] = pd.concat([f[name] for f in frames], ignore_index=True)
+    return pd.DataFrame(columns)
 
 
 def _marks(rows: pd.DataFrame, size: int, registry: dict) -> tuple[np.ndarray, np.ndarray]:
