@@ -67,3 +67,32 @@ def test_text_columns_read_as_categories_hold_the_same_rows(tmp_path):
     parts = list(pipeline.iter_parts(tmp_path, "claims", ["source"], categories=["source"]))
     assert len(parts) > 1 and all(isinstance(p["source"].dtype, pd.CategoricalDtype) for p in parts)
     assert sum(len(p) for p in parts) == len(plain)
+
+
+def test_dict_rows_become_the_table_pandas_would_give():
+    import math
+
+    import pyarrow as pa
+
+    from helpers.pipeline.schema import rows_to_arrow, sort_rows, to_arrow
+
+    # written for this test: a missing key, NaN and None in a float column, a column the
+    # schema does not know whose first rows are empty, and rows out of order
+    rows = [
+        {"article_id": "b", "start": 40, "value": 3.5, "note": None, "surface": "3.5 km"},
+        {"article_id": "a", "start": 9, "value": math.nan, "note": None, "seen": 4},
+        {"article_id": "a", "start": 2, "value": None, "note": "about", "surface": "two"},
+    ]
+    columns = ["article_id", "start", "value", "note", "seen", "surface"]
+    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+    expected = to_arrow(sort_rows(frame, "figures"))
+    got = rows_to_arrow("figures", columns, rows)
+    assert got.equals(expected)
+    assert got.column("article_id").to_pylist() == ["a", "a", "b"]
+    assert got.column("value").null_count == 2 and got.column("surface").null_count == 1
+    assert got.schema.field("seen").type == pa.int64()
+    # a column with no value anywhere takes its type from the kept rows read back
+    kept = rows_to_arrow("figures", ["article_id", "start", "extra"], [("c", 1, 7)])
+    more = rows_to_arrow("figures", ["article_id", "start", "extra"], [{"article_id": "d"}], kept)
+    assert more.schema.field("extra").type == kept.schema.field("extra").type
+    assert more.column("extra").to_pylist() == [7, None]

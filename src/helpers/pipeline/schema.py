@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from operator import itemgetter
 
 import pandas as pd
 import pyarrow as pa
@@ -107,8 +106,9 @@ def rows_to_arrow(
     columns and Arrow types of :func:`to_arrow` and the order of :func:`sort_rows`; None when
     there is no row. The same table :func:`to_arrow` gives for the pandas frame of the same
     rows, built without pandas (a frame per table per bucket cost more than the work)."""
-    if rows and isinstance(rows[0], Mapping):
-        values = _dict_columns(rows, columns)  # type: ignore[arg-type]
+    as_dicts = bool(rows) and isinstance(rows[0], Mapping)
+    if as_dicts:  # read by Arrow's converter straight from the dicts, below
+        values = [map(itemgetter_or_none(name), rows) for name in columns]
     elif rows:
         values = [list(v) for v in zip(*rows, strict=True)]
     else:
@@ -118,14 +118,23 @@ def rows_to_arrow(
     for name, column in zip(columns, values, strict=True):
         kind = KNOWN_TYPES.get(name)
         if kind is None:
-            given = any(v is not None and not (isinstance(v, float) and v != v) for v in column)
-            kind = _value_type(column) if given or name not in old.names else old.field(name).type
+            first = next((v for v in column if not _missing(v)), None)
+            if first is None and name in old.names:  # no value: the type of the kept rows
+                kind = old.field(name).type
+            else:
+                kind = _value_type([first])
         fields.append(pa.field(name, kind))
     schema = pa.schema(fields)
-    arrays = [
-        pa.array(v, type=f.type, from_pandas=True) for v, f in zip(values, fields, strict=True)
-    ]
-    parts = [pa.Table.from_arrays(arrays, schema=schema)] if rows else []
+    if as_dicts:  # one struct array from the dicts (a missing key is null), then its columns
+        rows_table = pa.Table.from_struct_array(
+            pa.array(rows, type=pa.struct(fields), from_pandas=True)
+        )
+        parts = [rows_table]
+    else:
+        arrays = [
+            pa.array(v, type=f.type, from_pandas=True) for v, f in zip(values, fields, strict=True)
+        ]
+        parts = [pa.Table.from_arrays(arrays, schema=schema)] if rows else []
     if kept is not None and kept.num_rows:
         parts.insert(0, _aligned(kept, schema))
     if not parts:
@@ -137,15 +146,17 @@ def rows_to_arrow(
     return out.replace_schema_metadata(None)
 
 
-def _dict_columns(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> list:
-    """The values of each column of dict rows (a missing key is null): one ``itemgetter``
-    call per row in C when every row has every column, which is the usual case."""
-    if len(columns) > 1:
-        try:
-            return list(zip(*map(itemgetter(*columns), rows), strict=True))
-        except KeyError:
-            pass
-    return [[row.get(c) for row in rows] for c in columns]
+def itemgetter_or_none(name: str):
+    """A function that reads ``name`` of a dict row, None when it lacks it."""
+
+    def get(row: Mapping[str, object]) -> object:
+        return row.get(name)
+
+    return get
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def _aligned(part: pa.Table, schema: pa.Schema) -> pa.Table:
