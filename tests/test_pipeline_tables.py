@@ -84,7 +84,7 @@ def test_dict_rows_become_the_table_pandas_would_give():
         {"article_id": "a", "start": 2, "value": None, "note": "about", "surface": "two"},
     ]
     columns = ["article_id", "start", "value", "note", "seen", "surface"]
-    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+    frame = pd.DataFrame([[r.get(c) for c in columns] for r in rows], columns=columns, dtype=object)
     expected = to_arrow(sort_rows(frame, "figures"))
     got = rows_to_arrow("figures", columns, rows)
     assert got.equals(expected)
