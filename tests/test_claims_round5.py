@@ -335,3 +335,20 @@ def test_a_clause_joined_by_and_has_its_own_speaker():
     assert found["12 tractors"] == ("police", "police/emergency services")
     text = "Police said 12 tractors were seized, and 40 officers were deployed."
     assert _by_surface(text)["40 officers"][0] == "Police"
+
+
+def test_a_kind_of_body_points_back_whatever_words_describe_it():
+    text = (
+        "Fuel prices rose to 149p a litre, the AA said. The motoring group said a full tank "
+        "now cost £82."
+    )
+    assert _by_surface(text)["£82"][0] == "AA"
+    text = (
+        "Oxfam said 2 million people needed food aid. The anti-poverty group said 400 of its "
+        "staff were in the region."
+    )
+    assert _by_surface(text)["400 of its staff"] == ("Oxfam", "NGO/civil society")
+
+
+def test_the_salvation_army_is_a_charity():
+    assert source_type_for("The Salvation Army") == "NGO/civil society"

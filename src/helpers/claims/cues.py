@@ -238,8 +238,9 @@ GENERIC_OUTLET = re.compile(
 )
 # "the ministry", "the think tank", "the report", "this study": a reference to an earlier one
 GENERIC_REFERENCE = re.compile(
-    r"^(?:the|this|that|its|their) (?:\w+ )?(?P<head>ministry|department|agency|company|firm|"
-    r"utility|union|think tank|institute|organi[sz]ation|group|charity|council|commission|"
+    r"^(?:the|this|that|its|their) (?:[\w'-]+ ){0,2}?(?P<head>ministry|department|agency|"
+    r"company|firm|utility|union|think tank|institute|organi[sz]ation|group|charity|council|"
+    r"commission|"
     r"bureau|office|service|authority|report|study|survey|analysis|data|statement|document|audit|"
     r"review|census|government|administration|university|hospital|airline|operator|figures|"
     r"accounts|records|filings?|poll|estimates|documents|papers|emails|statistics|"

@@ -59,7 +59,12 @@ OWNED_BY_REFERENCE = re.compile(
     r"(?i:the) (?P<head>[a-z][\w-]*+(?: [a-z][\w-]*+)?)'s (?P<role>\w.*)"
 )
 # An adjective that describes rather than names: "medical", "humanitarian", "Paris-based"
-DESCRIBING = re.compile(r"[a-z]+(?:al|ic|ian|ary|ous|ive)|[\w]+-(?:based|owned|run|backed)")
+DESCRIBING = re.compile(
+    r"[a-z]+(?:al|ic|ian|ary|ous|ive|ing)|[\w]+-(?:based|owned|run|backed|led|funded)"
+)
+# Heads that only say what kind of body one is, whatever words come before them ("the rights
+# group", "the motoring organisation", "the industry body")
+KIND_HEADS = frozenset({"group", "organisation", "organization", "body", "network", "coalition"})
 # "the miner", "the drugmaker": a kind of business, charity or institute named before by name
 # (public bodies are left out: an article often has several ministries, armies and forces)
 KIND_REFERENCE = re.compile(r"(?i:the|this) ([a-z][\w-]*+)")
@@ -254,15 +259,16 @@ class History:
 
         found = self.latest(named)
         modifiers = phrase.split()[1 : -len(words)]
-        if found is not None or (
-            len(modifiers) > 0 and not all(DESCRIBING.fullmatch(w) for w in modifiers)
-        ):
+        describing = head in KIND_HEADS or all(DESCRIBING.fullmatch(w) for w in modifiers)
+        if found is not None or (modifiers and not describing):
             return found  # "the ambulance service" names a service, it does not point back
             # ("the medical charity", "the Paris-based group" describe one named before)
         name = self._name_ending(head)
         if name:  # "Passenger numbers at Bristol Airport rose ..., the airport said"
             return make_speaker(name, self.study)
         wanted = generic_type(phrase)
+        if wanted == v.OTHER and modifiers and head in KIND_HEADS:
+            return self.latest(lambda s: s.kind == ORG)  # "the RAC said. The motoring group"
         if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
             return None
         kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
