@@ -352,3 +352,38 @@ def test_a_kind_of_body_points_back_whatever_words_describe_it():
 
 def test_the_salvation_army_is_a_charity():
     assert source_type_for("The Salvation Army") == "NGO/civil society"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "Rents have doubled to €2,000, said Lena Voss, chair of the Dublin Tenants' Union.",
+            "€2,000",
+            ("Lena Voss", "NGO/civil society"),
+        ),
+        (
+            "Prices rose 4 per cent, said Omar Diaz, head of research at the estate agency "
+            "Harlow Keys.",
+            "4 per cent",
+            ("Omar Diaz", "company"),
+        ),
+        (
+            "The blaze destroyed 30 homes, said Chief Fire Officer Mark Hale.",
+            "30 homes",
+            ("Mark Hale", "police/emergency services"),
+        ),
+        (
+            "Turnout was 61 per cent, said Returning Officer Jane Lake.",
+            "61 per cent",
+            ("Jane Lake", "government"),
+        ),
+        (
+            "The city will hire 80 teachers, said Mayor-elect Rosa Quint.",
+            "80 teachers",
+            ("Rosa Quint", "government"),
+        ),
+    ],
+)
+def test_roles_in_appositions_and_titles(text, surface, expected):
+    assert _by_surface(text)[surface] == expected

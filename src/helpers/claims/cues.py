@@ -197,7 +197,9 @@ INVERTED_NP = re.compile(
 NOUN_PHRASE = re.compile(rf"(?P<np>{NP_BODY})")
 # An apposition after a speaker: ", an epidemiologist at the university," / ", who heads ..."
 APPOSITION = re.compile(
-    rf",\s*+(?P<desc>(?:an?|the|who|which|its|his|her|chief|head|director|spokes\w+)\s{NP_BODY})"
+    rf",\s*+(?P<desc>(?:an?|the|who|which|its|his|her|chief|head|director|spokes\w+|chair\w*|"
+    rf"president|secretary|founder|co-founder|leader|coordinator|manager|deputy|editor|"
+    rf"senior|executive|general|professor|owner|organi[sz]er)\s{NP_BODY})"
 )
 
 # Words trimmed from the end of a subject: "also", "has", "later", "on November 7"

@@ -78,7 +78,7 @@ TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*+\.?")
 
 
 def _key(word: str) -> str:
-    return word.lower().rstrip(".,")
+    return word.lower().rstrip(".,").removesuffix("-elect")  # "Mayor-elect" is a mayor's title
 
 
 def is_title(word: str) -> bool:
