@@ -94,9 +94,10 @@ def count_corpus(
         corpus = sentences.reset_index(drop=True).assign(outlet="")
     else:
         corpus = with_outlet(sentences, articles)
-    outlet_codes, outlet_names = pd.factorize(corpus["outlet"].to_numpy(dtype=object))
+    # factorised as stored (Arrow-backed text stays so): no Python string per sentence
+    outlet_codes, outlet_names = pd.factorize(corpus["outlet"])
     outlet_names = np.asarray(outlet_names, dtype=object)
-    article_codes = pd.factorize(corpus["article_id"].to_numpy(dtype=object))[0]
+    article_codes = pd.factorize(corpus["article_id"])[0]
     words, bigrams, tokens, spread, per_sentence = [], [], [], [], []
     forms: set[str] = set()
     total, first = 0, 0
@@ -139,7 +140,7 @@ def count_corpus(
         forms=frozenset(forms),
         sentence_words=pd.DataFrame(
             {
-                "article_id": corpus["article_id"].to_numpy(),
+                "article_id": corpus["article_id"].array,  # as stored (Arrow-backed text)
                 "sentence_id": corpus["sentence_id"].to_numpy(),
                 "words": counted.astype("int64"),
             }

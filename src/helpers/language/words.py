@@ -164,7 +164,7 @@ def chunks(corpus: pd.DataFrame, size: int = CHUNK_SENTENCES) -> Iterator[pd.Dat
     """Slices of ``corpus`` (sentences in corpus order, as :func:`with_outlet` gives them) of
     about ``size`` sentences each, cut between articles, so that counting a large corpus never
     holds all its tokens at once and no article is split."""
-    article = corpus["article_id"].to_numpy()
+    article = pd.factorize(corpus["article_id"])[0]  # codes: no Python string per sentence
     start = 0
     while start < len(corpus):
         end = min(start + size, len(corpus))
