@@ -387,3 +387,10 @@ def test_the_salvation_army_is_a_charity():
 )
 def test_roles_in_appositions_and_titles(text, surface, expected):
     assert _by_surface(text)[surface] == expected
+
+
+def test_claims_before_a_clause_reports_but_a_toll_does_not():
+    text = "The union claims 85 per cent of drivers stayed at home."
+    assert _by_surface(text)["85 per cent"] == ("union", "NGO/civil society")
+    text = "The storm claimed 14 lives along the coast."
+    assert _by_surface(text)["14 lives"] == ("", "outlet itself")

@@ -56,6 +56,7 @@ OWN_FORECAST = re.compile(
 FORECAST_NOUNS = frozenset({"forecast", "forecasts", "estimate", "estimates", "projects"})
 # A possessive and up to three words right before a cue: "its copper output | forecast"
 POSSESSED = re.compile(r"\b(?:its|their)(?:\s++[a-z][\w-]*+){1,3}\s*+$")
+PAST_VERB = re.compile(r"\b[a-z]{2,}ed\b")  # "90 per cent of staff | walked out"
 # A time after "by", never an agent: "by Sunday", "by the end of March", "by 2030", "by then"
 WHEN = re.compile(
     r"(?:(?:the\s)?(?:(?:end|middle|start|beginning|close)\sof\s|early\s|late\s|mid-?)?|next\s|"
@@ -184,7 +185,10 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         if cue in c.NOUN_CUES and c.NOUN_CUE_AFTER.match(sentence, end):
             continue  # "the government's own estimates put ...", "police reports show"
         if cue in ("claimed", "claims") and c.CLAIMED_TOLL.match(sentence, end):
-            continue
+            clause = sentence[end : end + 80].split(",", 1)[0]  # "claims 90 per cent of staff
+            if not (c.FINITE_VERB.search(clause) or PAST_VERB.search(clause)):  # walked out"
+                # reports; "the storm claimed 14 lives" does not
+                continue
         if cue == "called" and not c.CALLED_REPORTS.match(sentence, end):
             continue
         if cue in c.DOING_CUES and c.AMOUNT_OBJECT.match(sentence, end):
