@@ -394,3 +394,8 @@ def test_claims_before_a_clause_reports_but_a_toll_does_not():
     assert _by_surface(text)["85 per cent"] == ("union", "NGO/civil society")
     text = "The storm claimed 14 lives along the coast."
     assert _by_surface(text)["14 lives"] == ("", "outlet itself")
+
+
+def test_a_participle_keeps_what_the_opening_apposition_says():
+    text = "The carrier, Bluewing, rejected the count, saying only 140 flights were cancelled."
+    assert _by_surface(text)["140 flights"] == ("Bluewing", "company")

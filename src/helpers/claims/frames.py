@@ -56,6 +56,11 @@ OWN_FORECAST = re.compile(
 FORECAST_NOUNS = frozenset({"forecast", "forecasts", "estimate", "estimates", "projects"})
 # A possessive and up to three words right before a cue: "its copper output | forecast"
 POSSESSED = re.compile(r"\b(?:its|their)(?:\s++[a-z][\w-]*+){1,3}\s*+$")
+# A sentence that opens with a kind, then a name: "The operator, Cityline, disputed ..."
+DESCRIBED_OPENING = re.compile(
+    r"(?P<desc>(?:The|A|An|Its|Their)\s[a-z][\w'-]*+(?:\s[a-z][\w'-]*+){0,3}),\s"
+    r"(?P<name>[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+){0,4}),"
+)
 PAST_VERB = re.compile(r"\b[a-z]{2,}ed\b")  # "90 per cent of staff | walked out"
 # A time after "by", never an agent: "by Sunday", "by the end of March", "by 2030", "by then"
 WHEN = re.compile(
@@ -318,8 +323,13 @@ def _participles(
             continue
         before = [f for f in frames if f.start < start]
         phrase = before[-1].phrase if before else opening_subject(sentence)
+        description = before[-1].description if before else ""
+        lead = DESCRIBED_OPENING.match(sentence) if not before else None
+        if lead and lead["name"] == phrase:
+            description = lead["desc"]  # "The operator, Cityline, disputed ..., saying"
         if phrase:
-            found.append(RawFrame(start, match.end("cue"), phrase, match.group("cue")))
+            found.append(RawFrame(start, match.end("cue"), phrase, match.group("cue"),
+                                  description=description))  # fmt: skip
     return found
 
 
