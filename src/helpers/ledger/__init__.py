@@ -11,7 +11,7 @@ side in one group.
   gave; :func:`ledger_chart_data`: the labelled rows of the ledger chart, one panel per unit
   (``book`` and ``chart``);
 - :func:`load_claims`: the claims the ledger counts, read bucket by bucket into a compact
-  frame (``load``);
+  frame (``load``); :func:`load_ledger`: the ledger of them, never beside them (``book``);
 - :func:`as_written`, :func:`write_in_row_groups`: the ledger's Parquet, a row group at a
   time (``write``);
 - :func:`source_counts`, :func:`source_type_mix`, :func:`hedging_by_outlet`,
@@ -40,6 +40,7 @@ from helpers.ledger.book import (
     default_window,
     group_panels,
     ledger_comparison,
+    load_ledger,
     time_context,
 )
 from helpers.ledger.chart import (
@@ -61,7 +62,7 @@ from helpers.ledger.common import (
     source_names,
     stories,
 )
-from helpers.ledger.load import ClaimStats, load_claims
+from helpers.ledger.load import ClaimStats, load_claims, load_denials, quote_counts
 from helpers.ledger.sources import (
     DISPUTED,
     denials,
@@ -106,6 +107,9 @@ __all__ = [
     "as_written",
     "write_in_row_groups",
     "load_claims",
+    "load_ledger",
+    "load_denials",
+    "quote_counts",
     "source_counts",
     "source_names",
     "source_type_mix",

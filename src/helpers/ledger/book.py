@@ -12,6 +12,8 @@ vans), and a count with no noun takes the panel of its group's other counts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -34,6 +36,7 @@ from helpers.ledger.common import (
     text,
     texts,
 )
+from helpers.ledger.load import ClaimStats, load_claims
 from helpers.ledger.panels import panel_frame, time_context
 from helpers.ledger.write import as_written
 from helpers.study import Study
@@ -172,9 +175,30 @@ def claims_ledger(
     """
     require_columns(claims, LEDGER_INPUT_COLUMNS, "claims")
     carried = [c for c in (*CLUSTER_COLUMNS, "conversion_of") if c in claims.columns]
-    claims = counted(claims.loc[:, [*LEDGER_INPUT_COLUMNS, *carried]])
-    ledger = _with_clusters(claims, articles).reset_index(drop=True)
+    return _ledger([counted(claims.loc[:, [*LEDGER_INPUT_COLUMNS, *carried]])], window, articles,
+                   study)  # fmt: skip
+
+
+def load_ledger(
+    processed_dir: str | Path,
+    window: str = "all",
+    articles: pd.DataFrame | None = None,
+    study: Study | None = None,
+) -> tuple[pd.DataFrame, ClaimStats]:
+    """:func:`claims_ledger` of the pass's claims (read by :func:`load_claims`, positions as
+    int32) and their :class:`ClaimStats`. The claims are never held beside the ledger: each
+    column is let go as soon as the ledger has its own, so the peak is about one ledger."""
+    claims, stats = load_claims(processed_dir, LEDGER_INPUT_COLUMNS, narrow=True)
+    held = [claims]
     del claims
+    return _ledger(held, window, articles, study), stats
+
+
+def _ledger(
+    held: list[pd.DataFrame], window: str, articles: pd.DataFrame | None, study: Study | None
+) -> pd.DataFrame:
+    """The ledger of the claims in ``held`` (emptied: the claims are this function's alone)."""
+    ledger = _with_clusters(held.pop(), articles).reset_index(drop=True)
     for name in ("group", "event", "what", "happened", "outlet", "published"):
         ledger[name] = cells(ledger[name])
     ledger["window"] = date_window(ledger["published"], window)
@@ -185,19 +209,22 @@ def claims_ledger(
     count = cells(ledger["kind"]).isin(COUNT_KINDS)
     ledger["panel_unit"] = choose(count, panel, ledger["panel_unit"])
     ledger["panel"] = panel
+    del panel, count
     extra = [c for c in CLUSTER_COLUMNS if c in ledger.columns]
-    ledger = ledger.loc[:, [*LEDGER_COLUMNS, *extra]]
-    size = ledger.groupby("group", observed=True)["group"].transform("size").to_numpy()
-    keys = [ledger[k] for k in ("group", "event", "window", "published", "outlet")]
+    columns = {c: ledger[c] for c in [*LEDGER_COLUMNS, *extra]}
+    del ledger
+    size = columns["group"].groupby(columns["group"], observed=True).transform("size")
+    keys = [columns[k].cat.codes.to_numpy() for k in ("outlet", "published", "window", "event",
+                                                       "group")]  # fmt: skip
     order = np.lexsort(
-        [ledger["start"].to_numpy(), cells(ledger["article_id"]).cat.codes.to_numpy(),
-         ledger["value"].to_numpy(dtype=float), *[k.cat.codes.to_numpy() for k in keys[::-1]],
-         -size]
+        [columns["start"].to_numpy(), cells(columns["article_id"]).cat.codes.to_numpy(),
+         columns["value"].to_numpy(dtype=float), *keys, -size.to_numpy()]
     )  # fmt: skip
     del size, keys
-    return pd.DataFrame(
-        {c: ledger[c].take(order).reset_index(drop=True) for c in ledger.columns}, copy=False
-    )
+    out = {}
+    for name in list(columns):  # one column at a time: the unsorted one goes as the sorted comes
+        out[name] = columns.pop(name).take(order).reset_index(drop=True)
+    return pd.DataFrame(out, copy=False)
 
 
 def _format(number: float) -> str:

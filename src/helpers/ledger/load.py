@@ -24,8 +24,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from helpers.ledger.common import cells
 from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS
-from helpers.pipeline.store import buckets_on_disk, part_path
+from helpers.pipeline.store import buckets_on_disk, iter_parts, part_path
 from helpers.pipeline.tables import empty_table
 
 MAX_SHARE = 0.1  # as helpers.ledger.common.compact: categories for at most a tenth of the rows
@@ -184,3 +185,43 @@ def _plain_column(kept: list[pa.Array], left: list[pa.Array], limit: int) -> tup
         categories = pd.Index(every.take(pc.array_sort_indices(every)).to_pandas(), dtype="str")
         column = pd.Series(pd.Categorical(column, categories=categories))
     return column, distinct
+
+
+def quote_counts(processed_dir: str | Path, columns: Sequence[str]) -> pd.DataFrame:
+    """The rows of the pass's ``attributions`` counted per distinct ``columns`` (``n``), read
+    one bucket at a time: what a count of who is quoted needs of millions of reporting frames
+    (:func:`helpers.ledger.source_counts` takes it as it takes the rows)."""
+    counts = []
+    for part in iter_parts(processed_dir, "attributions", columns=columns, categories=columns):
+        keys = [cells(part[c]) for c in columns]
+        counts.append(pd.Series(1, index=part.index).groupby(keys, observed=True).size())
+    if not counts:
+        return pd.DataFrame({**{c: pd.Series(dtype="str") for c in columns}, "n": []})
+    total = pd.concat([c.rename_axis(list(columns)) for c in counts])
+    total.index = pd.MultiIndex.from_arrays(
+        [total.index.get_level_values(c).astype("str") for c in columns]
+    )
+    total = total.groupby(level=list(range(len(columns)))).sum()
+    return total.rename("n").rename_axis(list(columns)).reset_index()
+
+
+def load_denials(processed_dir: str | Path, stances: Sequence[str], rows: int | None = None):
+    """Every column of the claims whose ``stance`` is one of ``stances``, restatements left
+    out, in article order (article, then position): read one bucket at a time with a filter,
+    and when ``rows`` is given only the first ``rows`` of them are ever held."""
+    kept = None
+    for bucket in buckets_on_disk(processed_dir, "claims"):
+        path = part_path(processed_dir, "claims", bucket)
+        part = pq.read_table(path, filters=[("stance", "in", list(stances))])
+        part = part.filter(pc.fill_null(pc.less(part["conversion_of"], 0), True))
+        kept = part if kept is None else pa.concat_tables([kept, part])
+        if rows is not None and kept.num_rows > rows:
+            kept = _in_article_order(kept).slice(0, rows)
+    if kept is None:
+        return empty_table("claims")
+    return _in_article_order(kept).to_pandas(split_blocks=True, self_destruct=True)
+
+
+def _in_article_order(table: pa.Table) -> pa.Table:
+    keys = [("article_id", "ascending"), ("start", "ascending")]
+    return table.take(pc.sort_indices(table, sort_keys=keys))  # stable, as a mergesort

@@ -11,16 +11,27 @@ from collections.abc import Sequence
 import pandas as pd
 
 from helpers.io import require_columns
-from helpers.ledger.common import OUTLET_ITSELF_LABEL, counted, texts
+from helpers.ledger.common import OUTLET_ITSELF_LABEL, cells, counted
 from helpers.vocabulary import SOURCE_TYPES
 
 DISPUTED = ("denied", "disputed")  # the stances of a figure its source denies or others dispute
 HEDGING_COLUMNS = ("outlet", "n_figures", "n_hedged", "share_hedged", "hedges")
 
 
-def _source_label(frame: pd.DataFrame) -> pd.Series:
-    canonical = texts(frame["source_canonical"])
-    return canonical.where(canonical != "", OUTLET_ITSELF_LABEL)
+def _tally(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``columns`` (as text, "" for a missing cell) and ``n``, the rows of each distinct
+    combination (a table that carries ``n`` already, :func:`helpers.ledger.quote_counts`,
+    is summed): what the counts below need of a million claims, grouped on categories."""
+    frame = pd.DataFrame({c: cells(table[c]) for c in columns}, index=table.index)
+    if "n" in table.columns:
+        counts = table["n"].groupby([frame[c] for c in columns], observed=True).sum()
+    else:
+        counts = frame.groupby(columns, observed=True).size()
+    counts = counts.rename("n").reset_index()
+    for name in columns:
+        counts[name] = counts[name].astype("str")
+    counts["n"] = counts["n"].astype("int64")
+    return counts
 
 
 def source_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -28,16 +39,13 @@ def source_counts(table: pd.DataFrame) -> pd.DataFrame:
 
     Returns ``outlet, source, source_type, n, share`` (share of the outlet's rows), sorted by
     outlet, most frequent source first; the outlet's own statements are
-    ``(the outlet itself)``.
+    ``(the outlet itself)``. A ``table`` with a column ``n`` counts each row ``n`` times.
     """
     require_columns(table, ("outlet", "source_canonical", "source_type"), "claims")
-    table = counted(table)
-    frame = pd.DataFrame(
-        {"source": _source_label(table), "outlet": texts(table["outlet"]),
-         "source_type": texts(table["source_type"])}
-    )  # fmt: skip
-    counts = frame.groupby(["outlet", "source", "source_type"], as_index=False).size()
-    counts = counts.rename(columns={"size": "n"})
+    tally = _tally(counted(table), ["outlet", "source_canonical", "source_type"])
+    canonical = tally["source_canonical"]
+    tally["source"] = canonical.where(canonical != "", OUTLET_ITSELF_LABEL)
+    counts = tally.groupby(["outlet", "source", "source_type"], as_index=False)["n"].sum()
     counts["share"] = counts["n"] / counts.groupby("outlet")["n"].transform("sum")
     counts = counts.sort_values(["outlet", "n", "source"], ascending=[True, False, True])
     return counts.reset_index(drop=True)
@@ -51,15 +59,12 @@ def source_type_mix(table: pd.DataFrame, order: Sequence[str] = SOURCE_TYPES) ->
     the same categories in the same order and no label is refused.
     """
     require_columns(table, ("outlet", "source_type"), "claims")
-    table = counted(table)
-    table = pd.DataFrame(
-        {"outlet": texts(table["outlet"]), "source_type": texts(table["source_type"])}
-    )
+    tally = _tally(counted(table), ["outlet", "source_type"])
     types = list(dict.fromkeys(order))
-    types += sorted(set(table["source_type"].unique()) - set(types))
-    outlets = sorted(table["outlet"].unique())
+    types += sorted(set(tally["source_type"].unique()) - set(types))
+    outlets = sorted(tally["outlet"].unique())
     grid = pd.MultiIndex.from_product([outlets, types], names=["outlet", "source_type"])
-    counts = table.groupby(["outlet", "source_type"]).size().reindex(grid, fill_value=0)
+    counts = tally.groupby(["outlet", "source_type"])["n"].sum().reindex(grid, fill_value=0)
     counts = counts.rename("n").reset_index()
     totals = counts.groupby("outlet")["n"].transform("sum")
     counts["share"] = (counts["n"] / totals.where(totals > 0)).fillna(0.0)
@@ -73,17 +78,17 @@ def hedging_by_outlet(claims: pd.DataFrame) -> pd.DataFrame:
     most frequent first, ";"-joined), sorted by outlet.
     """
     require_columns(claims, ("outlet", "hedges"), "claims")
-    claims = counted(claims)
-    frame = pd.DataFrame({"outlet": texts(claims["outlet"]), "hedges": texts(claims["hedges"])})
+    frame = _tally(counted(claims), ["outlet", "hedges"])
     frame["hedged"] = frame["hedges"] != ""
+    frame["n_hedged"] = frame["n"].where(frame["hedged"], 0)
     table = frame.groupby("outlet", sort=True).agg(
-        n_figures=("hedged", "size"), n_hedged=("hedged", "sum")
+        n_figures=("n", "sum"), n_hedged=("n_hedged", "sum")
     )
     table["share_hedged"] = table["n_hedged"] / table["n_figures"]
     words = frame.loc[frame["hedged"]].assign(word=lambda f: f["hedges"].str.split(";"))
     words = words.explode("word")
     words = words.loc[words["word"].fillna("") != ""]
-    counts = words.groupby(["outlet", "word"]).size().rename("n").reset_index()
+    counts = words.groupby(["outlet", "word"])["n"].sum().rename("n").reset_index()
     counts = counts.sort_values(["outlet", "n", "word"], ascending=[True, False, True])
     table["hedges"] = counts.groupby("outlet", sort=True)["word"].agg(";".join)
     table["hedges"] = table["hedges"].fillna("").astype(object)
