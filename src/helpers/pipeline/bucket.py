@@ -32,7 +32,7 @@ from helpers.pipeline.article import (
     process_article,
     refused_article,
 )
-from helpers.pipeline.schema import ROW_TABLES, row_columns, rows_to_arrow
+from helpers.pipeline.schema import ROW_TABLES, arrow_part, row_columns, rows_chunk, rows_to_arrow
 from helpers.pipeline.sources import ArticleInput
 from helpers.pipeline.store import (
     ARTICLES,
@@ -44,6 +44,7 @@ from helpers.pipeline.store import (
     write_part,
 )
 
+CHUNK_ARTICLES = 32  # articles whose rows a worker holds as Python objects before Arrow
 STATE_SCHEMA = pa.schema(
     [
         pa.field("article_id", pa.string()),
@@ -114,11 +115,44 @@ def run_bucket(task: BucketTask) -> BucketSummary:
     """Rebuild one bucket's files (see the module docstring)."""
     kept = _kept_rows(task, STATE)  # read before the state is dropped
     drop_state(task.processed_dir, task.bucket)
-    results = [
-        process_article(item, task.settings)
-        for item in sorted(task.items, key=lambda i: i.article_id)
-    ]
-    return _write_bucket(task, results, kept)
+    rows = _Rows()
+    for item in sorted(task.items, key=_article_id):
+        rows.add(process_article(item, task.settings))
+    return _write_bucket(task, rows, kept)
+
+
+class _Rows:
+    """The results of a bucket's articles, their table rows made Arrow every
+    :data:`CHUNK_ARTICLES` articles (:func:`~helpers.pipeline.schema.rows_chunk`): what a
+    worker holds grows with the chunk as Python objects, and only in Arrow with the bucket."""
+
+    def __init__(self) -> None:
+        self.results: list[ArticleResult] = []
+        self.chunks: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES if t != "articles"}
+        self.pending: list[ArticleResult] = []
+        self.bytes_read = 0
+        self.seconds = 0.0  # CPU seconds making chunks (counted as writing)
+
+    def add(self, result: ArticleResult) -> None:
+        self.results.append(result)
+        if result.ok:
+            self.bytes_read += len(result.tables["texts"][0][1])
+        self.pending.append(result)
+        if len(self.pending) >= CHUNK_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Make the rows of the pending results Arrow chunks, and let the results drop them."""
+        started = time.process_time()
+        for table, chunks in self.chunks.items():
+            rows = [row for r in self.pending for row in r.tables.get(table, ())]
+            chunk = rows_chunk(TABLE_COLUMNS[table], rows)
+            if chunk is not None:
+                chunks.append(chunk)
+        for result in self.pending:
+            result.tables = {}
+        self.pending = []
+        self.seconds += time.process_time() - started
 
 
 def refuse_bucket(task: BucketTask, reason: str) -> BucketSummary:
@@ -127,19 +161,20 @@ def refuse_bucket(task: BucketTask, reason: str) -> BucketSummary:
     run does with a bucket whose worker process died on it twice."""
     kept = _kept_rows(task, STATE)  # read before the state is dropped
     drop_state(task.processed_dir, task.bucket)
-    results = [refused_article(item, reason) for item in sorted(task.items, key=_article_id)]
-    return _write_bucket(task, results, kept)
+    rows = _Rows()
+    for item in sorted(task.items, key=_article_id):
+        rows.add(refused_article(item, reason))
+    return _write_bucket(task, rows, kept)
 
 
 def _article_id(item: ArticleInput) -> str:
     return item.article_id
 
 
-def _write_bucket(
-    task: BucketTask, results: list[ArticleResult], kept_state: pa.Table | None
-) -> BucketSummary:
-    """Write the bucket's files from the new ``results`` and the kept rows (``kept_state``:
-    the kept articles' cache state); the summary."""
+def _write_bucket(task: BucketTask, rows: _Rows, kept_state: pa.Table | None) -> BucketSummary:
+    """Write the bucket's files from the new results (``rows``) and the kept rows
+    (``kept_state``: the kept articles' cache state); the summary."""
+    results = rows.results
     summary = BucketSummary(task.bucket, kept=len(task.keep))
     for result in results:
         for stage, seconds in result.seconds.items():
@@ -147,29 +182,33 @@ def _write_bucket(
         if not result.ok:
             summary.refused.append((result.article_id, result.row.get("reason", "")))
     summary.processed = len(results)
+    rows.flush()  # the last chunk (its time is in rows.seconds)
     started = time.process_time()
-    summary.bytes_read = sum(len(r.tables["texts"][0][1]) for r in results if r.ok)
-    _write_table(task, ARTICLES, "articles", [r.row for r in results], results)
-    for table in ROW_TABLES:
-        if table != "articles":
-            rows = [row for r in results for row in r.tables.get(table, ())]
-            _write_table(task, table, table, rows, results)
+    summary.bytes_read = rows.bytes_read
+    _write_table(task, ARTICLES, "articles", [r.row for r in results], bool(results))
+    for table, chunks in rows.chunks.items():
+        _write_table(task, table, table, chunks, bool(results))
     write_part(task.processed_dir, STATE, task.bucket, _state_rows(task, results, kept_state))
     forget_set_aside(task.processed_dir, task.bucket)
-    summary.seconds["write"] = time.process_time() - started
+    summary.seconds["write"] = time.process_time() - started + rows.seconds
     return summary
 
 
-def _write_table(task: BucketTask, name: str, order: str, rows: list, results: list) -> None:
-    """Write bucket ``task.bucket`` of table ``name``: kept rows and new ones, sorted by the
-    keys of table ``order``, with the columns of the new rows (of the kept ones when the bucket
-    has no new article)."""
+def _write_table(task: BucketTask, name: str, order: str, new: list, any_new: bool) -> None:
+    """Write bucket ``task.bucket`` of table ``name``: kept rows and new ones (``new``: dict
+    rows for the article rows, Arrow chunks for the other tables), sorted by the keys of table
+    ``order``, with the columns of the new rows (of the kept ones when the bucket has no new
+    article)."""
     kept = _kept_rows(task, name)
-    if results:
-        columns = row_columns(rows) if name == ARTICLES else list(TABLE_COLUMNS[order])
+    if any_new:
+        columns = row_columns(new) if name == ARTICLES else list(TABLE_COLUMNS[order])
     else:
         columns = kept.column_names if kept is not None else []
-    write_part(task.processed_dir, name, task.bucket, rows_to_arrow(order, columns, rows, kept))
+    if name == ARTICLES:
+        part = rows_to_arrow(order, columns, new, kept)
+    else:
+        part = arrow_part(order, columns, new, kept)
+    write_part(task.processed_dir, name, task.bucket, part)
 
 
 def remove_bucket(processed_dir: str | Path, bucket: int) -> None:

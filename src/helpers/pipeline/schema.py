@@ -106,35 +106,60 @@ def rows_to_arrow(
     columns and Arrow types of :func:`to_arrow` and the order of :func:`sort_rows`; None when
     there is no row. The same table :func:`to_arrow` gives for the pandas frame of the same
     rows, built without pandas (a frame per table per bucket cost more than the work)."""
-    as_dicts = bool(rows) and isinstance(rows[0], Mapping)
+    chunk = rows_chunk(columns, rows)
+    return arrow_part(table, columns, [chunk] if chunk is not None else [], kept)
+
+
+def rows_chunk(
+    columns: Sequence[str], rows: Sequence[Mapping[str, object]] | Sequence[Sequence[object]]
+) -> pa.Table | None:
+    """Some of a part's new rows as an Arrow table, in their order (None for no row): a
+    column of :data:`KNOWN_TYPES` has its type, any other the type of its first value (text
+    when it has none; :func:`arrow_part` settles it over all the chunks). The rows of a
+    bucket are made Arrow a few articles at a time, so that a worker never holds a whole
+    bucket of them as Python objects (a tenth of the memory)."""
+    if not rows:
+        return None
+    as_dicts = isinstance(rows[0], Mapping)
     if as_dicts:  # read by Arrow's converter straight from the dicts, below
         values = [map(itemgetter_or_none(name), rows) for name in columns]
-    elif rows:
-        values = [list(v) for v in zip(*rows, strict=True)]
     else:
-        values = [[] for _ in columns]
-    old = kept.schema if kept is not None else pa.schema([])
+        values = [list(v) for v in zip(*rows, strict=True)]
     fields = []
     for name, column in zip(columns, values, strict=True):
         kind = KNOWN_TYPES.get(name)
         if kind is None:
-            first = next((v for v in column if not _missing(v)), None)
-            if first is None and name in old.names:  # no value: the type of the kept rows
-                kind = old.field(name).type
-            else:
-                kind = _value_type([first])
+            kind = _value_type([next((v for v in column if not _missing(v)), None)])
+        fields.append(pa.field(name, kind))
+    if as_dicts:  # one struct array from the dicts (a missing key is null), then its columns
+        return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(fields), from_pandas=True))
+    arrays = [
+        pa.array(v, type=f.type, from_pandas=True) for v, f in zip(values, fields, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def arrow_part(
+    table: str, columns: Sequence[str], chunks: Sequence[pa.Table], kept: pa.Table | None = None
+) -> pa.Table | None:
+    """One part of ``table`` from the :func:`rows_chunk` chunks of its new rows (in order) and
+    the rows of ``kept`` (a part read back), sorted as :func:`sort_rows`; None when there is
+    no row. A column outside :data:`KNOWN_TYPES` takes the type of its first value over all
+    the chunks, else its type in ``kept``, else text."""
+    old = kept.schema if kept is not None else pa.schema([])
+    fields = []
+    for name in columns:
+        kind = KNOWN_TYPES.get(name)
+        if kind is None:
+            valued = (c for c in chunks if c.column(name).null_count < c.num_rows)
+            first = next(valued, None)
+            if first is not None:
+                kind = first.schema.field(name).type
+            else:  # no value: the type of the kept rows
+                kind = old.field(name).type if name in old.names else pa.string()
         fields.append(pa.field(name, kind))
     schema = pa.schema(fields)
-    if as_dicts:  # one struct array from the dicts (a missing key is null), then its columns
-        rows_table = pa.Table.from_struct_array(
-            pa.array(rows, type=pa.struct(fields), from_pandas=True)
-        )
-        parts = [rows_table]
-    else:
-        arrays = [
-            pa.array(v, type=f.type, from_pandas=True) for v, f in zip(values, fields, strict=True)
-        ]
-        parts = [pa.Table.from_arrays(arrays, schema=schema)] if rows else []
+    parts = [c if c.schema.equals(schema) else c.cast(schema) for c in chunks]
     if kept is not None and kept.num_rows:
         parts.insert(0, _aligned(kept, schema))
     if not parts:
@@ -143,7 +168,7 @@ def rows_to_arrow(
     keys = [k for k in SORT_KEYS[table] if k in schema.names]
     if keys and out.num_rows > 1:
         out = out.take(pc.sort_indices(out, sort_keys=[(k, "ascending") for k in keys]))
-    return out.replace_schema_metadata(None)
+    return out.combine_chunks().replace_schema_metadata(None)
 
 
 def itemgetter_or_none(name: str):
