@@ -308,6 +308,9 @@ SPEAKERS_AT = re.compile(
 )
 # The verb's object after it is whom they told, never the speaker: "..., told the Gazette"
 ADDRESSEE_CUES = frozenset({"told", "tells"})
+# Verbs never put before their subject: '"...," told X' or ', rejected the count' name no
+# speaker after them (the subject is the apposed name before: "The carrier, Bluewing, rejected")
+NOT_INVERTED = ADDRESSEE_CUES | DENIAL_CUES
 # A relative pronoun ends the speaker part of a subject: "officials who spoke ..."
 RELATIVE = re.compile(r"\s(?:who|which|that)\b.*$")
 

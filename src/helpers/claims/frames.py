@@ -205,7 +205,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         else:
             cue_kind = cue
         phrase, description = "", ""
-        if (pre.endswith((",", '"')) or not pre) and cue not in c.ADDRESSEE_CUES:
+        if (pre.endswith((",", '"')) or not pre) and cue not in c.NOT_INVERTED:
             phrase, description = inverted_speaker(sentence, end)
         index = bisect_right(earlier, (start, "")) - 1
         if not phrase and index >= 0 and AND_AGAIN.search(tail + " ", near):
