@@ -386,3 +386,18 @@ def test_collect_corpus_writes_nothing(tmp_path):
     build = collect_corpus(raw, progress=False)
     assert len(build.sentences) > 100
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_ids_cut_file_extensions_as_pathlib_does():
+    from pathlib import PurePosixPath
+
+    from helpers.corpus.files import file_request, name_base
+
+    names = ["Harbour Report.txt", "a.tar.gz", "notes.", ".env", "x", "a..b", "a.b.", "..txt"]
+    names += ["cnn/page.html", "dir.v2/file", "dir/.env", "Порт.txt", "a. b", "000_ab12.txt"]
+    for name in names:
+        path = PurePosixPath(name)
+        stem = (str(path.with_suffix("")) if path.suffix else name).replace("/", "_")
+        assert file_request(name, 0).rank == (1 if stem == name_base(name) else 2), name
+    assert name_base("notes.") == "notes" and file_request("notes.", 0).rank == 2
+    assert name_base("a.tar.gz") == "a_tar" and file_request("a_tar.gz", 0).rank == 1
