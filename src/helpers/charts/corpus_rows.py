@@ -63,7 +63,8 @@ def group_count_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
         largest=("value", "max"),
         articles=("article_id", "nunique"),  # parts hold whole articles: these add up
     )
-    first = rows.sort_values(FIRST_ORDER, kind="mergesort").drop_duplicates(GROUP_KEYS)
+    first = rows[[*GROUP_KEYS, *TRACE_COLUMNS, "position"]]  # sorted, not every column
+    first = first.sort_values(FIRST_ORDER, kind="mergesort").drop_duplicates(GROUP_KEYS)
     return {
         "counts": counts.reset_index(),
         "sources": rows[[*GROUP_KEYS, "source"]].drop_duplicates(),

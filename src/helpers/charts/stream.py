@@ -114,7 +114,8 @@ def positioned_rows(
     if only is not None:
         claims = claims[only(claims).to_numpy()]
     rows = claim_rows(claims, describe=False, nouns=nouns)
-    return rows.assign(position=position[rows.index].to_numpy())
+    rows["position"] = position[rows.index].to_numpy()  # a new frame: no copy needed
+    return rows
 
 
 def side_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
