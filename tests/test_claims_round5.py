@@ -399,3 +399,54 @@ def test_claims_before_a_clause_reports_but_a_toll_does_not():
 def test_a_participle_keeps_what_the_opening_apposition_says():
     text = "The carrier, Bluewing, rejected the count, saying only 140 flights were cancelled."
     assert _by_surface(text)["140 flights"] == ("Bluewing", "company")
+
+
+def test_a_word_that_opens_a_sentence_names_no_one_for_it():
+    text = (
+        "The town's job centre said it would hold a fair on Friday. About 40 employers have "
+        "signed up so far, it said."
+    )
+    assert _by_surface(text)["40 employers"][0] == "town's job centre"
+
+
+def test_a_dateline_with_its_agency_is_no_part_of_the_speaker():
+    text = (
+        "BRAYFORD (Valley Wire) - A local food bank said on Monday that 900 families had asked "
+        "for help."
+    )
+    assert _by_surface(text)["900 families"] == ("local food bank", "NGO/civil society")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "A second count, by Tallyhouse Research, found about 80,000 marchers.",
+            "80,000 marchers",
+            "Tallyhouse Research",
+        ),
+        (
+            "Production will move abroad, to plants which Kelso Appliances said cost 30 per "
+            "cent less to run.",
+            "30 per cent",
+            "Kelso Appliances",
+        ),
+        (
+            "Repairs estimated at $26 million were never paid for, according to the audit.",
+            "$26 million",
+            "audit",
+        ),
+        (
+            "Flood damage put at $220 million as the clean-up begins",
+            "$220 million",
+            "",
+        ),
+        (
+            "Using the agency's own past estimates, it said ridership could fall 4 per cent.",
+            "4 per cent",
+            "it",
+        ),
+    ],
+)
+def test_agents_relatives_and_passive_estimates(text, surface, expected):
+    assert _by_surface(text)[surface][0] == expected

@@ -215,13 +215,16 @@ SUBJECT_TAIL = re.compile(rf"\s++(?:{TAIL_WORDS})$")
 IN_A_TAIL = re.compile(r"\s++in (?:a|an|his|her|their|its) [\w ]++$")
 # Words trimmed from the start of a subject: "and", "but", "Meanwhile", "even as", "while"
 # A wire dateline before the first subject: "OSTERVALE (Midland Wire) - ", "LONDON - "
-DATELINE = re.compile(r"^[A-Z][A-Z.' -]{1,40}(?:,\s[A-Z][\w.]*+)?\s(?:\([^()]{1,40}\)\s)?-+\s")
+DATELINE = re.compile(  # (the brackets may be masked as \x01 and \x02 while a subject is read)
+    r"^[A-Z][A-Z.' -]{1,40}(?:,\s[A-Z][\w.]*+)?\s(?:[(\x01][^()\x01\x02]{1,40}[)\x02]\s)?"
+    r"[-\u2013\u2014]+\s"
+)
 # A headline-style lead naming what the item is about: "Rio Tinto - The miner said ...",
 # "Brent crude: Prices ..." (the speaker is what follows the dash)
 HEADLINE_LEAD = re.compile(r"^[A-Z][\w&.'-]*+(?:\s[A-Z&][\w&.'-]*+){0,5}\s-+\s(?=\S)")
 SUBJECT_HEAD = re.compile(
     r"^(?:and|but|so|yet|however|meanwhile|even as|as|while|though|although|because|since|"
-    r"when|whereas|if|after|before|now|instead|still|also|separately)\s++",
+    r"when|whereas|if|after|before|now|instead|still|also|separately|which|whom)\s++",
     re.IGNORECASE,
 )
 MAX_SEGMENT_WORDS = 60  # a comma segment longer than this holds no speaker phrase

@@ -53,9 +53,16 @@ OWN_FORECAST = re.compile(
     r"maintained|slashed|increased|reduced)\s++(?:its|their)\s++(?:[a-z][\w-]*+\s++){0,3}?"
     r"(?:forecasts?|outlooks?|guidance|projections?|estimates?|targets?)\b"
 )
+AS_VERB = re.compile(r"\s++(?:that\b|[$\u00a3\u20ac\d])")  # "analysts estimate that | 800"
+ESTIMATE_CUES = frozenset({"estimated", "projected", "forecast", "calculated", "put"})
+PUT_CUES = frozenset({"put", "puts", "placed", "places", "pegged", "pegs"})
 FORECAST_NOUNS = frozenset({"forecast", "forecasts", "estimate", "estimates", "projects"})
 # A possessive and up to three words right before a cue: "its copper output | forecast"
-POSSESSED = re.compile(r"\b(?:its|their)(?:\s++[a-z][\w-]*+){1,3}\s*+$")
+POSSESSED = re.compile(r"(?:\b(?:its|their|his|her)|\w's|s')(?:\s++[a-z][\w-]*+){1,3}\s*+$")
+# A verb of estimating in the passive, its object before it: "Repairs estimated at $26 million",
+# "Flood damage put at $220 million" (no reporting: who estimated is said elsewhere, if at all)
+PASSIVE_AT = re.compile(r"\s++(?:at|to be)\b")
+PUT_PASSIVE = re.compile(r"(?:puts?|placed|places|pegged|pegs)\s++(?:at|closer|near|around)\b")
 # A sentence that opens with a kind, then a name: "The operator, Cityline, disputed ..."
 DESCRIBED_OPENING = re.compile(
     r"(?P<desc>(?:The|A|An|Its|Their)\s[a-z][\w'-]*+(?:\s[a-z][\w'-]*+){0,3}),\s"
@@ -183,10 +190,18 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         near = max(0, len(tail) - NEAR_CHARS)  # the patterns anchored at the cue end near it
         if c.CUE_AS_MODIFIER.search(tail, near) or _negated(sentence, start):
             continue
-        if cue in FORECAST_NOUNS and POSSESSED.search(tail, near):
+        if (
+            cue in FORECAST_NOUNS
+            and POSSESSED.search(tail, near)
+            and not AS_VERB.match(sentence, end)
+        ):
             continue  # "its growth forecast": a noun (the verb before it is the frame)
         if c.PASSIVE_AUX.search(tail, near) and cue not in ("said", "told", "estimated"):
             continue  # "he was dismissed", "were found" (not "is said to", "was told")
+        if cue in ESTIMATE_CUES and PASSIVE_AT.match(sentence, end):
+            continue  # "Repairs estimated at $26 million were never funded"
+        if cue in PUT_CUES and PUT_PASSIVE.match(sentence, start):
+            continue  # "Flood damage put at $220 million"
         if cue in c.NOUN_CUES and c.NOUN_CUE_AFTER.match(sentence, end):
             continue  # "the government's own estimates put ...", "police reports show"
         if cue in ("claimed", "claims") and c.CLAIMED_TOLL.match(sentence, end):

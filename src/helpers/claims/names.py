@@ -98,8 +98,9 @@ LEADING_COUNT = re.compile(
     r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|a few|\d+)\s++",
     re.IGNORECASE,
 )
-# Leading words dropped from any phrase for its canonical form: "the", "a", "an", "its"
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her)\s++", re.IGNORECASE)
+# Leading words dropped from any phrase for its canonical form: "the", "a", "an", "its" (and
+# the "by" of an agent: "A third count, by Tally Partners, found")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her|by)\s++", re.IGNORECASE)
 # Whitespace runs, and the punctuation trimmed from both ends of a phrase
 SPACES = re.compile(r"\s++")
 TRIM = " ,;:.\"'"

@@ -40,6 +40,15 @@ OPENING_CAPITALS = re.compile(
     r"[\"(]?(?P<np>(?:(?:The|A|An)\s)?(?!(?:His|Her|Our|My)\s)[A-Z][\w'&.-]*+"
     r"(?:\s[A-Z][\w'&.-]*+)*+)"
 )
+# Capitalised words that open a sentence without naming anyone: "About 35 employers ...",
+# "In a statement, it said", "Using its own estimates, ..."
+OPENERS = frozenset(
+    """About Some More Most Nearly Almost Only Just Over Around Roughly Up Using With Without
+    For From By During Since Despite Under Of Among All Both Each Every No Few Several Many
+    Another Other Such When While If Although Though Because Before After Then There Here
+    Last Next This That These Those Today Yesterday Earlier Later Meanwhile However Still
+    Also Even Yet So Or Not In On At As And But It He She They We I Asked Speaking""".split()
+)
 OPENING_WORDS = re.compile(
     r"[\"(]?(?P<np>(?:The|A|An|Its|Their|His|Her|Our)(?:\s[a-z][\w'-]*+){1,4})"
 )
@@ -197,6 +206,8 @@ def opening_subject(sentence: str) -> str:
     gives "The Met Office", "The county health department said" gives "The county health
     department" (an article and lower-case words up to the last that names a speaker)."""
     match = OPENING_CAPITALS.match(sentence, 0, min(len(sentence), c.NP_WINDOW))
+    if match and match.group("np").split()[0] in OPENERS:
+        return ""  # "About 35 employers have signed up": no one is named
     if match and match.group("np") not in ("The", "A", "An"):
         phrase = match.group("np")  # a name that opens the sentence is its subject
         noun = LOWER_WORD.match(sentence, match.end("np"))
