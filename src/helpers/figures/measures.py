@@ -47,6 +47,7 @@ UNIT_CS_MAP: dict[str, Unit] = {
 }
 _CS_LOWER = {form.lower() for form in UNIT_CS_MAP}
 _UNIT_CI = [u for u in UNITS if u not in UNIT_CS_MAP and u not in _CS_LOWER]
+UNIT_CI_SPELLINGS = frozenset(_UNIT_CI)  # the units read without case (the others: UNIT_CS_MAP)
 _UNIT_CS = list(UNIT_CS_MAP)
 # A unit right after a number: "75 miles", "87 mph", "50GB", "2.5-year", "30 years old".
 UNIT_AFTER_RE = re.compile(

@@ -82,7 +82,7 @@ def _compound_head(words: list[tuple[str, int, int]]):
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 
 
-def _plural_first(w: str) -> bool:
+def plural_first(w: str) -> bool:
     """What ``plural_head`` decides of the first word after a plural count: True when that
     word is the counted noun ("flights" in "131 flights were")."""
     low = w.lower()
@@ -128,7 +128,7 @@ def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     tokens = _WORD_RE.finditer(text, pos, m.end())
     t = next(tokens)
     w = t.group()
-    if not one and _plural_first(w):
+    if not one and plural_first(w):
         head = (w, t.start(), t.end())  # the usual case, "131 flights", without the word list
     else:
         words = [(w, t.start(), t.end())] + [(t.group(), t.start(), t.end()) for t in tokens]
