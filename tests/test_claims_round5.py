@@ -450,3 +450,17 @@ def test_a_dateline_with_its_agency_is_no_part_of_the_speaker():
 )
 def test_agents_relatives_and_passive_estimates(text, surface, expected):
     assert _by_surface(text)[surface][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the comptroller", "government"),
+        ("the company's comptroller", "company"),
+        ("the parliamentary clerk", "government"),
+        ("Fernhill Animal Shelter", "NGO/civil society"),
+        ("a women's refuge", "NGO/civil society"),
+    ],
+)
+def test_comptrollers_clerks_and_shelters(phrase, expected):
+    assert source_type_for(phrase) == expected
