@@ -87,3 +87,26 @@ def test_a_corpus_without_copies_has_clusters_of_one_and_no_message():
                           "article_id": ["a", "b"], "outlet": ["", ""], "published": ["", ""],
                           "title": ["", ""]})  # fmt: skip
     assert duplicate_clusters(empty).empty
+
+
+def test_the_pass_finds_every_pair_of_a_story_copied_four_times(monkeypatch):
+    from helpers.pipeline import duplicates
+
+    story = (
+        "The ferry company said 14 crossings were cancelled on Friday after the wind rose "
+        "above 60 knots, and about 2,300 passengers were moved to later sailings. Harbour "
+        "staff said the last boat left at 6 p.m. and the terminal would reopen at dawn."
+    )
+    texts = {f"copy_{i}": f"{story} Filed by desk {i}." for i in range(4)}
+    texts["other"] = "The council voted 7 to 2 to close the library on Sundays from March."
+    signatures = {a: duplicates.signature_bytes(t) for a, t in texts.items()}
+    pairs = duplicates.candidate_pairs(signatures)
+    copies = sorted(a for a in texts if a.startswith("copy"))
+    assert {(b, a) for i, a in enumerate(copies) for b in copies[i + 1 :]} <= set(pairs)
+    assert pairs == sorted(pairs, key=lambda p: (sorted(texts).index(p[0]), p[1]))
+    whole = duplicates._likely_pairs(signatures)
+    monkeypatch.setattr(duplicates, "PAIRS_AT_ONCE", 2)  # estimated two pairs at a time
+    assert duplicates._likely_pairs(signatures) == whole and len(whole) >= 6
+    clusters = duplicates.clusters_from_signatures(signatures, lambda ids: texts)
+    assert clusters == near_duplicate_clusters(texts)
+    assert {clusters[a] for a in copies} == {"copy_0"} and clusters["other"] == "other"

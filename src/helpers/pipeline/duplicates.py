@@ -35,6 +35,7 @@ from helpers.corpus.duplicates import (
 # so a true pair falls below 0.25 less than once in a hundred million. Random news pairs that
 # LSH proposes estimate near 0.05; at 100,000 articles they are hundreds of thousands.
 ESTIMATE_FLOOR = 0.25
+PAIRS_AT_ONCE = 20_000  # candidate pairs estimated at once (two 20,000 x 128 matrices)
 
 
 @cache
@@ -61,29 +62,49 @@ def candidate_pairs(signatures: Mapping[str, bytes]) -> list[tuple[str, str]]:
     """Pairs (later id, earlier id) whose signatures agree on a whole band: the pairs
     datasketch's ``MinHashLSH`` proposes, found by sorting each band's values at once with
     numpy instead of one query per article (100,000 articles in seconds)."""
+    ids, matrix = _matrix(signatures)
+    return [(ids[b], ids[a]) for b, a in _index_pairs(matrix)]
+
+
+def _matrix(signatures: Mapping[str, bytes]) -> tuple[list[str], np.ndarray]:
+    """The ids with a signature, sorted, and their signatures as the rows of one matrix."""
     ids = sorted(a for a, data in signatures.items() if data)
-    if len(ids) < 2:
-        return []
-    matrix = np.stack([np.frombuffer(signatures[a], dtype=signature_dtype()) for a in ids])
+    if not ids:
+        return ids, np.zeros((0, NUM_PERM), dtype=signature_dtype())
+    return ids, np.stack([np.frombuffer(signatures[a], dtype=signature_dtype()) for a in ids])
+
+
+def _index_pairs(matrix: np.ndarray) -> np.ndarray:
+    """The candidate pairs as rows ``(b, a)`` of ``matrix`` (b > a), sorted and each once: an
+    (n, 2) array, not a set of Python tuples (at 100,000 articles LSH proposes hundreds of
+    thousands of pairs, nearly all of them chance agreements that the estimate drops)."""
+    n = len(matrix)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
     bands, rows = _bands()
-    found: set[tuple[int, int]] = set()
+    found = []
     for band in range(bands):
         block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
         keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
         _, group, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        for members in _groups(group, counts):
-            found.update((int(b), int(a)) for i, a in enumerate(members) for b in members[i + 1 :])
-    return [(ids[b], ids[a]) for b, a in sorted(found)]
+        found.append(_pair_codes(group.ravel(), counts, n))
+    codes = np.unique(np.concatenate(found))  # b * n + a: sorted as the pairs (b, a)
+    return np.stack([codes // n, codes % n], axis=1)
 
 
-def _groups(group: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
-    """The row numbers of each group of more than one row (rows ascending)."""
-    shared = np.flatnonzero(counts > 1)
-    if not len(shared):
-        return []
-    order = np.argsort(group, kind="stable")
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    return [order[starts[g] : starts[g] + counts[g]] for g in shared]
+def _pair_codes(group: np.ndarray, counts: np.ndarray, n: int) -> np.ndarray:
+    """``b * n + a`` for every two rows b > a of one group of ``group`` (the group of each
+    row; ``counts``: the rows of each group)."""
+    order = np.argsort(group, kind="stable")  # rows of a group together, ascending
+    ordered = group[order]
+    codes = []
+    for step in range(1, int(counts.max()) if len(counts) else 1):
+        same = ordered[step:] == ordered[:-step]  # rows ``step`` apart in one group
+        later, earlier = order[step:][same], order[:-step][same]
+        codes.append(later.astype(np.int64) * n + earlier)
+        if not same.any():
+            break
+    return np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
 
 
 def estimated_similarity(signatures: Mapping[str, bytes], pairs) -> np.ndarray:
@@ -93,6 +114,21 @@ def estimated_similarity(signatures: Mapping[str, bytes], pairs) -> np.ndarray:
     left = np.stack([np.frombuffer(signatures[a], dtype=signature_dtype()) for a, _ in pairs])
     right = np.stack([np.frombuffer(signatures[b], dtype=signature_dtype()) for _, b in pairs])
     return (left == right).mean(axis=1)
+
+
+def _likely_pairs(signatures: Mapping[str, bytes]) -> list[tuple[str, str]]:
+    """The candidate pairs (:func:`candidate_pairs`, in its order) whose MinHash estimate
+    (:func:`estimated_similarity`) is at least :data:`ESTIMATE_FLOOR`, estimated
+    :data:`PAIRS_AT_ONCE` pairs at a time: memory that does not grow with the corpus."""
+    ids, matrix = _matrix(signatures)
+    pairs = _index_pairs(matrix)
+    kept = []
+    for start in range(0, len(pairs), PAIRS_AT_ONCE):
+        batch = pairs[start : start + PAIRS_AT_ONCE]
+        estimates = (matrix[batch[:, 0]] == matrix[batch[:, 1]]).mean(axis=1)
+        kept.append(batch[estimates >= ESTIMATE_FLOOR])
+    likely = np.concatenate(kept) if kept else np.zeros((0, 2), dtype=np.int64)
+    return [(ids[b], ids[a]) for b, a in likely.tolist()]
 
 
 def clusters_from_signatures(
@@ -105,9 +141,7 @@ def clusters_from_signatures(
     ``texts_of(ids)`` returns the clean texts of the given ids; it is called once, with the
     articles of the proposed pairs only.
     """
-    pairs = candidate_pairs(signatures)
-    estimates = estimated_similarity(signatures, pairs)
-    pairs = [pair for pair, e in zip(pairs, estimates, strict=True) if e >= ESTIMATE_FLOOR]
+    pairs = _likely_pairs(signatures)
     needed = sorted({a for pair in pairs for a in pair})
     sets = {a: shingles(t) for a, t in texts_of(needed).items()} if needed else {}
     parent = {a: a for a in signatures}
