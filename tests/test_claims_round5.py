@@ -464,3 +464,22 @@ def test_agents_relatives_and_passive_estimates(text, surface, expected):
 )
 def test_comptrollers_clerks_and_shelters(phrase, expected):
     assert source_type_for(phrase) == expected
+
+
+def test_an_unknown_name_takes_the_kind_a_reference_calls_it():
+    text = (
+        "Brightgas said the change would add £90 a year to a typical bill. The company said "
+        "12,000 customers had already switched."
+    )
+    found = _by_surface(text)
+    assert found["£90 a year"] == ("Brightgas", "company")
+    assert found["12,000 customers"] == ("Brightgas", "company")
+
+
+def test_a_party_untyped_where_first_named_takes_its_later_type():
+    text = (
+        "Lena Voss said rents had risen 9 per cent. Lena Voss, a housing campaigner, said 300 "
+        "families were waiting."
+    )
+    found = _by_surface(text)
+    assert found["9 per cent"] == found["300 families"] == ("Lena Voss", "NGO/civil society")

@@ -200,7 +200,7 @@ class History:
         else:
             owned = OWNED_BY_REFERENCE.match(description or phrase)
             if owned:
-                owner = self._reference(f"the {owned['head']}", owned["head"])
+                owner = self._reference(f"the {owned['head']}", owned["head"], adopt=False)
                 if owner is not None and description:  # "the fund's chief economist"
                     description = f"{owner.canonical}'s {owned['role']}"
         speaker = make_speaker(phrase, self.study, description, author)
@@ -250,7 +250,7 @@ class History:
             return None
         return self.aliases.get(detail)
 
-    def _reference(self, phrase: str, head: str) -> Speaker | None:
+    def _reference(self, phrase: str, head: str, adopt: bool = True) -> Speaker | None:
         """ "the think tank" -> the last party described so, else the last of the same type."""
         words = head.split()
 
@@ -272,9 +272,30 @@ class History:
         if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
             return None
         kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
-        return self.latest(
+        found = self.latest(
             lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
         )
+        return found or (self._unknown_named(wanted) if adopt else None)
+
+    def _unknown_named(self, wanted: str) -> Speaker | None:
+        """The last organisation of this paragraph that nothing typed, now typed by the kind a
+        reference calls it ("Northgas said ... The supplier said": a company), or None."""
+        if wanted == v.DOCUMENT:
+            return None
+        other = self.study.type_label(v.OTHER)
+        for paragraph, speaker, spoke in reversed(self.entries):
+            if paragraph != self.paragraph:
+                break
+            if (
+                spoke
+                and speaker.kind == ORG
+                and speaker.source_type == other
+                and speaker.canonical[:1].isupper()
+            ):
+                typed = replace(speaker, source_type=self.study.type_label(wanted))
+                self.typed[speaker.canonical] = typed
+                return typed
+        return None
 
     def _name_ending(self, head: str) -> str:
         """The last name of the paragraph so far that ends with ``head`` capitalised ("Mercy

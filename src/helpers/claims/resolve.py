@@ -19,13 +19,14 @@ from helpers.claims.actors import find_actor
 from helpers.claims.frames import raw_frames
 from helpers.claims.history import History, make_speaker
 from helpers.claims.institutions import context_type, institution_type
-from helpers.claims.labels import ORG, OUTLET
+from helpers.claims.labels import ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
 from helpers.claims.quotes import quote_spans
 from helpers.study import Study
 
 # An acronym in brackets after a name anywhere: "the Federal Emergency Management Agency (FEMA)"
 ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.&]{1,10}s?)\)")
+NAMED_KINDS = {PERSON, ORG}  # a person and an organisation of one name are one party
 NAME_WORD = re.compile(r"[A-Z][\w'&.-]*|of|for|and|on|the|&")
 
 
@@ -97,7 +98,29 @@ def resolve_sentences(
                 Attribution(start + raw.start, start + raw.end, speaker, raw.cue, "", scope, back)
             )
         result.append(SentenceAttribution(start, end, tuple(merge_via(resolved))))
-    return carry_citing_back(text, result)
+    return carry_citing_back(text, _typed_back(result, history, other))
+
+
+def _typed_back(
+    sentences: list[SentenceAttribution], history: History, other: str
+) -> list[SentenceAttribution]:
+    """One party, one type, backwards too: a party untyped where first named takes the type
+    the article gave it later ("Lena Voss said ..." then "Lena Voss, a housing campaigner")."""
+    typed = history.typed
+    if not typed:
+        return sentences
+    out = []
+    for sentence in sentences:
+        frames = tuple(
+            replace(f, speaker=replace(f.speaker, source_type=known.source_type))
+            if f.speaker.source_type == other
+            and (known := typed.get(f.speaker.canonical)) is not None
+            and {known.kind, f.speaker.kind} <= NAMED_KINDS
+            else f
+            for f in sentence.frames
+        )
+        out.append(replace(sentence, frames=frames) if frames != sentence.frames else sentence)
+    return out
 
 
 def _typed_in_context(speaker: Speaker, sentence: str, study: Study) -> Speaker:
