@@ -483,3 +483,13 @@ def test_a_party_untyped_where_first_named_takes_its_later_type():
     )
     found = _by_surface(text)
     assert found["9 per cent"] == found["300 families"] == ("Lena Voss", "NGO/civil society")
+
+
+def test_judgments_and_results_are_documents():
+    text = (
+        "A tribunal ruled that Harlow Freight had underpaid 120 drivers. The judgment said the "
+        "firm owed them £700,000."
+    )
+    assert _by_surface(text)["£700,000"] == ("judgment", "document")
+    text = "Voters backed the plan by 58 per cent, official results showed."
+    assert _by_surface(text)["58 per cent"] == ("results", "document")

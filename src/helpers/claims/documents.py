@@ -31,7 +31,8 @@ DOCUMENT_NOUNS = frozenset(
     projections model tally count ranking inventory investigation paper research findings
     numbers tallies readings transcript assessments briefing notice post images imagery
     photos footage logs website site tracker map maps accounts emails minutes spreadsheet
-    spreadsheets papers returns budget submissions calculations modelling modeling""".split()
+    spreadsheets papers returns budget submissions calculations modelling modeling judgment
+    judgement judgments judgements results""".split()
 )
 # Where the head of a noun phrase ends: "data | collected by the agency", "report | by GAO"
 HEAD_END = re.compile(
