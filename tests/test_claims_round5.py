@@ -493,3 +493,15 @@ def test_judgments_and_results_are_documents():
     assert _by_surface(text)["£700,000"] == ("judgment", "document")
     text = "Voters backed the plan by 58 per cent, official results showed."
     assert _by_surface(text)["58 per cent"] == ("results", "document")
+
+
+def test_a_claim_someone_calls_baseless_is_disputed():
+    text = (
+        "Candidate Omar Bly said his team had found 2,000 ballots with wrong addresses, a claim "
+        "election officials called baseless."
+    )
+    assert extract_claims(text)[0].stance == "disputed"
+    text = "The union said 300 jobs would go, a figure the company described as exaggerated."
+    assert extract_claims(text)[0].stance == "disputed"
+    text = "The union said 300 jobs would go, a figure the company called accurate."
+    assert extract_claims(text)[0].stance == "asserted"

@@ -24,7 +24,10 @@ DISPUTE_PATTERN = re.compile(
     r"\b(?:disputed|contested|could not (?:be )?(?:independently )?verif\w+|"
     r"unverified|cannot be verified|rejected the (?:claim|figure)s?|"
     r"(?:a|the) (?:claim|figure|number|estimate|count|tally)s? (?:\w+ ){1,4}?(?:denied|"
-    r"denies|disputed|disputes|rejected|rejects|contested|contests))\b",
+    r"denies|disputed|disputes|rejected|rejects|contested|contests)|(?:a|the) (?:claim|figure|"
+    r"number|estimate|count|tally)s? (?:that |which )?(?:\w+ ){1,4}?(?:called|call|branded|"
+    r"described as|dismissed as) (?:as )?(?:\w+ )?(?:baseless|false|untrue|wrong|inaccurate|"
+    r"misleading|exaggerated|inflated|unfounded|nonsense|absurd))\b",
     re.IGNORECASE,
 )
 # A following sentence that denies what was just reported: "The company has denied the accusations"
@@ -65,7 +68,25 @@ DENIES_PREVIOUS_LOWER = re.compile(DENIES_PREVIOUS.pattern)
 FALSE_CLAIM_LOWER = re.compile(FALSE_CLAIM.pattern)
 # Words (lower-case) one of which is in every match of a pattern, to skip sentences quickly
 KEY_WORDS = {
-    DISPUTE_PATTERN: ("disput", "contest", "verif", "reject", "denie", "deny"),
+    DISPUTE_PATTERN: (
+        "disput",
+        "contest",
+        "verif",
+        "reject",
+        "denie",
+        "deny",
+        "baseless",
+        "false",
+        "untrue",
+        "wrong",
+        "accurate",
+        "misleading",
+        "exaggerat",
+        "inflated",
+        "unfounded",
+        "nonsense",
+        "absurd",
+    ),
     DENIES_PREVIOUS: (
         "denie",
         "reject",
