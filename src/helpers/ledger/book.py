@@ -30,6 +30,7 @@ from helpers.ledger.common import (
     cells,
     choose,
     counted,
+    first_seen,
     group_parts,
     source_cells,
     story_cells,
@@ -137,8 +138,7 @@ def group_panels(ledger: pd.DataFrame, study: Study | None = None) -> pd.Series:
     out once per distinct ``panel, kind, what, group`` and spread over the rows."""
     keys = ["panel", "kind", "what", "group"]
     frame = pd.DataFrame({k: cells(ledger[k]) for k in keys}, index=ledger.index)
-    at = frame.groupby(keys, sort=False, observed=True).ngroup().to_numpy()
-    _, first, codes = np.unique(at, return_index=True, return_inverse=True)
+    codes, first = first_seen(frame, keys)
     distinct = frame.iloc[first].astype(str).reset_index(drop=True)
     return categorical_of(codes, list(_group_panels(distinct, study))).set_axis(ledger.index)
 
@@ -202,7 +202,7 @@ def _ledger(
     for name in ("group", "event", "what", "happened", "outlet", "published"):
         ledger[name] = cells(ledger[name])
     ledger["window"] = date_window(ledger["published"], window)
-    panels = panel_frame(ledger, categorical=True)
+    panels = panel_frame(ledger, categorical=True, values=False)
     ledger["panel"], ledger["panel_unit"] = panels["panel"], panels["panel_unit"]
     del panels
     panel = group_panels(ledger, study)
@@ -213,14 +213,16 @@ def _ledger(
     extra = [c for c in CLUSTER_COLUMNS if c in ledger.columns]
     columns = {c: ledger[c] for c in [*LEDGER_COLUMNS, *extra]}
     del ledger
-    size = columns["group"].groupby(columns["group"], observed=True).transform("size")
-    keys = [columns[k].cat.codes.to_numpy() for k in ("outlet", "published", "window", "event",
-                                                       "group")]  # fmt: skip
+    group = columns["group"].cat.codes.to_numpy()
+    size = np.bincount(group, minlength=len(columns["group"].cat.categories))
+    rank = np.empty(len(size), dtype=np.int64)  # the groups with most claims first, then by name
+    rank[np.lexsort([np.arange(len(size)), -size])] = np.arange(len(size))
+    keys = [columns[k].cat.codes.to_numpy() for k in ("outlet", "published", "window", "event")]
     order = np.lexsort(
         [columns["start"].to_numpy(), cells(columns["article_id"]).cat.codes.to_numpy(),
-         columns["value"].to_numpy(dtype=float), *keys, -size.to_numpy()]
+         columns["value"].to_numpy(dtype=float), *keys, rank[group]]
     )  # fmt: skip
-    del size, keys
+    del group, keys
     out = {}
     for name in list(columns):  # one column at a time: the unsorted one goes as the sorted comes
         out[name] = columns.pop(name).take(order).reset_index(drop=True)

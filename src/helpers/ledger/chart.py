@@ -9,17 +9,22 @@ nothing here plots.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers.grouping import what_lexicon
 from helpers.io import require_columns
-from helpers.ledger.book import LEDGER_COLUMNS
+from helpers.ledger.book import LEDGER_COLUMNS, PART_ROWS
 from helpers.ledger.common import (
     CLUSTER_COLUMNS,
     OWN_FIGURE,
     UNKNOWN_OUTLET,
+    cells,
+    group_parts,
+    per_distinct,
+    source_cells,
     source_names,
-    stories,
+    story_cells,
     texts,
 )
 from helpers.ledger.panels import panel_frame, time_context
@@ -61,6 +66,7 @@ def ledger_chart_data(
     per_panel: int = MAX_ROWS_PER_PANEL,
     max_panels: int = MAX_PANELS,
     max_rows: int = MAX_CHART_ROWS,
+    part_rows: int = PART_ROWS,
 ) -> pd.DataFrame:
     """The rows of the ledger chart (:data:`CHART_COLUMNS`), from :func:`claims_ledger` rows.
 
@@ -74,27 +80,25 @@ def ledger_chart_data(
     of them and ``max_rows`` rows in all (a panel that would pass it is left out).
     ``label`` is "source (outlet)" (or "outlet (own figure)"); ``y`` is the row's position in
     its panel, the first group on top.
+
+    The candidates and their counts are found a few whole groups at a time (about
+    ``part_rows`` ledger rows), and only the rows of the groups drawn are made text.
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
-    panel = texts(ledger["panel"])
-    drawn = ~time_context(ledger) & ~panel.isin(["", what_lexicon().no_noun])
-    if by_event:
-        drawn &= ~texts(ledger["event"]).isin([NO_EVENT, ""])
-    else:
-        drawn &= texts(ledger["happened"]) != ""
+    found = [_candidates(ledger.iloc[a:b], by_event, a) for a, b in group_parts(ledger, part_rows)]
+    kept = pd.concat([f for f, _ in found], ignore_index=True)
+    sizes = pd.concat([s for _, s in found]).sort_index()
+    del found
+    picked = _pick_panels(sizes, per_group, per_panel, max_panels, max_rows)
+    wanted = {(panel, group) for panel, groups in picked for group in groups}
+    keep = [(p, g) in wanted for p, g in zip(kept["panel"], kept["group"], strict=True)]
+    kept = kept.loc[keep]
     used = [c for c in ledger.columns if c in (*CHART_INPUT_COLUMNS, *CLUSTER_COLUMNS[:1])]
-    rows = ledger.loc[drawn, used]
+    rows = ledger.iloc[kept["_at"].to_numpy()].loc[:, used]
     rows[["value", "low", "high"]] = panel_frame(rows)[["value", "low", "high"]]
     rows = rows.assign(group=chart_groups(rows, by_event), source=source_names(rows),
-                       story=stories(rows))  # fmt: skip
-    same = ["panel", "group", "source", "story", "value", "low", "high", "change"]
-    rows["copies"] = rows.groupby(same, dropna=False)["value"].transform("size") - 1
-    rows = rows.drop_duplicates(same)
-    sizes = rows.groupby(["panel", "group"]).agg(
-        claims_in_group=("value", "size"), sources_in_group=("source", "nunique")
-    )
+                       copies=kept["copies"].to_numpy())  # fmt: skip
     rows = rows.join(sizes, on=["panel", "group"])
-    picked = _pick_panels(sizes, per_group, per_panel, max_panels, max_rows)
     parts = [
         _draw_panel(rows.loc[rows["panel"] == panel], groups, per_group) for panel, groups in picked
     ]
@@ -109,6 +113,49 @@ def ledger_chart_data(
     chart["err_low"] = (chart["value"] - chart["low"]).clip(lower=0)
     chart["err_high"] = (chart["high"] - chart["value"]).clip(lower=0)
     return chart.loc[:, list(CHART_COLUMNS)]
+
+
+def _candidates(
+    ledger: pd.DataFrame, by_event: bool, offset: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows a chart may draw of some whole groups of the ledger (``offset``: where they
+    start in it): per row drawn once (a wire copy of it counted in ``copies``) its position
+    ``_at``, ``panel`` and chart ``group``; and per panel and group, ``claims_in_group`` and
+    ``sources_in_group`` (the drawn rows and their sources). Text is held as categories."""
+    panel = cells(ledger["panel"])
+    drawn = ~time_context(ledger) & ~panel.isin(["", what_lexicon().no_noun])
+    if by_event:
+        drawn &= ~cells(ledger["event"]).isin([NO_EVENT, ""])
+    else:
+        drawn &= cells(ledger["happened"]) != ""
+    rows = ledger.loc[drawn]
+    values = panel_frame(rows)
+    keys = pd.DataFrame(
+        {
+            "panel": panel[drawn],
+            "group": per_distinct(rows, ["group", "event", "window"],
+                                  lambda f: chart_groups(f, by_event)),
+            "source": source_cells(rows), "story": story_cells(rows),
+            "value": values["value"], "low": values["low"], "high": values["high"],
+            "change": cells(rows["change"]),
+        },
+        index=rows.index,
+    )  # fmt: skip
+    del values
+    same = ["panel", "group", "source", "story", "value", "low", "high", "change"]
+    copies = keys.groupby(same, dropna=False, observed=True)["value"].transform("size") - 1
+    first = ~keys.duplicated(same)
+    kept = pd.DataFrame(
+        {"_at": np.flatnonzero(drawn.to_numpy())[first.to_numpy()] + offset,
+         "panel": keys["panel"][first].astype("str").to_numpy(),
+         "group": keys["group"][first].astype("str").to_numpy(),
+         "source": keys["source"][first].astype("str").to_numpy(),
+         "copies": copies[first].to_numpy()}
+    )  # fmt: skip
+    sizes = kept.groupby(["panel", "group"]).agg(
+        claims_in_group=("_at", "size"), sources_in_group=("source", "nunique")
+    )
+    return kept.drop(columns="source"), sizes
 
 
 def _pick_groups(sizes: pd.DataFrame, per_group: int, per_panel: int) -> pd.DataFrame:

@@ -135,10 +135,21 @@ def per_distinct(frame: pd.DataFrame, columns: list[str], rule) -> pd.Series:
     keys = pd.DataFrame({c: cells(frame[c]) for c in columns}, index=frame.index)
     if keys.empty:
         return pd.Series(pd.Categorical([]), index=frame.index, dtype="category")
-    at = keys.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
-    _, first, codes = np.unique(at, return_index=True, return_inverse=True)
+    codes, first = first_seen(keys, columns)
     distinct = keys.iloc[first].astype(str).reset_index(drop=True)
     return categorical_of(codes, list(rule(distinct))).set_axis(frame.index)
+
+
+def first_seen(keys: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of ``keys``, the number of its distinct row of ``columns`` (0, 1 ... in order of
+    first appearance), and where each distinct row first appears: ``np.unique`` of the
+    group numbers without sorting millions of them (a new number is one above all before)."""
+    codes = keys.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
+    if not len(codes):
+        return codes, codes
+    seen = np.maximum.accumulate(codes)
+    first = np.flatnonzero(np.r_[True, codes[1:] > seen[:-1]])
+    return codes, first
 
 
 def source_cells(frame: pd.DataFrame) -> pd.Series:

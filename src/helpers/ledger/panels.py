@@ -16,7 +16,7 @@ from helpers.grouping import COUNT_KINDS, is_time, panel_of, what_lexicon
 from helpers.grouping.lexicon import Family
 from helpers.grouping.what import AGE_SUFFIX, FAHRENHEIT, MONEY, PANEL_COLUMNS
 from helpers.io import require_columns
-from helpers.ledger.common import categorical_of, cells
+from helpers.ledger.common import categorical_of, cells, first_seen
 
 UNIT_KEYS = ["kind", "what", "unit_normalized", "si_unit"]  # what decides a figure's panel
 
@@ -34,16 +34,18 @@ def _distinct(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, np
     """The distinct rows of ``columns`` (as text) and, per row of ``frame``, the position of
     its distinct row (grouped on categorical cells: no column of a million rows made text)."""
     keys = pd.DataFrame({c: cells(frame[c]) for c in columns}, index=frame.index)
-    groups = keys.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
-    _, first, codes = np.unique(groups, return_index=True, return_inverse=True)
+    codes, first = first_seen(keys, columns)
     return keys.iloc[first].astype(str).reset_index(drop=True), codes
 
 
-def panel_frame(frame: pd.DataFrame, categorical: bool = False) -> pd.DataFrame:
+def panel_frame(
+    frame: pd.DataFrame, categorical: bool = False, values: bool = True
+) -> pd.DataFrame:
     """Per row of ``frame`` (figures with :data:`helpers.grouping.what.PANEL_COLUMNS`):
     ``panel``, ``panel_unit`` and ``value``, ``low``, ``high`` in that unit; the same as
     :func:`helpers.grouping.panel_values`, computed once per distinct unit. ``categorical``
-    gives ``panel`` and ``panel_unit`` as categoricals (:func:`helpers.ledger.common.cells`)."""
+    gives ``panel`` and ``panel_unit`` as categoricals (:func:`helpers.ledger.common.cells`);
+    without ``values``, only those two columns."""
     require_columns(frame, PANEL_COLUMNS, "panel_frame: figures")
     columns = ["panel", "panel_unit", "value", "low", "high"]
     if frame.empty:
@@ -55,32 +57,24 @@ def panel_frame(frame: pd.DataFrame, categorical: bool = False) -> pd.DataFrame:
         family = _family(kind, unit, si_unit)
         modes.append(0 if family is None else 2 if unit == FAHRENHEIT else 1)
         factors.append(1.0 if family is None else family.factor)
-    mode, factor = np.array(modes)[codes], np.array(factors)[codes]
-    value, low, high, si_value = (
-        frame[c].to_numpy(dtype=float) for c in ("value", "low", "high", "si_value")
-    )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(value != 0, si_value / value, 1.0)
-        converted = []
-        for x in (value, low, high):
-            scaled = x * ratio * factor
-            fahrenheit = (x - 32) * 5 / 9 * factor
-            converted.append(np.where(mode == 1, scaled, np.where(mode == 2, fahrenheit, x)))
     names = pd.DataFrame(panels, columns=["panel", "panel_unit"])
     if categorical:
         spread = {c: categorical_of(codes, list(names[c])).array for c in names.columns}
     else:
         spread = {c: names[c].to_numpy(dtype=object)[codes] for c in names.columns}
-    out = pd.DataFrame(
-        {
-            **spread,
-            "value": converted[0],
-            "low": converted[1],
-            "high": converted[2],
-        },
-        index=frame.index,
-    )
-    return out
+    if not values:
+        return pd.DataFrame(spread, index=frame.index)
+    mode, factor = np.array(modes)[codes], np.array(factors)[codes]
+    value, si_value = (frame[c].to_numpy(dtype=float) for c in ("value", "si_value"))
+    scaled, fahrenheit = mode == 1, mode == 2  # the rows converted, the others kept as given
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(value[scaled] != 0, si_value[scaled] / value[scaled], 1.0)
+        for name in ("value", "low", "high"):
+            x = frame[name].to_numpy(dtype=float, copy=True)
+            x[scaled] = x[scaled] * ratio * factor[scaled]
+            x[fahrenheit] = (x[fahrenheit] - 32) * 5 / 9 * factor[fahrenheit]
+            spread[name] = x
+    return pd.DataFrame(spread, index=frame.index)
 
 
 def time_context(ledger: pd.DataFrame) -> pd.Series:
