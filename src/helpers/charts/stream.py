@@ -308,7 +308,8 @@ def _side_rows(
                          strict=True):  # fmt: skip
         sides[registry[key]] = side
     compact = []
-    for batch, (codes, values) in zip(batches(read(SIDE_COLUMNS), rows), marks, strict=True):
+    for i, batch in enumerate(batches(read(SIDE_COLUMNS), rows)):
+        (codes, values), marks[i] = marks[i], None  # each batch's marks freed once read
         claims = in_order(batch)
         article = text(claims["article_id"])
         position = article.groupby(article, sort=False).cumcount().to_numpy()
@@ -317,8 +318,10 @@ def _side_rows(
         if hit.any():
             compact.append(_compact(_side_claims(claims[hit], sides[codes[hit]], values[hit],
                                                  position[hit])))  # fmt: skip
-    stacked = _stacked(compact).sort_values(ORDER, kind="mergesort")
-    stacked = stacked.drop_duplicates(REPEAT).astype({"panel": str})
+    stacked = _stacked(compact)
+    compact.clear()
+    stacked = stacked.sort_values(ORDER, kind="mergesort", ignore_index=True)
+    stacked = stacked.drop_duplicates(REPEAT, ignore_index=True).astype({"panel": str})
     picked = spread_by_value(stacked, ["panel"], per_group).astype({"article_id": str})
     picked = picked[["article_id", "position", "panel"]]
     whole = fetch(sorted(set(picked["article_id"])))
