@@ -86,13 +86,15 @@ def ledger_chart_data(
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
     found = [_candidates(ledger.iloc[a:b], by_event, a) for a, b in group_parts(ledger, part_rows)]
-    kept = pd.concat([f for f, _ in found], ignore_index=True)
     sizes = pd.concat([s for _, s in found]).sort_index()
-    del found
     picked = _pick_panels(sizes, per_group, per_panel, max_panels, max_rows)
     wanted = {(panel, group) for panel, groups in picked for group in groups}
-    keep = [(p, g) in wanted for p, g in zip(kept["panel"], kept["group"], strict=True)]
-    kept = kept.loc[keep]
+    drawn = []
+    for kept, counts in found:  # the rows of the groups drawn, in the ledger's order
+        keys = np.flatnonzero([key in wanted for key in counts.index])
+        drawn.append(kept.loc[np.isin(kept["_key"].to_numpy(), keys)])
+    kept = pd.concat(drawn, ignore_index=True)
+    del found, drawn
     used = [c for c in ledger.columns if c in (*CHART_INPUT_COLUMNS, *CLUSTER_COLUMNS[:1])]
     rows = ledger.iloc[kept["_at"].to_numpy()].loc[:, used]
     rows[["value", "low", "high"]] = panel_frame(rows)[["value", "low", "high"]]
@@ -120,8 +122,9 @@ def _candidates(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows a chart may draw of some whole groups of the ledger (``offset``: where they
     start in it): per row drawn once (a wire copy of it counted in ``copies``) its position
-    ``_at``, ``panel`` and chart ``group``; and per panel and group, ``claims_in_group`` and
-    ``sources_in_group`` (the drawn rows and their sources). Text is held as categories."""
+    ``_at`` and ``_key``, the row of its panel and chart group in the second frame, which
+    holds per panel and group (sorted) ``claims_in_group`` and ``sources_in_group`` (the rows
+    drawn and their sources). Text is held as categories."""
     panel = cells(ledger["panel"])
     drawn = ~time_context(ledger) & ~panel.isin(["", what_lexicon().no_noun])
     if by_event:
@@ -145,17 +148,17 @@ def _candidates(
     same = ["panel", "group", "source", "story", "value", "low", "high", "change"]
     copies = keys.groupby(same, dropna=False, observed=True)["value"].transform("size") - 1
     first = ~keys.duplicated(same)
+    keys = keys.loc[first, ["panel", "group", "source"]]
+    by_key = keys.groupby(["panel", "group"], observed=True)
     kept = pd.DataFrame(
         {"_at": np.flatnonzero(drawn.to_numpy())[first.to_numpy()] + offset,
-         "panel": keys["panel"][first].astype("str").to_numpy(),
-         "group": keys["group"][first].astype("str").to_numpy(),
-         "source": keys["source"][first].astype("str").to_numpy(),
-         "copies": copies[first].to_numpy()}
+         "copies": copies[first].to_numpy(), "_key": by_key.ngroup().to_numpy()}
     )  # fmt: skip
-    sizes = kept.groupby(["panel", "group"]).agg(
-        claims_in_group=("_at", "size"), sources_in_group=("source", "nunique")
+    sizes = by_key.agg(claims_in_group=("source", "size"), sources_in_group=("source", "nunique"))
+    sizes.index = pd.MultiIndex.from_arrays(
+        [sizes.index.get_level_values(n).astype("str") for n in ("panel", "group")]
     )
-    return kept.drop(columns="source"), sizes
+    return kept, sizes
 
 
 def _pick_groups(sizes: pd.DataFrame, per_group: int, per_panel: int) -> pd.DataFrame:
