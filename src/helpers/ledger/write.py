@@ -40,10 +40,14 @@ def as_written(ledger: pd.DataFrame) -> pd.DataFrame:
     for name in ledger.columns:
         if not isinstance(ledger[name].dtype, pd.CategoricalDtype):
             continue
-        if name in MADE_TEXT:
-            made[name] = ledger[name].astype("str")
+        codes = ledger[name].cat.codes.to_numpy()
+        names = ledger[name].cat.categories
+        if name in MADE_TEXT:  # each category made text once, then taken for every row
+            cells = pd.array(names, dtype="str").take(codes, allow_fill=True)
+            made[name] = pd.Series(cells, index=ledger.index)
         elif name in MADE_OBJECT:
-            made[name] = ledger[name].astype(object)
+            cells = np.asarray(names, dtype=object)[codes]
+            made[name] = pd.Series(cells, index=ledger.index, dtype=object)
     return ledger.assign(**made) if made else ledger
 
 
