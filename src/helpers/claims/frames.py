@@ -56,6 +56,7 @@ OWN_FORECAST = re.compile(
 AS_VERB = re.compile(r"\s++(?:that\b|[$\u00a3\u20ac\d])")  # "analysts estimate that | 800"
 ESTIMATE_CUES = frozenset({"estimated", "projected", "forecast", "calculated", "put"})
 PUT_CUES = frozenset({"put", "puts", "placed", "places", "pegged", "pegs"})
+OWN_WORDS = ("forecast", "outlook", "guidance", "projection", "estimate", "target")
 FORECAST_NOUNS = frozenset({"forecast", "forecasts", "estimate", "estimates", "projects"})
 # A possessive and up to three words right before a cue: "its copper output | forecast"
 POSSESSED = re.compile(r"(?:\b(?:its|their|his|her)|\w's|s')(?:\s++[a-z][\w-]*+){1,3}\s*+$")
@@ -118,14 +119,15 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     cue_matches = [
         (m.start("cue"), m.end("cue"), m.group("cue")) for m in c.CUE_PATTERN.finditer(sentence)
     ]
-    if "its " in sentence or "their " in sentence:  # "X cut its growth forecast to 2.1%": the
-        cue_matches += [  # forecast is X's, the verb's subject its source
+    if ("its " in sentence or "their " in sentence) and any(w in sentence for w in OWN_WORDS):
+        cue_matches += [  # "X cut its growth forecast to 2.1%": the forecast is X's, the verb's
             (m.start(), m.end(), "forecast") for m in OWN_FORECAST.finditer(sentence)
-        ]
+        ]  # subject its source
     has_according, has_by = "ccording to" in sentence, " by " in sentence
     has_put = "put" in sentence or "plac" in sentence or "peg" in sentence
     has_participle = c.SAYING.search(sentence) is not None
     has_quoted = " as saying" in sentence or " as telling" in sentence
+    has_unnamed = "anonymity" in sentence or "not to be" in sentence
     if not (cue_matches or has_according or has_by or has_put or has_participle or has_quoted):
         return []  # most sentences of an article report nothing
     opens = [a for a, _ in quotes]
@@ -232,7 +234,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         )
         if not phrase and who:
             phrase = "who"
-        if not description and "," in sentence[end : end + 40]:
+        if not description and has_unnamed and "," in sentence[end : end + 40]:
             anonymous = UNNAMED_AFTER.match(sentence, end)  # "..., a diplomat said, asking
             description = anonymous["desc"] if anonymous else ""  # not to be named"
         if not phrase or (cue == "put on" and not document_head(phrase)):
