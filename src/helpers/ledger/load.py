@@ -40,6 +40,9 @@ class ClaimStats:
     n_articles: int = 0
     source_types: Counter = field(default_factory=Counter)  # claims per source_type
     distinct: dict[str, int] = field(default_factory=dict)  # distinct cells per text column
+    # text columns held as categories only to save memory (with ``held_as_text=False``): the
+    # frame of the whole table has them as text (:func:`helpers.ledger.as_written`)
+    text: tuple[str, ...] = ()
 
 
 def _is_text(name: str) -> bool:
@@ -102,6 +105,7 @@ def load_claims(
     columns: Sequence[str],
     max_share: float = MAX_SHARE,
     narrow: bool = False,
+    as_text: bool = True,
 ) -> tuple[pd.DataFrame, ClaimStats]:
     """The counted claims of the pass (``columns`` of the ``claims`` dataset, without the
     figures restated in a second unit) and :class:`ClaimStats` over all of them.
@@ -110,7 +114,9 @@ def load_claims(
     with ``article_id, start``, so its order does not depend on this one). The frame is what
     :func:`helpers.ledger.compact` makes of the whole table, less the restated rows;
     ``narrow`` holds integer columns whose values fit in 32 bits as int32 (half the memory:
-    positions and sentence numbers; cast back to int64 when written).
+    positions and sentence numbers; cast back to int64 when written); without ``as_text``,
+    a column of too many distinct cells for a category (the figures as written) is held as
+    one anyway, named in :attr:`ClaimStats.text` (a fraction of the memory of the text).
     """
     names = list(dict.fromkeys([*columns, *SORT_KEYS["claims"], "conversion_of"]))
     kept_names = [c for c in names if c in columns]
@@ -161,7 +167,9 @@ def load_claims(
     out = {}
     for name in kept_names:
         if name in plain:
-            out[name], stats.distinct[name] = _plain_column(*plain.pop(name), limit)
+            out[name], stats.distinct[name] = _plain_column(*plain.pop(name), limit, as_text)
+            if stats.distinct[name] > limit and not as_text:
+                stats.text += (name,)
             continue
         cells = filled.pop(name).done()
         if name in text:
@@ -174,17 +182,33 @@ def load_claims(
     return pd.DataFrame(out, copy=False), stats
 
 
-def _plain_column(kept: list[pa.Array], left: list[pa.Array], limit: int) -> tuple[pd.Series, int]:
+def _plain_column(
+    kept: list[pa.Array], left: list[pa.Array], limit: int, as_text: bool
+) -> tuple[pd.Series, int]:
     """A text column held as Arrow text (``kept`` rows; ``left`` the rows left out, counted
-    among the distinct values) as :func:`_text_column` gives it, and its distinct values."""
-    whole = pa.chunked_array(kept, type=pa.string())
-    distinct = pc.count_distinct(pa.chunked_array([*kept, *left], type=pa.string())).as_py()
-    column = pd.Series(whole.combine_chunks().to_pandas(), dtype="str")
-    if distinct <= limit:
-        every = pc.unique(pa.chunked_array([*kept, *left], type=pa.string())).drop_null()
-        categories = pd.Index(every.take(pc.array_sort_indices(every)).to_pandas(), dtype="str")
-        column = pd.Series(pd.Categorical(column, categories=categories))
-    return column, distinct
+    among the distinct values) as :func:`_text_column` gives it (or, unless ``as_text``, as
+    categories even when there are too many), and its number of distinct values."""
+    every = pa.chunked_array([*kept, *left], type=pa.string())
+    distinct = pc.count_distinct(every).as_py()
+    unique = pc.unique(every).drop_null() if distinct <= limit else None
+    del every
+    whole = pa.chunked_array(kept, type=pa.string()).combine_chunks()
+    kept.clear()
+    if distinct > limit and as_text:
+        return pd.Series(whole.to_pandas(), dtype="str"), distinct
+    values = whole.dictionary_encode()
+    del whole
+    if unique is not None:  # the categories of every cell, those of the left-out rows too
+        missing = unique.filter(pc.invert(pc.is_in(unique, value_set=values.dictionary)))
+        every_value = pa.concat_arrays([values.dictionary, missing])
+        values = pa.DictionaryArray.from_arrays(values.indices, every_value)
+    dictionary = values.dictionary
+    order = np.asarray(pc.array_sort_indices(dictionary))  # UTF-8 bytes: code point order
+    rank = np.empty(len(order), dtype=_code_type(len(order)))
+    rank[order] = np.arange(len(order))
+    codes = rank[values.indices.to_numpy(zero_copy_only=False)]
+    categories = pd.Index(dictionary.take(pa.array(order)).to_pandas(), dtype="str")
+    return pd.Series(pd.Categorical.from_codes(codes, categories)), distinct
 
 
 def quote_counts(processed_dir: str | Path, columns: Sequence[str]) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,14 +26,15 @@ ROW_GROUP = 1024 * 1024  # pyarrow's default rows per row group: the same row gr
 MADE_TEXT = ("group", "event", "what", "happened", "outlet", "published", "panel", "panel_unit",
              CLUSTER_COLUMNS[0])  # fmt: skip  # columns claims_ledger makes (as text, before)
 MADE_OBJECT = ("window",)  # made as Python strings (an object column) before
-WIDE = ("sentence_id", "start", "end")  # int64 in the pass's claims (read as int32: narrow)
+WIDE = ("sentence_id", "start", "end", "cluster_size")  # int64 as read (held as int32)
 
 
-def as_written(ledger: pd.DataFrame) -> pd.DataFrame:
+def as_written(ledger: pd.DataFrame, text: Sequence[str] = ()) -> pd.DataFrame:
     """``ledger`` (rows of :func:`helpers.ledger.claims_ledger`) with the columns the ledger
     made as categoricals back to the text columns it wrote before; the claims' own columns
     keep their types (a claims column of few values stays a category; positions held as int32
-    are int64 again)."""
+    are int64 again; the categorical columns named in ``text`` are text, as
+    :attr:`helpers.ledger.ClaimStats.text` says of the claims the ledger was read from)."""
     made = {
         c: ledger[c].astype(np.int64) for c in WIDE if c in ledger and ledger[c].dtype.kind == "i"
     }
@@ -42,7 +43,9 @@ def as_written(ledger: pd.DataFrame) -> pd.DataFrame:
             continue
         codes = ledger[name].cat.codes.to_numpy()
         names = ledger[name].cat.categories
-        if name in MADE_TEXT:  # each category made text once, then taken for every row
+        if (
+            name in MADE_TEXT or name in text
+        ):  # each category made text once, then taken for every row
             cells = pd.array(names, dtype="str").take(codes, allow_fill=True)
             made[name] = pd.Series(cells, index=ledger.index)
         elif name in MADE_OBJECT:
@@ -54,19 +57,20 @@ def as_written(ledger: pd.DataFrame) -> pd.DataFrame:
 def write_in_row_groups(
     frame: pd.DataFrame,
     path: str | Path,
-    convert: Callable[[pd.DataFrame], pd.DataFrame] = as_written,
+    text: Sequence[str] = (),
     rows: int = ROW_GROUP,
 ) -> Path:
-    """Write ``frame`` as Parquet (zstd, no index, as :func:`helpers.io.write_parquet`), one
-    row group of ``rows`` at a time, each ``convert``-ed just before it is written; the file
-    replaces ``path`` atomically once it is complete."""
+    """Write ``frame`` (a ledger) as Parquet (zstd, no index, as
+    :func:`helpers.io.write_parquet`), one row group of ``rows`` at a time, each made text
+    by :func:`as_written` (with ``text``) just before it is written; the file replaces
+    ``path`` atomically once it is complete."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
     writer, schema = None, None
     try:
         for start in range(0, max(len(frame), 1), rows):
-            part = convert(frame.iloc[start : start + rows])
+            part = as_written(frame.iloc[start : start + rows], text)
             table = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
             if writer is None:
                 schema = table.schema
