@@ -2,7 +2,10 @@
 "12-18 F-150s", "1.99×10−30 kg".
 
 One job: read a digit candidate into a reading (sign, currency, fraction, power, scale, range,
-unit or counted noun, qualifiers), or refuse it with a reason from ``exclusions``.
+unit or counted noun, qualifiers), or refuse it with a reason from ``exclusions``. What stands
+before unusual digits (a currency, a sign, a name) is read by ``before``; the commonest shapes
+after a lower-case word ("rose 4.5%", "300 metres", "131 flights") by the shortcuts of
+``plain``, which give the same readings as the full chain here.
 """
 
 from __future__ import annotations
@@ -103,7 +106,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         or lw[:3].lower() in _MONTH_HEADS
     ) and excluded_digits(text, s, e, nxt, after, lw):
         return None, skip_to(text, e)
-    if plain:  # the two commonest shapes, "rose 4.5%" and "said 131 flights", read shortly
+    if plain:  # the commonest shapes ("rose 4.5%", "300 metres", "131 flights"), shortly
         if nxt == "%":
             read = read_percent(text, s, e, raw, lw)
             if read is not None:
