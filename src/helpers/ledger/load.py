@@ -148,7 +148,7 @@ def load_claims(
                     vocabularies[name] = {}
             if name in plain:
                 cells = cells.dictionary_decode()
-                plain[name][0].append(cells.filter(pa.array(kept)))
+                plain[name][0].append(cells.filter(pa.array(kept)).cast(pa.large_string()))
                 plain[name][1].append(cells.filter(pa.array(~kept)))
                 continue
             if name in text:
@@ -188,20 +188,21 @@ def _plain_column(
     """A text column held as Arrow text (``kept`` rows; ``left`` the rows left out, counted
     among the distinct values) as :func:`_text_column` gives it (or, unless ``as_text``, as
     categories even when there are too many), and its number of distinct values."""
-    every = pa.chunked_array([*kept, *left], type=pa.string())
+    every = pa.chunked_array([*kept, *[c.cast(pa.large_string()) for c in left]])
     distinct = pc.count_distinct(every).as_py()
     unique = pc.unique(every).drop_null() if distinct <= limit else None
     del every
-    whole = pa.chunked_array(kept, type=pa.string()).combine_chunks()
+    if distinct > limit and as_text:  # the parts' Arrow text, as they are: no copy
+        return pd.Series(pa.chunked_array(kept, type=pa.large_string()).to_pandas()), distinct
+    whole = pa.chunked_array(kept, type=pa.large_string()).combine_chunks()
     kept.clear()
-    if distinct > limit and as_text:
-        return pd.Series(whole.to_pandas(), dtype="str"), distinct
     values = whole.dictionary_encode()
     del whole
     if unique is not None:  # the categories of every cell, those of the left-out rows too
         missing = unique.filter(pc.invert(pc.is_in(unique, value_set=values.dictionary)))
         every_value = pa.concat_arrays([values.dictionary, missing])
         values = pa.DictionaryArray.from_arrays(values.indices, every_value)
+    values = pa.DictionaryArray.from_arrays(values.indices, values.dictionary.cast(pa.string()))
     dictionary = values.dictionary
     order = np.asarray(pc.array_sort_indices(dictionary))  # UTF-8 bytes: code point order
     rank = np.empty(len(order), dtype=_code_type(len(order)))
