@@ -1,0 +1,145 @@
+"""Tests for the ledger built part by part (helpers.ledger.load, write, and the comparison and
+chart a few groups at a time): on a claims dataset written bucket by bucket from the invented
+general corpus (tests/data/general_corpus), the parts give what the whole frame gives."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from fixtures import TEST_DATA_DIR
+from helpers.io import write_parquet
+from helpers.ledger import (
+    CLAIM_COLUMNS,
+    DISPUTED,
+    LEDGER_INPUT_COLUMNS,
+    QUOTE_COLUMNS,
+    as_written,
+    claims_ledger,
+    compact,
+    counted,
+    denials_by_article,
+    hedging_by_outlet,
+    ledger_chart_data,
+    ledger_comparison,
+    load_claims,
+    load_denials,
+    load_ledger,
+    quote_counts,
+    source_counts,
+    source_type_mix,
+    sources_table,
+    write_in_row_groups,
+)
+from helpers.pipeline import load_table
+from helpers.pipeline.store import bucket_of, write_part
+from test_ledger import build
+
+GENERAL_RAW_DIR = TEST_DATA_DIR / "general_corpus" / "raw"
+BUCKETS = 5  # a few parts, so that every group and source is split over several
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The general corpus's claims and attributions, written as the pass writes them: one
+    Parquet part per bucket of articles; and the claims as one frame."""
+    frames, texts, claims, study = build(
+        GENERAL_RAW_DIR, tmp_path_factory.mktemp("general"), "general-news"
+    )
+    from helpers.claims import attributions_table
+
+    quotes = attributions_table(frames["articles"], frames["sentences"], texts, study)
+    claims = claims.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+    claims.loc[claims.index[::7], "stance"] = "disputed"  # denials in several parts
+    processed = tmp_path_factory.mktemp("processed")
+    for name, table in {"claims": claims, "attributions": quotes}.items():
+        table = table.reset_index(drop=True)
+        bucket = table["article_id"].map(lambda a: bucket_of(a, BUCKETS))
+        for number in range(BUCKETS):
+            rows = table.loc[bucket == number]
+            write_part(processed, name, number, pa.Table.from_pandas(rows, preserve_index=False))
+    return processed, claims, quotes, frames["articles"], study
+
+
+def test_the_parts_give_the_frame_of_the_whole_table(store):
+    processed, claims, *_ = store
+    parts, stats = load_claims(processed, CLAIM_COLUMNS)
+    whole = counted(compact(load_table(processed, "claims", columns=CLAIM_COLUMNS)))
+    parts = parts.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+    whole = whole.reset_index(drop=True)
+    assert list(parts.columns) == list(whole.columns)
+    for name in whole.columns:
+        assert str(parts[name].dtype) == str(whole[name].dtype), name
+        assert parts[name].astype(object).equals(whole[name].astype(object)), name
+    assert stats.n_claims == len(claims) and stats.n_articles == claims["article_id"].nunique()
+    assert sum(stats.source_types.values()) == len(claims)
+
+
+def test_narrow_positions_are_int64_again_when_written(store):
+    processed, *_ = store
+    narrow, _ = load_claims(processed, LEDGER_INPUT_COLUMNS, narrow=True)
+    wide, _ = load_claims(processed, LEDGER_INPUT_COLUMNS)
+    assert narrow["start"].dtype == "int32" and wide["start"].dtype == "int64"
+    assert as_written(narrow)["start"].equals(wide["start"])
+
+
+def test_the_ledger_of_the_parts_is_the_ledger_of_the_frame(store, tmp_path):
+    processed, claims, _, articles, study = store
+    ledger, _ = load_ledger(processed, "month", articles, study)
+    read = compact(load_table(processed, "claims", columns=CLAIM_COLUMNS))
+    whole = claims_ledger(read, "month", articles, study)
+    assert ledger.to_csv(index=False) == whole.to_csv(index=False)
+    write_in_row_groups(ledger, tmp_path / "parts.parquet")
+    write_parquet(as_written(whole), tmp_path / "whole.parquet")
+    parts_bytes = (tmp_path / "parts.parquet").read_bytes()
+    assert parts_bytes == (tmp_path / "whole.parquet").read_bytes()
+
+
+def test_the_writer_gives_the_same_bytes_twice_and_in_row_groups(store, tmp_path):
+    processed, _, _, articles, study = store
+    ledger, _ = load_ledger(processed, "all", articles, study)
+    write_in_row_groups(ledger, tmp_path / "a.parquet", rows=50)
+    write_in_row_groups(ledger, tmp_path / "b.parquet", rows=50)
+    assert (tmp_path / "a.parquet").read_bytes() == (tmp_path / "b.parquet").read_bytes()
+    assert pq.ParquetFile(tmp_path / "a.parquet").metadata.num_row_groups == -(-len(ledger) // 50)
+    back = pd.read_parquet(tmp_path / "a.parquet")
+    assert back.astype(str).equals(as_written(ledger).astype(str))
+
+
+def test_a_comparison_and_a_chart_in_parts_equal_them_in_one_go(store):
+    processed, _, _, articles, study = store
+    ledger, _ = load_ledger(processed, "month", articles, study)
+    assert ledger["group"].nunique() > 3  # several parts of whole groups below
+    for by_event in (False, True):
+        whole = ledger_comparison(ledger, by_event)
+        parts = ledger_comparison(ledger, by_event, part_rows=len(ledger) // 4)
+        assert len(whole) and parts.to_csv() == whole.to_csv()
+        chart = ledger_chart_data(ledger, by_event)
+        assert len(chart)
+        assert ledger_chart_data(ledger, by_event, part_rows=10).equals(chart)
+
+
+def test_counts_of_the_parts_are_the_counts_of_the_rows(store):
+    processed, claims, quotes, articles, study = store
+    counts = quote_counts(processed, QUOTE_COLUMNS)
+    assert counts["n"].sum() == len(quotes)
+    assert source_counts(counts).equals(source_counts(quotes))
+    ledger, _ = load_ledger(processed, "all", articles, study)
+    plain = claims_ledger(claims, "all", articles, study)
+    assert sources_table(counts, ledger).equals(sources_table(quotes, plain))
+    assert source_type_mix(ledger, study.source_types).equals(
+        source_type_mix(plain, study.source_types)
+    )
+    assert hedging_by_outlet(ledger).equals(hedging_by_outlet(plain))
+
+
+def test_denials_read_part_by_part_in_article_order(store):
+    processed, claims, *_ = store
+    every = load_denials(processed, DISPUTED)
+    whole = denials_by_article(claims)
+    assert len(every) == len(whole) > 10
+    assert every[["article_id", "start"]].equals(whole[["article_id", "start"]])
+    first = load_denials(processed, DISPUTED, rows=7)
+    assert first.equals(every.head(7))
