@@ -9,7 +9,7 @@ side in one group.
 - :func:`claims_ledger`: every claim with its group, window, panel, source, outlet, date and
   trace; :func:`ledger_comparison`: one row per group, window, panel and source, the values it
   gave; :func:`ledger_chart_data`: the labelled rows of the ledger chart, one panel per unit
-  (``book`` and ``chart``);
+  (``book``, ``compare`` and ``chart``);
 - :func:`load_claims`: the claims the ledger counts, read bucket by bucket into a compact
   frame (``load``); :func:`load_ledger`: the ledger of them, never beside them (``book``);
 - :func:`as_written`, :func:`write_in_row_groups`: the ledger's Parquet, a row group at a
@@ -39,9 +39,7 @@ from helpers.ledger.book import (
     date_window,
     default_window,
     group_panels,
-    ledger_comparison,
     load_ledger,
-    time_context,
 )
 from helpers.ledger.chart import (
     CHART_COLUMNS,
@@ -62,7 +60,9 @@ from helpers.ledger.common import (
     source_names,
     stories,
 )
+from helpers.ledger.compare import ledger_comparison
 from helpers.ledger.load import ClaimStats, load_claims, load_denials, quote_counts
+from helpers.ledger.panels import time_context
 from helpers.ledger.sources import (
     DISPUTED,
     denials,
