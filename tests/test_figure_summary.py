@@ -1,0 +1,60 @@
+"""Notebook 02's summaries of the figures table, read a few buckets at a time, equal the ones
+computed on the whole table at once, on the seed articles and on a corpus with no figure."""
+
+import pandas as pd
+import pytest
+
+from fixtures import SEED_RAW_DIR, SEED_STUDY
+from helpers import figure_summary, pipeline
+from helpers.grouping import conversions, group_counts
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    processed = tmp_path_factory.mktemp("processed")
+    pipeline.run(SEED_RAW_DIR, processed, study=SEED_STUDY, progress=False, buckets=4)
+    return processed
+
+
+@pytest.mark.parametrize("batch_rows", [1, 10**6])  # every bucket alone; all buckets at once
+def test_the_summary_read_by_parts_equals_the_whole_table(seeds, tmp_path, monkeypatch, batch_rows):
+    monkeypatch.setattr(figure_summary, "BATCH_ROWS", batch_rows)
+    copy = tmp_path / "figures.parquet"
+    summary = figure_summary.summarise_figures(seeds, head=7)
+    assert figure_summary.copy_figures(seeds, copy) == summary.figures
+    whole = pipeline.load_table(seeds, "figures")
+    assert whole["article_id"].nunique() >= 3 and len(whole) > 20
+    pd.testing.assert_frame_equal(summary.groups, group_counts(whole))
+    rules = whole.groupby("rule").agg(
+        n=("surface", "size"), example=("surface", "first"), sentence=("sentence_text", "first")
+    )
+    pd.testing.assert_frame_equal(summary.rules, rules.sort_values("n", ascending=False))
+    pd.testing.assert_frame_equal(summary.kinds, pd.crosstab(whole["article_id"], whole["kind"]))
+    assert (summary.figures, summary.articles) == (len(whole), whole["article_id"].nunique())
+    assert summary.restated == int(conversions(whole).sum()) >= 1  # the seeds restate a range
+    assert summary.told == int((whole["happened"] != "").sum()) > 0
+    restating = whole.loc[conversions(whole), figure_summary.RESTATEMENT_COLUMNS]
+    pd.testing.assert_frame_equal(summary.restatements, restating.reset_index(drop=True))
+    pd.testing.assert_frame_equal(summary.first, whole.head(7).reset_index(drop=True))
+    copied = pd.read_parquet(copy).sort_values(["article_id", "start"], ignore_index=True)
+    pd.testing.assert_frame_equal(copied, whole.reset_index(drop=True))
+
+
+def test_a_corpus_without_figures_gives_empty_summaries_and_a_file_with_the_columns(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "quiet.txt").write_text(
+        "Quiet Week at the Harbour\n\nThe harbour was calm as crews waited for the wind to "
+        "drop.\n\nThe harbour master said the boats would stay in.\n",
+        encoding="utf-8",
+    )
+    pipeline.run(raw, tmp_path / "processed", progress=False)
+    summary = figure_summary.summarise_figures(tmp_path / "processed")
+    assert figure_summary.copy_figures(tmp_path / "processed", tmp_path / "f.parquet") == 0
+    assert (summary.figures, summary.articles, summary.restated, summary.told) == (0, 0, 0, 0)
+    assert summary.groups.empty and summary.rules.empty and summary.kinds.empty
+    assert list(summary.groups.columns) == list(
+        group_counts(pipeline.load_table(tmp_path / "processed", "figures")).columns
+    )
+    copied = pd.read_parquet(tmp_path / "f.parquet")
+    assert copied.empty and "sentence_text" in copied.columns
