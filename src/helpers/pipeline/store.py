@@ -187,12 +187,14 @@ def read_dataset(
     else:
         buckets = buckets_on_disk(processed_dir, table)
         wanted = None
+    keys = [k for k in order if columns is None or k in columns]
+    coded = [c for c in categories if c not in keys]  # Arrow sorts no dictionary column
     parts = []
     for bucket in buckets:
         path = part_path(processed_dir, table, bucket)
         if not path.exists():
             continue
-        part = _read_part_file(path, columns, categories)
+        part = _read_part_file(path, columns, coded)
         if wanted is not None:
             part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
         parts.append(part)
@@ -202,7 +204,11 @@ def read_dataset(
     parts.clear()  # the unsorted parts are freed once the sorted copy is made
     keys = [k for k in order if k in whole.column_names]
     if keys and whole.num_rows > 1:  # Arrow's sort is stable, as pandas' mergesort
-        whole = whole.take(pc.sort_indices(whole, sort_keys=[(k, "ascending") for k in keys]))
+        ranks = pc.sort_indices(whole, sort_keys=[(k, "ascending") for k in keys])
+        whole = _take_by_column(whole, ranks)
+    for name in set(categories) & set(keys):
+        at = whole.column_names.index(name)
+        whole = whole.set_column(at, name, pc.dictionary_encode(whole.column(at)))
     # column by column, each Arrow column freed as soon as it is converted: the peak is the
     # frame and one column, not the frame and the whole table
     frame = whole.to_pandas(split_blocks=True, self_destruct=True)
@@ -210,6 +216,14 @@ def read_dataset(
         if name in frame.columns and isinstance(frame[name].dtype, pd.CategoricalDtype):
             frame[name] = frame[name].cat.reorder_categories(sorted(frame[name].cat.categories))
     return frame
+
+
+def _take_by_column(table: pa.Table, rows: pa.Array) -> pa.Table:
+    """``table.take(rows)`` one column at a time, each unsorted column let go as soon as its
+    sorted copy is made: the peak is the table and one column, not two tables."""
+    for at, name in enumerate(table.column_names):
+        table = table.set_column(at, name, table.column(at).take(rows))
+    return table
 
 
 def _buckets_of_ids(processed_dir: str | Path, article_ids: Sequence[str]) -> list[int]:
