@@ -31,7 +31,7 @@ from helpers.ledger.common import (
     text,
     texts,
 )
-from helpers.ledger.load import ClaimStats, load_claims
+from helpers.ledger.load import ClaimStats, load_claims, release_memory
 from helpers.ledger.panels import panel_frame
 from helpers.study import Study
 
@@ -117,12 +117,14 @@ def _with_clusters(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Da
         at[codes < 0] = -1
     else:
         at = meta.index.get_indexer(ids)  # a left join, without moving the rows
-    found = {c: take(meta[c].to_numpy(), at, allow_fill=True) for c in meta.columns}
-    if "duplicate_cluster" in found:
-        cluster = meta["duplicate_cluster"].astype("category")
-        found["duplicate_cluster"] = pd.Categorical.from_codes(
-            np.where(at >= 0, cluster.cat.codes.to_numpy()[at], -1), cluster.cat.categories
-        )
+    found = {}
+    for name in meta.columns:
+        if name == "duplicate_cluster":  # a category per cluster, never a text per claim
+            cluster = meta[name].astype("category")
+            codes = np.where(at >= 0, cluster.cat.codes.to_numpy()[at], -1)
+            found[name] = pd.Categorical.from_codes(codes, cluster.cat.categories)
+        else:
+            found[name] = take(meta[name].to_numpy(), at, allow_fill=True)
     return claims.assign(**found)
 
 
@@ -222,4 +224,6 @@ def _ledger(
     out = {}
     for name in list(columns):  # one column at a time: the unsorted one goes as the sorted comes
         out[name] = columns.pop(name).take(order).reset_index(drop=True)
+        if isinstance(out[name].dtype, pd.StringDtype):  # Arrow text: its old copy handed back
+            release_memory()
     return pd.DataFrame(out, copy=False)
