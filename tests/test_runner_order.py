@@ -147,3 +147,37 @@ def test_notebooks_side_by_side_start_in_the_notebooks_folder_and_leave_the_proc
         time.sleep(0.05)
     assert seen == {0: True, 1: True, 2: True}
     assert folders == {tmp_path} and Path.cwd() == tmp_path
+
+
+def test_a_notebook_declared_alone_starts_when_nothing_runs_and_nothing_starts_beside_it(project):
+    for name, alone in (("04-large.ipynb", True), ("05-small.ipynb", None)):
+        path = project.notebooks_dir / name
+        write_notebook(path, "print(1)")
+        declare(path, ["01-count-articles.ipynb"])
+        if alone is not None:
+            nb = nbformat.read(path, as_version=4)
+            nb.metadata["runner"]["alone"] = alone
+            nbformat.write(nb, path)
+    steps = notebook_order.read_steps(sorted(project.notebooks_dir.glob("*.ipynb")))
+    first, left, right, large, small = (s.name for s in steps)
+    assert [s.alone for s in steps] == [False, False, False, True, False]
+
+    def ready(done, running):
+        return [s.name for s in notebook_order.ready(steps, set(done), set(running))]
+
+    assert ready([first], []) == [left, right]  # the ones before it start; it waits
+    assert ready([first, left], [right]) == []  # something runs: it waits, and so does 05
+    assert ready([first, left, right], []) == [large]  # alone, though 05 could start too
+    assert ready([first, left, right], [large]) == []  # nothing beside it
+    assert ready([first, left, right, large], []) == [small]
+    assert runner.run(project, echo=quiet) == 5  # and the run goes through in that order
+
+
+def test_alone_must_be_true_or_false(project):
+    path = project.notebooks_dir / "04-large.ipynb"
+    write_notebook(path, "print(1)")
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["runner"] = {"after": ["01-count-articles.ipynb"], "alone": "yes"}
+    nbformat.write(nb, path)
+    with pytest.raises(notebook_order.OrderError, match="runner.alone must be true or false"):
+        notebook_order.read_steps(sorted(project.notebooks_dir.glob("*.ipynb")))

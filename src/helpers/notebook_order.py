@@ -5,11 +5,13 @@ A notebook may declare, in its metadata, the notebooks whose outputs it reads::
     "metadata": {"runner": {"after": ["01-clean-corpus.ipynb"]}, ...}
 
 It then promises to read only those notebooks' outputs (and the run's inputs), and to write
-only into its reports folder. Declared notebooks whose notebooks are done run beside each other,
-as many at a time as :func:`parallel_notebooks` allows, and a change in one of them reruns only
-itself and the notebooks that read it. A notebook without the declaration reads everything
-before it, as a plain numbered sequence would: it runs alone, once every notebook before it is
-done, and no notebook after it starts before it ends.
+only into its reports folder. Declared notebooks whose notebooks are done run beside each
+other, as many at a time as :func:`parallel_notebooks` allows, and a change in one of them
+reruns only itself and the notebooks that read it. A declared notebook that holds much of the
+corpus in memory may also say ``"alone": true``: it then starts only when no other notebook
+runs, and none starts beside it, so that two large kernels never add up. A notebook without
+the declaration reads everything before it, as a plain numbered sequence would: it runs alone,
+once every notebook before it is done, and no notebook after it starts before it ends.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 METADATA_KEY = "runner"
 AFTER_KEY = "after"
+ALONE_KEY = "alone"
 MAX_PARALLEL = 4  # each notebook is a kernel of its own, with its own memory
 
 
@@ -36,6 +39,7 @@ class Step:
     source: Path
     after: tuple[str, ...]  # names of the notebooks whose outputs it reads
     declared: bool  # False: it reads everything before it and runs alone
+    alone: bool = False  # declared, but runs with no other notebook beside it (its memory)
 
     @property
     def name(self) -> str:
@@ -48,7 +52,8 @@ def read_steps(notebooks: list[Path]) -> list[Step]:
     for index, source in enumerate(notebooks):
         earlier = [p.name for p in notebooks[:index]]
         metadata = json.loads(source.read_text(encoding="utf-8")).get("metadata", {})
-        declared = metadata.get(METADATA_KEY, {}).get(AFTER_KEY)
+        runner = metadata.get(METADATA_KEY, {})
+        declared = runner.get(AFTER_KEY)
         if declared is None:
             steps.append(Step(source, tuple(earlier), declared=False))
             continue
@@ -60,7 +65,11 @@ def read_steps(notebooks: list[Path]) -> list[Step]:
                 f"{source.name}: metadata runner.after names {unknown[0]}, which is not a "
                 "notebook before it"
             )
-        steps.append(Step(source, tuple(n for n in earlier if n in declared), declared=True))
+        alone = runner.get(ALONE_KEY, False)
+        if not isinstance(alone, bool):
+            raise OrderError(f"{source.name}: metadata runner.alone must be true or false")
+        after = tuple(n for n in earlier if n in declared)
+        steps.append(Step(source, after, declared=True, alone=alone))
     return steps
 
 
@@ -88,16 +97,20 @@ def ready(steps: list[Step], done: set[str], running: set[str]) -> list[Step]:
     """The notebooks that may start now, in number order.
 
     A notebook starts when the notebooks it reads are done; an undeclared notebook also waits
-    for everything before it, and nothing after it starts before it is done.
+    for everything before it, and nothing after it starts before it is done. A notebook
+    declared ``alone`` starts only when nothing runs, and nothing starts beside it; while it
+    waits for the running ones to end, no notebook after it starts.
     """
-    found = []
+    found: list[Step] = []
     for index, step in enumerate(steps):
         if step.name in done:
             continue
         if step.name in running:
-            if not step.declared:
-                break
+            if not step.declared or step.alone:
+                return []
             continue
+        if step.alone and set(step.after) <= done:
+            return found if running or found else [step]  # found: before it in order
         before = {s.name for s in steps[:index]}
         if not step.declared:
             if not running and before <= done:
