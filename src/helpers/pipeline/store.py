@@ -202,6 +202,7 @@ def read_dataset(
         return pd.DataFrame(columns=list(columns) if columns else None)
     whole = pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
     parts.clear()  # the unsorted parts are freed once the sorted copy is made
+    release_memory()  # what decoding the Parquet files took
     keys = [k for k in order if k in whole.column_names]
     if keys and whole.num_rows > 1:  # Arrow's sort is stable, as pandas' mergesort
         ranks = pc.sort_indices(whole, sort_keys=[(k, "ascending") for k in keys])
@@ -212,6 +213,8 @@ def read_dataset(
     # column by column, each Arrow column freed as soon as it is converted: the peak is the
     # frame and one column, not the frame and the whole table
     frame = whole.to_pandas(split_blocks=True, self_destruct=True)
+    del whole
+    release_memory()
     for name in categories:
         if name in frame.columns and isinstance(frame[name].dtype, pd.CategoricalDtype):
             frame[name] = frame[name].cat.reorder_categories(sorted(frame[name].cat.categories))
@@ -223,7 +226,16 @@ def _take_by_column(table: pa.Table, rows: pa.Array) -> pa.Table:
     sorted copy is made: the peak is the table and one column, not two tables."""
     for at, name in enumerate(table.column_names):
         table = table.set_column(at, name, table.column(at).take(rows))
+        release_memory()
     return table
+
+
+def release_memory() -> None:
+    """Hand the memory Arrow's allocator keeps after freeing back to the system: after a
+    table of millions of rows is sorted or turned into a frame, the allocator otherwise keeps
+    the freed buffers (at 100,000 articles, 2.1 GB of process for a 0.6 GB frame of
+    sentences; 0.8 GB once handed back)."""
+    pa.default_memory_pool().release_unused()
 
 
 def _buckets_of_ids(processed_dir: str | Path, article_ids: Sequence[str]) -> list[int]:
