@@ -87,11 +87,12 @@ def test_narrow_positions_are_int64_again_when_written(store):
 
 def test_the_ledger_of_the_parts_is_the_ledger_of_the_frame(store, tmp_path):
     processed, claims, _, articles, study = store
-    ledger, _ = load_ledger(processed, "month", articles, study)
+    ledger, stats = load_ledger(processed, "month", articles, study)
     read = compact(load_table(processed, "claims", columns=CLAIM_COLUMNS))
     whole = claims_ledger(read, "month", articles, study)
     assert ledger.to_csv(index=False) == whole.to_csv(index=False)
-    write_in_row_groups(ledger, tmp_path / "parts.parquet")
+    assert "surface" in stats.text  # held as categories, written as the whole table had it
+    write_in_row_groups(ledger, tmp_path / "parts.parquet", stats.text)
     write_parquet(as_written(whole), tmp_path / "whole.parquet")
     parts_bytes = (tmp_path / "parts.parquet").read_bytes()
     assert parts_bytes == (tmp_path / "whole.parquet").read_bytes()

@@ -186,7 +186,7 @@ def load_ledger(
     each column is let go as soon as the ledger has its own, so the peak is about one
     ledger. (A surface held as categories took less memory but more time at 7 million
     claims, its categories made text part by part.)"""
-    claims, stats = load_claims(processed_dir, LEDGER_INPUT_COLUMNS, narrow=True)
+    claims, stats = load_claims(processed_dir, LEDGER_INPUT_COLUMNS, narrow=True, as_text=False)
     held = [claims]
     del claims
     return _ledger(held, window, articles, study), stats

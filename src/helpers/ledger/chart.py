@@ -27,6 +27,7 @@ from helpers.ledger.common import (
     story_cells,
     texts,
 )
+from helpers.ledger.load import release_memory
 from helpers.ledger.panels import panel_frame, time_context
 from helpers.spread import MAX_ROWS_PER_GROUP, spread_by_value
 from helpers.vocabulary import NO_EVENT
@@ -85,7 +86,10 @@ def ledger_chart_data(
     ``part_rows`` ledger rows), and only the rows of the groups drawn are made text.
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
-    found = [_candidates(ledger.iloc[a:b], by_event, a) for a, b in group_parts(ledger, part_rows)]
+    found = []
+    for start, end in group_parts(ledger, part_rows):
+        found.append(_candidates(ledger.iloc[start:end], by_event, start))
+        release_memory()
     sizes = pd.concat([s for _, s in found]).sort_index()
     picked = _pick_panels(sizes, per_group, per_panel, max_panels, max_rows)
     wanted = {(panel, group) for panel, groups in picked for group in groups}

@@ -25,6 +25,7 @@ from helpers.ledger.common import (
     text,
     texts,
 )
+from helpers.ledger.load import release_memory
 from helpers.ledger.panels import panel_frame, time_context
 from helpers.ledger.write import as_written
 
@@ -151,7 +152,10 @@ def ledger_comparison(
     """
     require_columns(ledger, LEDGER_COLUMNS, "ledger")
     block = ["group", "event", "window", "panel", "panel_unit"]
-    parts = [_compare(ledger.iloc[a:b], by_event) for a, b in group_parts(ledger, part_rows)]
+    parts = []
+    for start, end in group_parts(ledger, part_rows):
+        parts.append(_compare(ledger.iloc[start:end], by_event))
+        release_memory()  # the part's Arrow text, handed back before the next part
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     table = table.sort_values(
         ["_none", "sources_in_group", "_claims", *block, "value_min", "source"],

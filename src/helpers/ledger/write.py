@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers.ledger.common import CLUSTER_COLUMNS
+from helpers.ledger.load import release_memory
 
 ROW_GROUP = 1024 * 1024  # pyarrow's default rows per row group: the same row groups, same bytes
 MADE_TEXT = ("group", "event", "what", "happened", "outlet", "published", "panel", "panel_unit",
@@ -77,6 +78,7 @@ def write_in_row_groups(
                 writer = pq.ParquetWriter(tmp, schema, compression="zstd")
             writer.write_table(table)
             del part, table
+            release_memory()
         writer.close()
         os.replace(tmp, path)
     except BaseException:
