@@ -33,3 +33,33 @@ def test_processed_tables_are_byte_identical_twice_and_parquet_keeps_types(tmp_p
 def test_reading_a_table_an_earlier_notebook_did_not_write_says_so(tmp_path):
     with pytest.raises(FileNotFoundError, match="earlier notebook.*make report"):
         read_table(tmp_path / "figures.csv")
+
+
+def test_parquet_written_part_by_part_holds_every_part_and_no_half_file_on_error(tmp_path):
+    import pyarrow as pa
+
+    from helpers.io import write_parquet_parts
+
+    parts = [pa.table({"town": ["Ashby", "Brill"], "homes": [120, 45]}),
+             pa.table({"town": ["Corran"], "homes": [7]})]  # fmt: skip
+    path = tmp_path / "homes.parquet"
+    assert write_parquet_parts(iter(parts), path) == 3
+    assert pd.read_parquet(path).to_dict("list") == {
+        "town": ["Ashby", "Brill", "Corran"],
+        "homes": [120, 45, 7],
+    }
+
+    def failing():
+        yield parts[0]
+        raise RuntimeError("the disk filled")
+
+    with pytest.raises(RuntimeError):
+        write_parquet_parts(failing(), tmp_path / "half.parquet")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["homes.parquet"]
+    with pytest.raises(ValueError, match="no table and no schema"):
+        write_parquet_parts([], tmp_path / "none.parquet")
+    empty = write_parquet_parts([], tmp_path / "none.parquet", empty_schema=parts[0].schema)
+    assert empty == 0 and list(pd.read_parquet(tmp_path / "none.parquet").columns) == [
+        "town",
+        "homes",
+    ]

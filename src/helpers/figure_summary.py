@@ -12,17 +12,15 @@ hold whole articles, as the pass's buckets do.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from helpers.grouping import conversions, group_counts
+from helpers.io import write_parquet_parts
 from helpers.pipeline.store import buckets_on_disk, read_part
 from helpers.pipeline.tables import empty_table
 
@@ -87,27 +85,8 @@ def copy_figures(processed_dir: str | Path, path: str | Path) -> int:
     the order of the pass's buckets (sort by article_id and start for corpus order). The file
     replaces ``path`` once it is complete; a corpus without figures gives one with the
     columns and no row. Returns the number of rows written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    writer, rows = None, 0
-    try:
-        for table in _batches(processed_dir):
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, table.schema, compression="zstd")
-            writer.write_table(table.cast(writer.schema))
-            rows += table.num_rows
-        if writer is None:
-            empty = pa.Table.from_pandas(empty_table("figures"), preserve_index=False)
-            writer = pq.ParquetWriter(tmp, empty.schema, compression="zstd")
-        writer.close()
-        os.replace(tmp, path)
-    except BaseException:
-        if writer is not None:
-            writer.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    return rows
+    empty = pa.Schema.from_pandas(empty_table("figures"), preserve_index=False)
+    return write_parquet_parts(_batches(processed_dir), path, empty_schema=empty)
 
 
 def _batches(processed_dir: str | Path) -> Iterator[pa.Table]:

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
@@ -131,6 +133,40 @@ def write_parquet(
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
     return atomic_write_bytes(path, buffer.getvalue())
+
+
+def write_parquet_parts(
+    tables: Iterable[pa.Table], path: str | Path, empty_schema: pa.Schema | None = None
+) -> int:
+    """Write ``tables`` one after another into one Parquet file (zstd), holding one at a
+    time: for a table too large to hold whole, given part by part. Each is cast to the first
+    one's schema; with no table at all the file has ``empty_schema`` and no row. The file
+    replaces ``path`` once it is complete, and an error leaves no half-written file. Returns
+    the number of rows written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    writer, rows = None, 0
+    try:
+        for table in tables:
+            if writer is None:
+                writer = pq.ParquetWriter(tmp, table.schema, compression="zstd")
+            elif not table.schema.equals(writer.schema):
+                table = table.cast(writer.schema)
+            writer.write_table(table)
+            rows += table.num_rows
+        if writer is None:
+            if empty_schema is None:
+                raise ValueError(f"nothing to write into {path}: no table and no schema")
+            writer = pq.ParquetWriter(tmp, empty_schema, compression="zstd")
+        writer.close()
+        os.replace(tmp, path)
+    except BaseException:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return rows
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:

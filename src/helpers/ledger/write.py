@@ -10,16 +10,14 @@ The ledger holds its text as categoricals (:func:`helpers.ledger.common.cells`);
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
+from helpers.io import write_parquet_parts
 from helpers.ledger.common import CLUSTER_COLUMNS
 from helpers.ledger.load import release_memory
 
@@ -65,25 +63,17 @@ def write_in_row_groups(
     :func:`helpers.io.write_parquet`), one row group of ``rows`` at a time, each made text
     by :func:`as_written` (with ``text``) just before it is written; the file replaces
     ``path`` atomically once it is complete."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    writer, schema = None, None
-    try:
+
+    def row_groups():
+        schema = None
         for start in range(0, max(len(frame), 1), rows):
             part = as_written(frame.iloc[start : start + rows], text)
             table = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
-            if writer is None:
-                schema = table.schema
-                writer = pq.ParquetWriter(tmp, schema, compression="zstd")
-            writer.write_table(table)
-            del part, table
+            schema = table.schema
+            del part
+            yield table
+            del table
             release_memory()
-        writer.close()
-        os.replace(tmp, path)
-    except BaseException:
-        if writer is not None:
-            writer.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+
+    write_parquet_parts(row_groups(), path)
+    return Path(path)
