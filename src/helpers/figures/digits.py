@@ -39,10 +39,8 @@ from helpers.figures.model import Reading, digits_value, last_word, skip_to
 from helpers.figures.nouns import read_counted_noun
 from helpers.figures.plain import read_percent, read_word_after
 from helpers.figures.qualifiers import (
-    may_qualify,
-    qualifier_after,
     qualifier_before,
-    read_qualifiers,
+    read_tail,
 )
 from helpers.figures.ranges import try_range
 from helpers.figures.scan import VULGAR_FRACTIONS
@@ -155,12 +153,7 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
         fm = FURNITURE_RE.match(text, e)
         if fm and fm.group("w") in FURNITURE_WORDS:
             return None, skip_to(text, fm.end())  # page furniture "2 Posts" on its own line
-    c = text[end : end + 1]
-    if c and (c in "+-" or text[end + 1 : end + 3] in ("or", "an")):
-        end = qualifier_after(text, r, end)
-    r.end = end
-    if not r.qualifier and (r.start != s or may_qualify(lw)):
-        read_qualifiers(text, r, lw if r.start == s else None)
+    end = read_tail(text, r, s, end, lw)
     if sign < 0 and r.unit_normalized in ("percent", "point"):
         r.change = "down"
     elif sign > 0:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from helpers.figures.measures import UNIT_CI_SPELLINGS, UNIT_CS_MAP, UNIT_LOWER, read_rate
 from helpers.figures.model import Reading, digits_value
 from helpers.figures.nouns import plural_first
-from helpers.figures.qualifiers import may_qualify, qualifier_after, read_qualifiers
+from helpers.figures.qualifiers import read_tail
 from helpers.figures.ranges import try_range
 from helpers.figures.vocabulary import SKIP_WORDS, STOP_WORDS
 from helpers.units import (
@@ -150,7 +150,7 @@ def read_word_after(text: str, s: int, e: int, raw: str, lw: str) -> tuple[Readi
         return None
     r = Reading(s, e, value, "digits")
     if word in _BARE_STOPS:
-        return _tail(text, r, s, e, lw)  # no unit, no noun: a bare number
+        return r, read_tail(text, r, s, e, lw)  # no unit, no noun: a bare number
     if value == 1 or not _counted_noun(word):
         return None
     r.unit = word
@@ -159,7 +159,7 @@ def read_word_after(text: str, s: int, e: int, raw: str, lw: str) -> tuple[Readi
     if c in "paeAPE" and c:  # "60,000 vehicles a day", "3,000 tests per week"
         r.si_unit = r.unit_normalized
         end = read_rate(text, r, end)
-    return _tail(text, r, s, end, lw)
+    return r, read_tail(text, r, s, end, lw)
 
 
 def _read_unit_word(text, s, e, raw, lw, value, spellings) -> tuple[Reading, int] | None:
@@ -193,7 +193,7 @@ def _read_unit_word(text, s, e, raw, lw, value, spellings) -> tuple[Reading, int
     resume = try_range(text, r, end, False, raw, unit_first=True)
     if resume is not None:
         end = resume
-    return _tail(text, r, s, end, lw)
+    return r, read_tail(text, r, s, end, lw)
 
 
 def _unit_ends(text: str, pos: int) -> bool:
@@ -225,18 +225,7 @@ def read_percent(text: str, s: int, e: int, raw: str, lw: str) -> tuple[Reading,
     resume = try_range(text, r, end, False, raw, unit_first=True)
     if resume is not None:
         end = resume
-    return _tail(text, r, s, end, lw)
-
-
-def _tail(text: str, r: Reading, s: int, end: int, lw: str) -> tuple[Reading, int]:
-    """What the chain reads after the unit: "or more", "+", then the words before."""
-    c = text[end : end + 1]
-    if c and (c in "+-" or text[end + 1 : end + 3] in ("or", "an")):
-        end = qualifier_after(text, r, end)
-    r.end = end
-    if not r.qualifier and (r.start != s or may_qualify(lw)):
-        read_qualifiers(text, r, lw if r.start == s else None)
-    return r, end
+    return r, read_tail(text, r, s, end, lw)
 
 
 _INF = float("inf")

@@ -214,3 +214,16 @@ def qualifier_after(text: str, r: Reading, end: int) -> int:
         r.qualifier = qa.group("q").strip(" \t-")
         return qa.end()
     return end
+
+
+def read_tail(text: str, r: Reading, s: int, end: int, lw: str) -> int:
+    """What a figure read from ``s`` takes after its unit, ending at ``end``: "or more", "+",
+    then the qualifier words before it (``lw``: the word before the digits). Sets ``r.end``
+    and returns it."""
+    c = text[end : end + 1]
+    if c and (c in "+-" or text[end + 1 : end + 3] in ("or", "an")):
+        end = qualifier_after(text, r, end)
+    r.end = end
+    if not r.qualifier and (r.start != s or may_qualify(lw)):
+        read_qualifiers(text, r, lw if r.start == s else None)
+    return end
