@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from helpers.ledger.common import cells
 from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS
-from helpers.pipeline.store import buckets_on_disk, iter_parts, part_path
+from helpers.pipeline.store import buckets_on_disk, iter_parts, part_path, release_memory
 from helpers.pipeline.tables import empty_table
 
 MAX_SHARE = 0.1  # as helpers.ledger.common.compact: categories for at most a tenth of the rows
@@ -181,13 +181,6 @@ def load_claims(
     stats.n_articles = stats.distinct.get("article_id", 0)
     release_memory()
     return pd.DataFrame(out, copy=False), stats
-
-
-def release_memory() -> None:
-    """Hand back to the system the memory Arrow's allocator keeps for reuse once a large
-    step is done (a third of a gigabyte after reading 7 million claims), so that the next
-    step does not start on top of it."""
-    pa.default_memory_pool().release_unused()
 
 
 def _plain_column(
