@@ -8,6 +8,7 @@ currency after it, and a rate after the unit ("per barrel", "a month").
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from helpers.figures.model import Reading, digits_value
 from helpers.figures.numwords import NUMBER_WORDS, TOKEN_RE, WORD_NUM, parse_number_words
@@ -178,7 +179,7 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
                 return _read_currency_after(text, r, m)
             m = UNIT_AFTER_RE.match(text, pos)
     if m:
-        group = m.lastgroup  # "ci" or "cs": the unit's spelling, read with or without case
+        group = cast(str, m.lastgroup)  # "ci" or "cs": the unit, read with or without case
         ci = group == "ci"
         written = m.group(group)
         # Bare one-letter units only when glued or clearly units ("12 C", not "5 s").

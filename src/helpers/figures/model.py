@@ -184,4 +184,6 @@ _SKIP_TOKEN_RE = re.compile(r"[\w.,/:-]*")
 
 def skip_to(text: str, pos: int) -> int:
     """Resume after the current token so its inner digits are not read again."""
-    return _SKIP_TOKEN_RE.match(text, pos).end()
+    m = _SKIP_TOKEN_RE.match(text, pos)
+    assert m is not None  # the pattern matches the empty string
+    return m.end()

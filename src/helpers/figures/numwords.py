@@ -152,6 +152,8 @@ class _Cardinal(NamedTuple):
 def cardinal(toks: list[tuple[str, int, int]], i: int) -> _Cardinal | None:
     """The longest well-formed cardinal from token ``i``: "one hundred and six", "twenty-one
     trillion three hundred", "3 hundred and 21", "a hundred thousand", "three dozens"."""
+    run: int | float  # an int when read from a word list, a float from digits
+    v: int | float
     total = group = run = 0.0
     state = "start"
     last_big = float("inf")

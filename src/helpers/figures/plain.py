@@ -138,6 +138,7 @@ def read_word_after(text: str, s: int, e: int, raw: str, lw: str) -> tuple[Readi
     unit, the plural noun or the word that ends them; None when the words around them are not
     of these shapes (``lw``: the word before the digits)."""
     m = _WORD_AFTER_RE.match(text, e + 1)
+    assert m is not None  # called only when a lower-case letter follows the space
     word = m.group()
     end = m.end()
     value = float(raw) if raw.isdigit() else digits_value(raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from helpers.figures.model import Reading, last_word
 from helpers.figures.numwords import WORD_NUM
@@ -137,7 +138,7 @@ def qualifier_before(text: str, pos: int, lw: str | None = None) -> tuple[int, s
         m = _REVERSED_QUALIFIER_RE.match(text[lo - 1 if lo else 0 : pos][::-1])
         if m is None:
             return None
-        a, b = m.span(m.lastgroup)
+        a, b = m.span(cast(str, m.lastgroup))
         if b <= pos - lo:
             return pos - b, text[pos - b : pos - a]
     # "$" also matches before a final newline; and a phrase that runs past the window's start.

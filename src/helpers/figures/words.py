@@ -72,6 +72,7 @@ def _one_word(text: str, pos: int) -> Parsed | None:
     value = _ONE_WORD.get(word.lower()) if word is not None else None
     if value is None:
         return None
+    assert m is not None and word is not None  # a value was read from m's word
     nxt = TOKEN_RE.match(text, m.end())
     w2 = nxt.group("word") if nxt is not None else None
     if w2 is not None and w2.lower() in NUMBER_WORDS:
