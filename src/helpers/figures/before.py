@@ -36,7 +36,9 @@ _CURRENCY_CHARS = frozenset("$£€¥₹₽₴₪=.")
 _SIGN_BEFORE_CHARS = frozenset("+−- \t")
 
 
-def before_digits(text: str, s: int, e: int, nxt: str, after: str):
+def before_digits(
+    text: str, s: int, e: int, nxt: str, after: str
+) -> tuple[str, str, int, str, int, int]:
     """What stands before the digits, in the general case: a card or phone number that starts
     there, a currency, a sign, a name the digits are glued to ("F-150").
 

@@ -20,7 +20,9 @@ NOUN_RUN_RE = re.compile(r"(?:[^\S\n]+(?:of[^\S\n]+)?[A-Za-z][A-Za-z0-9'’-]*){
 _PARTITIVE = frozenset("the its their these those our his her your".split())
 
 
-def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
+def plural_head(
+    words: list[tuple[str, int, int]], count_is_one: bool
+) -> tuple[str, int, int] | None:
     """Pick the counted noun among the words after a number, skipping adjectives.
 
     For plural counts the head is the first plural-looking word ("additional weapons",
@@ -63,7 +65,7 @@ def plural_head(words: list[tuple[str, int, int]], count_is_one: bool):
 _ADJECTIVE_ENDINGS = ("ly", "ed", "ing", "est", "ish", "ese", "ian", "an", "ic", "al", "ous", "ive")
 
 
-def _compound_head(words: list[tuple[str, int, int]]):
+def _compound_head(words: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
     """ "a three course meal", "a 3 cylinder engine": with no plural noun, a singular noun
     right after the number that describes the next noun is what is counted."""
     if len(words) < 2:
@@ -128,6 +130,7 @@ def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     tokens = _WORD_RE.finditer(text, pos, m.end())
     t = next(tokens)
     w = t.group()
+    head: tuple[str, int, int] | None
     if not one and plural_first(w):
         head = (w, t.start(), t.end())  # the usual case, "131 flights", without the word list
     else:
