@@ -2,7 +2,8 @@
 
 One job: ``extract_figures`` scans the text once (``scan.CANDIDATE_RE``), hands each candidate
 to its reader (digits, words, a fraction symbol), freezes the readings into ``Figure`` records
-and lets neighbouring figures share a unit or a change ("eight or nine euros").
+and lets neighbouring figures share a unit or a change ("eight or nine euros", "rose 2%, 3% and
+4%").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from helpers.figures.digits import read_digits
+from helpers.figures.listed import share_changes
 from helpers.figures.measures import read_unit
 from helpers.figures.model import Figure, Reading, finish, last_word
 from helpers.figures.pairs import mark_conversions, merge_bounds, over_a_period, share_units
@@ -68,5 +70,5 @@ def extract_figures(text: str) -> list[Figure]:
         pos = resume if resume > end else end
     if len(figures) > 1:
         figures = mark_conversions(text, share_units(text, merge_bounds(text, figures)))
-        figures = over_a_period(text, figures)
+        figures = share_changes(text, over_a_period(text, figures))
     return figures

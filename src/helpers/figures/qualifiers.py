@@ -20,12 +20,14 @@ QUALIFIERS = {
     ">": """more than|over than|over|at least|upwards of|in excess of|greater than|higher than|
         larger than|bigger than|older than|above|exceeding|exceeds|exceeded|exceed|surpassing|
         surpasses|surpassed|surpass|topping|topped|no fewer than|no less than|not less than|
-        not fewer than|north of|just over|well over|greater than or equal to|more than or
-        equal to|greater or equal than|greater or equal to|bigger or equal than|higher or
-        equal than|larger or equal than|at least or equal to|>|≥|>=|> =|=>""",
+        not fewer than|north of|just over|well over|upward of|a minimum of|minimum of|
+        greater than or equal to|more than or equal to|greater or equal than|greater or
+        equal to|bigger or equal than|higher or equal than|larger or equal than|at least or
+        equal to|>|≥|>=|> =|=>""",
     "<": """as many as|as much as|less than|fewer than|smaller than|lower than|younger than|
         under|below|up to|at most|at maximum|no more than|not more than|just under|sub|less
-        than or equal to|fewer than or equal to|less or equal than|less or equal to|smaller
+        than or equal to|a maximum of|maximum of|as high as|just shy of|shy of|
+        fewer than or equal to|less or equal than|less or equal to|smaller
         or equal than|lower or equal than|<|≤|<=|< =|=<""",
     "~": """nearly|almost|about|approximately|approx.|approx|around|roughly|some|an
         estimated|estimated|circa|ca.|close to|in the region of|~|≈|+/-|±""",
@@ -52,6 +54,9 @@ UP_VERBS = """
     advancing advances advance jumped jumps jumping jump climbed climbs climbing climb
     increased increases increasing increase grew grow grows growing surged surges surging
     soared soars soaring rallied rallies rallying lifted improved spiked rebounded
+    expanded expands expanding strengthened strengthens strengthening firmed firming
+    appreciated appreciates appreciating leapt leaped leaps leaping rocketed skyrocketed
+    widened widens widening
 """.split()
 DOWN_VERBS = """
     fell falls falling fallen fall dropped drops dropping drop down declined declines
@@ -59,6 +64,8 @@ DOWN_VERBS = """
     plunged plunges plunging plummeted tumbled tumbles tumbling sank sinks sinking eased
     eases easing decreased decreases decreasing decrease shed sheds shedding dipped dips
     dipping shrank shrinks slumped retreated contracted lowered reduced tanked sagged
+    weakened weakens weakening depreciated depreciates depreciating dived dove
+    skidded skids skidding narrowed narrows narrowing slumps slumping plummets plummeting
 """.split()
 # Words that set a change only before "by": "revised upward by 5%", "raised by $5", "closed
 # lower by 1.5%", "cut by $2 million" (without "by" they name no amount: "cut 5% of staff").
@@ -71,9 +78,18 @@ DOWN_BY_WORDS = """
     slashing
 """.split()
 _BY = r"(?=[^\S\n]+by[^\S\n])"
+# "up" and "back" after these verbs: "gave up 1.5%" and "gave back 3%" are falls; "made up 40%
+# of", "takes up 35% of" name a share, no change.
+_GIVE = r"(?:gave|give|gives|giving|given)[^\S\n]+(?:up|back)"
+_SHARE = r"(?:made|make|makes|making|took|take|takes|taking|taken|used|uses|using)[^\S\n]+up"
 # A change verb just before a number (and "by"): "rose 0.3%", "fell by 5%", "higher by 2%".
+# Group ``none``: a phrase that looks like one and sets no change ("made up 40%").
 CHANGE_VERB_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?P<v>(?P<up>"
+    r"(?i)(?<![A-Za-z])(?P<v>(?P<none>"
+    + _SHARE
+    + r")|(?P<give>"
+    + _GIVE
+    + r")|(?P<up>"
     + trie_alternation(UP_VERBS)
     + r"|(?:"
     + trie_alternation(UP_BY_WORDS)
@@ -95,18 +111,19 @@ CHANGE_BY_RE = re.compile(
     r"dropped|declined|reduced|lowered|shrink|shrank|trim|trimmed|slash|slashed))(?:[^\S\n]+[A-Za-z'-]+){1,7}[^\S\n]+by[^\S\n]+$"
 )
 # After a number: "or more", "or greater", "and above", "-plus", "+" set ">"; "or less",
-# "or fewer", "or below" set "<" ("100,000-plus", "50 or more"); not before another number
-# ("200 or greater than 190" keeps 200 as it is).
+# "or fewer", "or below" set "<" ("100,000-plus", "50 or more"); "or so", "or thereabouts"
+# set "~"; not before another number ("200 or greater than 190" keeps 200 as it is).
 QUALIFIER_AFTER_RE = re.compile(
     r"(?P<q>\+(?![\d])|-plus\b|[^\S\n]+(?:or|and)[^\S\n]+(?:(?P<up>more|greater|higher|above|"
-    r"over|up|upwards)|(?P<down>less|fewer|lower|below|under))\b)"
+    r"over|up|upwards)|(?P<down>less|fewer|lower|below|under))\b"
+    r"|[^\S\n]+or[^\S\n]+(?P<about>so|thereabouts)\b)"
     r"(?![^\S\n]+(?:than|or|to|equal|[\d$£€]|(?:" + WORD_NUM + r")\b))"
 )
 
 # Last words that can end a qualifier or change verb; the look-behind regexes run only when the
 # word before a number is one of these (a set lookup is much cheaper than a regex search).
 _QUAL_LAST = frozenset(q.split()[-1] for q in _WORDY)
-_VERB_LAST = frozenset(UP_VERBS + DOWN_VERBS + ["by"])
+_VERB_LAST = frozenset(UP_VERBS + DOWN_VERBS + ["by", "back"])
 
 
 ANY_LAST = _QUAL_LAST | _VERB_LAST  # words that can end a qualifier or a change verb
@@ -193,7 +210,11 @@ def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     if r.kind != "count" or not r.unit or lw == "by":  # "cut its staff by 300 workers"
         before = None if m else raw  # the word before ``start``, when it is still r.start
         v = verb_before(text, start, before)
-        far = None if v else by_before(text, start, before)
+        if v is not None and v.group("none"):
+            v = None  # "made up 40% of": a share, and no change verb farther back
+            far = None
+        else:
+            far = None if v else by_before(text, start, before)
         hit = v or far
         if hit and r.change not in (">", "<"):
             r.change = "up" if hit.group("up") else "down"
@@ -205,11 +226,16 @@ def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
 
 
 def qualifier_after(text: str, r: Reading, end: int) -> int:
-    """Qualifiers after a number: "or more", "+", "-plus" set ">", "or less" "<"."""
+    """Qualifiers after a number: "or more", "+", "-plus" set ">", "or less" "<", "or so"
+    "~"."""
     c = text[end : end + 1]
     if c not in "+-" and text[end + 1 : end + 3] not in ("or", "an") or not c:
         return end
     qa = QUALIFIER_AFTER_RE.match(text, end)
+    if qa and not r.is_range and qa.group("about"):
+        r.change = "~"
+        r.qualifier = qa.group("q").strip()
+        return qa.end()
     if qa and not r.is_range and (r.kind == "count" or qa.group("up") or qa.group("down")):
         r.change = "<" if qa.group("down") else ">"
         r.qualifier = qa.group("q").strip(" \t-")
