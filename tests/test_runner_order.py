@@ -181,3 +181,26 @@ def test_alone_must_be_true_or_false(project):
     nbformat.write(nb, path)
     with pytest.raises(notebook_order.OrderError, match="runner.alone must be true or false"):
         notebook_order.read_steps(sorted(project.notebooks_dir.glob("*.ipynb")))
+
+
+KEEP_A_PARTIAL = """from pathlib import Path
+kept = Path(cache_dir) / "counts" / "part-00000.txt"
+print("found before:", kept.read_text() if kept.exists() else None)
+kept.parent.mkdir(parents=True, exist_ok=True)
+kept.write_text("counted once")
+"""
+
+
+def test_a_notebook_that_declares_cache_dir_keeps_its_folder_from_run_to_run(tmp_path):
+    (tmp_path / "project").mkdir()
+    plan = make_project(tmp_path / "project")
+    path = plan.notebooks_dir / "02-read-count.ipynb"
+    write_notebook(path, KEEP_A_PARTIAL, 'cache_dir = ""\n')
+    declare(path, ["01-count-articles.ipynb"])
+    runner.run(plan, echo=quiet)
+    assert "found before: None" in executed_text(plan, "02-read-count.ipynb")
+    runner.run(plan, echo=quiet, force=True)
+    assert "found before: counted once" in executed_text(plan, "02-read-count.ipynb")
+    kept = plan.out_dir.parent / ".out.run" / "cache" / "counts" / "part-00000.txt"
+    assert kept.read_text() == "counted once"  # beside the report, never inside it
+    assert not any(p.name == "part-00000.txt" for p in plan.out_dir.rglob("*"))

@@ -130,6 +130,7 @@ class RunStage:
         self.plan = plan.staged(out, processed)
         self.scratch = staging.run_dir(plan.out_dir) / run_id / "scratch"
         self.scratch.mkdir()
+        self.cache = staging.cache_dir(plan.out_dir)
         link_tree(plan.processed_dir / paths.STORE_DIR, processed / paths.STORE_DIR)
 
     def replacements(self, plan: RunPlan | None = None) -> dict[str, str]:

@@ -13,6 +13,7 @@ already running end, and the first failure (in number order) is raised.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -142,8 +143,11 @@ def _run_beside(step: Step, stage: RunStage, readable: list[str]) -> list[str]:
 
 
 def _execute(step: Step, stage: RunStage, plan: RunPlan, progress_bar: bool) -> None:
+    # cache_dir is given only to notebooks that declare it, and is the same in every run
+    cache = os.path.relpath(stage.cache, stage.final.notebooks_dir)
     notebook_bytes, html_bytes = execute_notebook(
-        step.source, plan.parameters(), stage.final.notebooks_dir, stage.scratch,
+        step.source, {**plan.parameters(), "cache_dir": cache}, stage.final.notebooks_dir,
+        stage.scratch,
         stage.replacements(plan), progress_bar=progress_bar,
     )  # fmt: skip
     executed, html = executed_copies(step.name)

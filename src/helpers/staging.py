@@ -27,6 +27,7 @@ from helpers.io import write_json
 RUN_SUFFIX = ".run"  # ".reports.run" beside "reports": the lock, the journal, staged folders
 LOCK_NAME = "lock"
 JOURNAL_NAME = "journal.json"
+CACHE_NAME = "cache"  # the notebooks' per-bucket results, kept from run to run (pipeline.memo)
 KEEP_NAMES = frozenset({".gitkeep"})  # placeholders git tracks in a folder: carried into staging
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -46,6 +47,12 @@ class Swap:
     final: Path
     staged: Path
     old: Path
+
+
+def cache_dir(final: Path) -> Path:
+    """Where the notebooks writing ``final`` keep partial results between runs (outside the
+    folder itself, so that a swap never carries it, and kept by :func:`recover`)."""
+    return run_dir(final) / CACHE_NAME
 
 
 def staging_for(final: Path, run_id: str) -> Swap:
@@ -167,7 +174,7 @@ def recover(journal: Path, folders: list[Path]) -> bool:
         folder = run_dir(final)
         if folder.is_dir():
             for child in folder.iterdir():
-                if child.name not in {LOCK_NAME, JOURNAL_NAME}:
+                if child.name not in {LOCK_NAME, JOURNAL_NAME, CACHE_NAME}:
                     _remove(child)
     return finished
 

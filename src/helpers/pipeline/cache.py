@@ -23,6 +23,8 @@ from helpers.study import study_path
 
 HELPERS_DIR = Path(__file__).resolve().parents[1]  # src/helpers: the code that makes the rows
 CACHE_FORMAT = 1  # bump when the layout of the cached rows changes
+# what a build compiles from the sources (tools/build_native.py): the sources stand for it
+BUILD_SUFFIXES = frozenset({".so", ".pyd", ".c", ".h", ".o"})
 
 
 def _digest(obj: object) -> str:
@@ -31,13 +33,15 @@ def _digest(obj: object) -> str:
 
 
 def tree_hashes(root: str | Path) -> dict[str, str]:
-    """``{relative path: sha256}`` of the files below ``root`` (``__pycache__`` and hidden
-    files and folders left out), in sorted order."""
+    """``{relative path: sha256}`` of the files below ``root`` (``__pycache__``, hidden files
+    and folders and compiled build artefacts left out), in sorted order."""
     root = Path(root)
     hashes = {}
     for path in sorted(root.rglob("*")):
         parts = path.relative_to(root).parts
         if any(p.startswith(".") or p == "__pycache__" for p in parts) or not path.is_file():
+            continue
+        if path.suffix in BUILD_SUFFIXES:
             continue
         hashes["/".join(parts)] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes

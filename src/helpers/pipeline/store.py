@@ -150,10 +150,10 @@ def iter_parts(
     the text columns named in ``categories`` come as pandas categoricals."""
     for bucket in buckets_on_disk(processed_dir, table):
         path = part_path(processed_dir, table, bucket)
-        yield _read_part_file(path, columns, categories).to_pandas()
+        yield read_part_file(path, columns, categories).to_pandas()
 
 
-def _read_part_file(
+def read_part_file(
     path: Path, columns: Sequence[str] | None, categories: Sequence[str]
 ) -> pa.Table:
     """One Parquet part, the ``categories`` columns read as dictionaries (a text repeated over
@@ -194,7 +194,7 @@ def read_dataset(
         path = part_path(processed_dir, table, bucket)
         if not path.exists():
             continue
-        part = _read_part_file(path, columns, coded)
+        part = read_part_file(path, columns, coded)
         if wanted is not None:
             part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
         parts.append(part)
