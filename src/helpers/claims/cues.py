@@ -90,6 +90,22 @@ EXPECTED_FIGURE = re.compile(
     r"(?P<np>(?:[\w.'&-]++\s++){1,6}?)(?:had|have|has)\s++(?:been\s++)?(?P<cue>forecast|expected|"
     r"predicted|projected|anticipated|estimated|pencill?ed in)\b"
 )
+# The same with no "that": "short of the 170,000 economists had expected", "the 2.1% analysts
+# polled by Reuters had forecast" (the figure, then a plural of forecasters right after it)
+EXPECTED_BARE = re.compile(
+    r"(?:[$\u00a3\u20ac\u00a5]\s?)?\d[\d,.]*+(?:%|\s?(?:per ?cent|percent|points?|million|"
+    r"billion|bn|m)\b)?\s++(?P<np>(?:most\s++|many\s++|some\s++)?(?:economists|analysts|"
+    r"forecasters|traders|investors|markets|strategists|pollsters)(?:\s++(?:polled|surveyed|"
+    r"questioned)\s++by\s++[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+){0,2})?)\s++(?:had\s++|have\s++|"
+    r"has\s++)?(?:been\s++)?(?P<cue>forecast|expected|predicted|projected|anticipated|"
+    r"pencill?ed in)\b"
+)
+# The outlet itself as author or speaker: "An analysis by this newspaper", "our own count"
+OWN_OUTLET = re.compile(
+    r"\b(?:[Tt]his|[Oo]ur)\s(?:own\s)?(?:newspaper|paper|publication|news organi[sz]ation|"
+    r"website|magazine|newsroom|station|broadcaster|programme|program|reporters?)\b|"
+    r"\b[Oo]ur\s(?:own\s)?(?:analysis|review|count|tally|survey|investigation|calculations?)\b"
+)
 # "added" and "admitted" with an amount for object do something, they report nothing: "The
 # economy added 187,000 jobs", "the defendant admitted 11 counts of fraud"
 DOING_CUES = frozenset({"added", "adds", "admitted", "admits"})

@@ -58,7 +58,8 @@ NOT_AUTHORED = frozenset(
 # "Meridian Research | for the Evening Courier" (who commissioned it did not write it)
 AUTHOR_END = re.compile(
     r"\s(?:released|published|issued|posted|shared|made|out|on|last|this|earlier|dated|for the|"
-    r"which|that|who|showed|shows|found|finds)\b|,",
+    r"which|that|who|showed|shows|found|finds)\b|,|\sof\s(?=(?:more than |nearly |about |"
+    r"over |some |almost )?\d)",
     re.IGNORECASE,
 )
 # Words before a document that describe it rather than name its author

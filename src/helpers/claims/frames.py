@@ -261,13 +261,18 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         for match in QUOTED_AS.finditer(sentence):  # "KTV quoted a hospital spokesperson as
             if not _inside(match.start(), quotes, opens):  # saying 37 people ..."
                 frames.append(RawFrame(match.start(), match.end(), match["np"], "quoted"))
-    if (" that " in sentence or " which " in sentence) and c.EXPECTING.search(sentence):
-        frames.extend(_expectations(sentence, quotes, opens))
+    if c.EXPECTING.search(sentence):
+        expected = _expectations(sentence, quotes, opens)
+        if expected:  # the verb of an expectation clause is no frame of its own as well
+            cues = {f.start for f in expected}
+            frames = [f for f in frames if f.start not in cues] + expected
     if " figure" in sentence or " number" in sentence or " estimate" in sentence:
         for match in c.FIGURE_GIVEN.finditer(sentence):
             if not _inside(match.start(), quotes, opens) and c.is_speaker_like(match["np"]):
                 frames.append(RawFrame(match.start("cue"), match.end("cue"), match["np"],
                                        match["cue"]))  # fmt: skip
+    if "this " in sentence or "our " in sentence.lower():
+        frames = [f for f in frames if not c.OWN_OUTLET.search(f.phrase)]  # the outlet's own
     frames.sort(key=lambda frame: frame.start)
     fronted = FRONT_CITING.match(sentence) if frames and not frames[0].cited else None
     if fronted:  # "Citing a senior commander, the Kyiv Independent reported that ..."
@@ -285,7 +290,9 @@ def _expectations(
     230,000 that economists had forecast", "above the $3.9 billion that analysts at X had
     expected". The frame governs the figure before "that" only (``back``)."""
     found = []
-    for match in c.EXPECTED_FIGURE.finditer(sentence):
+    relative = " that " in sentence or " which " in sentence
+    matches = [*c.EXPECTED_FIGURE.finditer(sentence)] if relative else []
+    for match in matches or c.EXPECTED_BARE.finditer(sentence):
         phrase = match["np"].strip()
         if _inside(match.start("cue"), quotes, opens) or not c.is_speaker_like(phrase):
             continue

@@ -164,6 +164,7 @@ def governing_frame(
         for frame in sentences[index].frames:
             if frame.back and frame.back <= position < frame.start:
                 return frame  # "the 230,000 | that economists had forecast"
+    if _reports(sentences[index]):  # an expectation governs its own figure only
         if all(f.scope > position for f in sentences[index].frames):
             return None  # "Shares fell 4% | after the company said ...": the outlet's own
         frame = _frame_of(sentences[index], position)
@@ -174,9 +175,14 @@ def governing_frame(
     floor = max(0, index - MAX_CONTINUED_SENTENCES)
     while index > floor and "\n" not in text[sentences[index - 1].end : sentences[index].start]:
         index -= 1
-        if sentences[index].frames:
+        if _reports(sentences[index]):
             return _frame_of(sentences[index], sentences[index].end)
     return None
+
+
+def _reports(sentence: SentenceAttribution) -> bool:
+    """The sentence has a frame that governs more than the one figure of an expectation."""
+    return any(not f.back for f in sentence.frames)
 
 
 def governing_of(frame: Attribution | None, label: str = OUTLET_ITSELF) -> Governing:

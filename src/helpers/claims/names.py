@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from helpers.claims.titles import is_title, title_forms
+from helpers.claims.titles import is_title, opens_name, title_forms
 
 # Longest speaker phrase looked at, in characters: longer text is not a name (keeps every
 # pattern below working on bounded input).
@@ -151,7 +151,9 @@ def person_name(phrase: str) -> str:
     if last_title < 0:
         return ""
     name = words[last_title + 1 :]
-    if len(name) == 1 and words[last_title].lower() in GIVEN_NAME_TITLES:
+    if len(name) == 1 and (
+        words[last_title].lower() in GIVEN_NAME_TITLES or opens_name(words, last_title)
+    ):
         name = words[last_title:]  # "(Coach) Dean Okoro": a given name, not a lone surname's title
     if not (1 <= len(name) <= 4) or not all(NAME_TOKEN.fullmatch(w) for w in name):
         return ""

@@ -38,6 +38,7 @@ from helpers.claims.documents import document_head
 from helpers.claims.institutions import institution_type
 from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.names import (
+    AFFILIATION,
     HONORIFIC,
     MAX_PHRASE_CHARS,
     ORG_NAME_WORDS,
@@ -176,6 +177,14 @@ def generic_kind(phrase: str) -> str:
     institution = institution_type(phrase)
     if institution == v.MEDIA:
         return OUTLET
+    cut = AFFILIATION.search(phrase)
+    if cut:  # the kind is the main part's: "Det. Laura Fenn | of Thames Valley Police",
+        main = phrase[: cut.start()]  # "A spokeswoman | for Harlow Council" (persons)
+        if GROUP_HEAD.search(main):
+            return GROUP
+        last = main.rsplit(" ", 1)[-1].removesuffix("'s")
+        if person_name(main) or PERSON_ROLE.fullmatch(last):
+            return PERSON
     if GROUP_HEAD.search(phrase):
         return GROUP
     if person_name(phrase) or re.match(HONORIFIC + r" ", phrase):

@@ -232,6 +232,10 @@ def stance_of(
         ):
             return "disputed"
         others = facts.deniers(following) - {speaker.canonical}
-        if others and not DIGIT.search(facts.text, following.start, following.end):
+        if (
+            others
+            and not DIGIT.search(facts.text, following.start, following.end)
+            and not facts.disputes(following)  # "..., a claim Kyiv denied": its own claim
+        ):
             return "disputed"  # "The government denied losing any territory."
     return "asserted"

@@ -15,7 +15,7 @@ import re
 from helpers.claims import cues as c
 from helpers.claims.actors import find_actor
 from helpers.claims.institutions import institution_type
-from helpers.claims.names import PARTY_STATE
+from helpers.claims.names import AFFILIATION, PARTY_STATE, looks_like_full_name, person_name
 from helpers.study import Study
 
 # The quote marks and brackets that end the clause a subject is looked for in
@@ -168,6 +168,8 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
             return first, second
         if len(second) <= 200 and CAPITALISED_RUN.fullmatch(second):
             return second, first
+        if _person(second) and not _person(first):  # "The lead author, Dr. Pia Keller of
+            return second, first  # ETH Zurich, said": the person in apposition to a role
         return first, second
     subject = unmask(clean_subject(segments[-1]), PARENS_UNMASK)
     return (subject, "") if c.is_speaker_like(subject, cue) else ("", "")
@@ -195,6 +197,18 @@ def inverted_speaker(sentence: str, pos: int) -> tuple[str, str]:
         return "", ""  # ", said the strike killed 17 fighters": a clause, not a speaker
     found = sentence.find(phrase, pos, pos + c.NP_WINDOW)
     return phrase, description_after(sentence, found + len(phrase)) if found >= 0 else ""
+
+
+def _person(phrase: str) -> bool:
+    """A person's name, with a title or an affiliation or neither: "Dr. Pia Keller of the
+    institute", "Ana Ruiz" (not "the county's emergency manager")."""
+    if len(phrase) > 120:
+        return False
+    affiliation = AFFILIATION.search(phrase)
+    main = phrase[: affiliation.start()] if affiliation else phrase
+    if not main[:1].isupper() or main.split(" ", 1)[0] in ("The", "A", "An"):
+        return False  # "led by Prof. Helen Marsh": a clause about a person
+    return bool(person_name(main)) or looks_like_full_name(main)
 
 
 def _named(phrase: str, study: Study) -> bool:

@@ -73,6 +73,28 @@ _FORMS: dict[str, tuple[str, str]] = {
     for forms, source_type, strength in TITLES
     for form in forms.split()
 }
+# Titles that are also given names: right after a role, before a lone surname, they open
+# the name ("Chief executive Bishop Harlan", "Coach King Ellis"); alone they stay titles
+# ("Bishop Tutu", "Former Chancellor Merkel": "former" is no role)
+GIVEN_AFTER_ROLE = frozenset("bishop chancellor king major judge marshal dean prince".split())
+ROLES = frozenset(
+    """executive ceo chairman chairwoman director spokesman spokeswoman spokesperson head
+    leader coordinator administrator manager founder nurse coach candidate nominee striker
+    forward midfielder defender goalkeeper winger skipper captain treasurer""".split()
+)
+
+
+def opens_name(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` is a given name after a role, before the last word, a lone
+    surname: "Chief executive | Bishop | Harlan"."""
+    return (
+        0 < index == len(words) - 2
+        and _key(words[index]) in GIVEN_AFTER_ROLE
+        and _key(words[index - 1]) in ROLES
+        and words[index + 1][:1].isupper()
+    )
+
+
 # A title word as written before a name: "Supt.", "Det", "Lt.", "Chief Constable"
 TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]*+\.?")
 
@@ -106,7 +128,7 @@ def title_type(phrase: str) -> tuple[str, str]:
             index += 2
             continue
         key = _key(words[index])
-        if key not in _FORMS:
+        if key not in _FORMS or opens_name(words, index):
             break
         found.append(_FORMS[key])
         index += 1
