@@ -101,3 +101,17 @@ def test_dict_rows_become_the_table_pandas_would_give():
     more = rows_to_arrow("figures", ["article_id", "start", "extra"], [{"article_id": "d"}], kept)
     assert more.schema.field("extra").type == kept.schema.field("extra").type
     assert more.column("extra").to_pylist() == [7, None]
+
+
+def test_notebook_01s_counts_are_the_same_read_from_the_cache(tmp_path):
+    from helpers.pipeline.tables import line_balance, sentence_counts
+
+    pipeline.run(SEED_RAW_DIR, tmp_path / "out", progress=False)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    counts, balance = sentence_counts(out), line_balance(out)
+    assert len(counts) == 5 and (counts["words"] > counts["sentences"] * 5).all()
+    assert set(balance["kind"]) == {"reporting", "metadata", "boilerplate"}
+    for _ in range(2):  # computed and stored, then read back
+        pd.testing.assert_frame_equal(sentence_counts(out, cache), counts)
+        pd.testing.assert_frame_equal(line_balance(out, cache), balance)
+    assert {p.name for p in cache.iterdir()} == {"sentence-counts", "reporting-lines"}

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from helpers.io import atomic_write_bytes
 from helpers.pipeline.cache import code_version
@@ -48,10 +49,12 @@ def map_parts(
     cache_dir: str | Path | None = None,
     name: str = "",
     key: Any = (),
+    arrow: bool = False,
 ) -> list[Any]:
     """``[fn(part) for part in iter_parts(processed_dir, table, columns, categories)]``, with
     the result of every bucket whose file is unchanged read from ``cache_dir`` instead of
-    computed (``cache_dir`` empty or None: every bucket computed, nothing stored)."""
+    computed (``cache_dir`` empty or None: every bucket computed, nothing stored). ``arrow``
+    hands ``fn`` the part as a ``pyarrow.Table`` instead of a frame."""
     return map_parts_with(
         processed_dir,
         [table],
@@ -61,6 +64,7 @@ def map_parts(
         cache_dir=cache_dir,
         name=name,
         key=key,
+        arrow=arrow,
     )
 
 
@@ -74,29 +78,49 @@ def map_parts_with(
     cache_dir: str | Path | None = None,
     name: str = "",
     key: Any = (),
+    arrow: bool = False,
 ) -> list[Any]:
     """``fn({table: part, ...})`` for every bucket that has a file of any of ``tables``, in
     bucket order; a table without a file in that bucket comes as an empty frame of its
-    ``columns``. Cached as :func:`map_parts`."""
+    ``columns`` (an empty table of text columns with ``arrow``). Cached as :func:`map_parts`."""
     columns = dict(columns or {})
     categories = dict(categories or {})
     buckets = sorted({b for table in tables for b in buckets_on_disk(processed_dir, table)})
-    store = _Store(cache_dir, name, key, tables, columns, categories) if cache_dir else None
+    store = (
+        _Store(cache_dir, name, (key, arrow), tables, columns, categories) if cache_dir else None
+    )
+    read = _read_tables if arrow else _read_parts
     results = []
     for bucket in buckets:
         files = {table: part_path(processed_dir, table, bucket) for table in tables}
         if store is None:
-            results.append(fn(_read_parts(files, columns, categories)))
+            results.append(fn(read(files, columns, categories)))
             continue
         digest = store.digest(files)
         found, result = store.get(bucket, digest)
         if not found:
-            result = fn(_read_parts(files, columns, categories))
+            result = fn(read(files, columns, categories))
             store.put(bucket, digest, result)
         results.append(result)
     if store is not None:
         store.forget_others(set(buckets))
     return results
+
+
+def _read_tables(
+    files: Mapping[str, Path],
+    columns: Mapping[str, Sequence[str] | None],
+    categories: Mapping[str, Sequence[str]],
+) -> dict[str, pa.Table]:
+    parts = {}
+    for table, path in files.items():
+        wanted = columns.get(table)
+        if path.exists():
+            parts[table] = read_part_file(path, wanted, categories.get(table, ()))
+        else:
+            names = list(wanted or ())
+            parts[table] = pa.table({n: pa.array([], pa.string()) for n in names})
+    return parts
 
 
 def _read_parts(

@@ -30,13 +30,12 @@ from helpers.corpus.tables import (
     reporting_lines,
 )
 from helpers.io import read_table
+from helpers.pipeline import memo
 from helpers.pipeline.article import TABLE_COLUMNS
 from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS, TEXT_COLUMNS
 from helpers.pipeline.store import (
     buckets_on_disk,
     dataset_dir,
-    iter_parts,
-    part_path,
     read_dataset,
 )
 
@@ -98,26 +97,20 @@ def load_build(processed_dir: str | Path) -> CorpusBuild:
     )
 
 
-def sentence_counts(processed_dir: str | Path) -> pd.DataFrame:
+def sentence_counts(processed_dir: str | Path, cache_dir: str | Path | None = None) -> pd.DataFrame:
     """``article_id, sentences, words`` of every article with sentences, read one bucket of
     sentences at a time (words: runs of non-space characters, the words ``str.split()``
-    gives), counted on the Arrow columns: a frame per bucket cost more than the counting."""
+    gives), counted on the Arrow columns: a frame per bucket cost more than the counting.
+    With ``cache_dir``, a bucket whose sentences did not change is not read again
+    (:mod:`helpers.pipeline.memo`)."""
     ids, sentences, words = [], [], []
-    for bucket in buckets_on_disk(processed_dir, "sentences"):
-        path = part_path(processed_dir, "sentences", bucket)
-        part = pq.read_table(path, columns=["article_id", "text"])
-        counts = pa.table(
-            {
-                "article_id": part.column("article_id"),
-                "words": [len(t.split()) for t in part.column("text").to_pylist()],
-            }
-        )
-        grouped = counts.group_by("article_id", use_threads=False).aggregate(
-            [("words", "count"), ("words", "sum")]
-        )
-        ids += grouped.column("article_id").to_pylist()
-        sentences += grouped.column("words_count").to_pylist()
-        words += grouped.column("words_sum").to_pylist()
+    parts = memo.map_parts(processed_dir, "sentences", _sentence_counts_of,
+                           columns=["article_id", "text"], cache_dir=cache_dir,
+                           name="sentence-counts", arrow=True)  # fmt: skip
+    for part_ids, part_sentences, part_words in parts:
+        ids += part_ids
+        sentences += part_sentences
+        words += part_words
     frame = pd.DataFrame(
         {
             "article_id": pd.Series(ids, dtype="str" if ids else object),
@@ -128,19 +121,40 @@ def sentence_counts(processed_dir: str | Path) -> pd.DataFrame:
     return frame.sort_values("article_id", kind="mergesort").reset_index(drop=True)
 
 
-def line_balance(processed_dir: str | Path) -> pd.DataFrame:
+def _sentence_counts_of(part: pa.Table) -> tuple[list, list, list]:
+    counts = pa.table(
+        {
+            "article_id": part.column("article_id"),
+            "words": [len(t.split()) for t in part.column("text").to_pylist()],
+        }
+    )
+    grouped = counts.group_by("article_id", use_threads=False).aggregate(
+        [("words", "count"), ("words", "sum")]
+    )
+    return (
+        grouped.column("article_id").to_pylist(),
+        grouped.column("words_count").to_pylist(),
+        grouped.column("words_sum").to_pylist(),
+    )
+
+
+def line_balance(processed_dir: str | Path, cache_dir: str | Path | None = None) -> pd.DataFrame:
     """What became of the non-blank source lines of each ok article (``article_id, kind,
-    lines``; :func:`helpers.corpus.line_kinds`), one bucket of texts at a time."""
+    lines``; :func:`helpers.corpus.line_kinds`), one bucket of texts at a time (with
+    ``cache_dir``, only the buckets whose texts changed)."""
     removed = read_dataset(processed_dir, "removed_lines", columns=["article_id", "rule"])
     if removed.empty:
         removed = pd.DataFrame({"article_id": [], "rule": []})
-    lines = []
-    for part in iter_parts(processed_dir, "texts", columns=["article_id", "clean_text"]):
-        texts = zip(part["article_id"], part["clean_text"], strict=True)
-        lines.append(reporting_lines(dict(texts)))
+    lines = memo.map_parts(processed_dir, "texts", _reporting_lines_of,
+                           columns=["article_id", "clean_text"], cache_dir=cache_dir,
+                           name="reporting-lines")  # fmt: skip
     reporting = pd.concat(lines) if lines else pd.Series(dtype="int64", name="lines")
     reporting = reporting.rename_axis("article_id").sort_index(kind="mergesort")
     return line_kinds(removed, reporting)
+
+
+def _reporting_lines_of(part: pd.DataFrame) -> pd.Series:
+    return reporting_lines(dict(zip(part["article_id"], part["clean_text"], strict=True)))
 
 
 def article_texts(processed_dir: str | Path, article_id: str) -> tuple[str, str]:
