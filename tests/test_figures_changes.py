@@ -140,3 +140,52 @@ def test_a_listed_change_names_its_rule():
 )
 def test_bounds_and_hedges(text, expected):
     assert changes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shares nosedived 30% on the news.", [(30, "down")]),
+        ("Oil softened 0.3% in Asian trade.", [(0.3, "down")]),
+        ("The town's population dwindled 20% in a decade.", [(20, "down")]),
+        ("Stocks bounced 2% at the open.", [(2, "up")]),
+        ("The deficit swelled 12% to a record.", [(12, "up")]),
+        ("The shares fell back 2% in the afternoon.", [(2, "down")]),
+        ("Copper eased back 0.4% by noon.", [(0.4, "down")]),
+        # a place, not a fall
+        ("The plane crashed 20 miles from the airport.", [(20, "=")]),
+    ],
+)
+def test_more_change_verbs(text, expected):
+    assert changes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Fed raised rates 25 basis points on Wednesday.", [(25, "up")]),
+        ("The bank hiked rates 50bp, its biggest move in years.", [(50, "up")]),
+        ("The lender trimmed its mortgage rate 10 basis points.", [(10, "down")]),
+        (
+            "The central bank cut its key rate 0.5 percentage points to 3.75%.",
+            [(0.5, "down"), (3.75, "=")],
+        ),
+        (
+            "The Bank of England lowered Bank Rate a further 0.25 percentage points.",
+            [(0.25, "down")],
+        ),
+        # a level reached, a linking verb, or no amount in points
+        ("He cut the gap to 2 points.", [(2, "=")]),
+        ("The club raised its tally to 45 points.", [(45, "=")]),
+        ("Yields were 10 basis points higher.", [(10, "=")]),
+        ("The firm cut 5% of its staff.", [(5, "=")]),
+        ("The charity raised $2 million for the hospital.", [(2e6, "=")]),
+    ],
+)
+def test_a_rate_moved_by_points(text, expected):
+    assert changes(text) == expected
+
+
+def test_a_rate_moved_by_points_names_its_rule():
+    (fig,) = extract_figures("The Fed raised rates 25 basis points.")
+    assert fig.rule == "digits+points-change" and fig.surface == "25 basis points"

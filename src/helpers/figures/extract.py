@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.figures.changes import share_changes
 from helpers.figures.digits import read_digits
-from helpers.figures.listed import share_changes
 from helpers.figures.measures import read_unit
 from helpers.figures.model import Figure, Reading, finish, last_word
 from helpers.figures.pairs import mark_conversions, merge_bounds, over_a_period, share_units
@@ -70,5 +70,5 @@ def extract_figures(text: str) -> list[Figure]:
         pos = resume if resume > end else end
     if len(figures) > 1:
         figures = mark_conversions(text, share_units(text, merge_bounds(text, figures)))
-        figures = share_changes(text, over_a_period(text, figures))
-    return figures
+        figures = over_a_period(text, figures)
+    return share_changes(text, figures) if figures else figures

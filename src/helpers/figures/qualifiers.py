@@ -56,7 +56,7 @@ UP_VERBS = """
     soared soars soaring rallied rallies rallying lifted improved spiked rebounded
     expanded expands expanding strengthened strengthens strengthening firmed firming
     appreciated appreciates appreciating leapt leaped leaps leaping rocketed skyrocketed
-    widened widens widening
+    widened widens widening bounced swelled ballooned
 """.split()
 DOWN_VERBS = """
     fell falls falling fallen fall dropped drops dropping drop down declined declines
@@ -66,6 +66,7 @@ DOWN_VERBS = """
     dipping shrank shrinks slumped retreated contracted lowered reduced tanked sagged
     weakened weakens weakening depreciated depreciates depreciating dived dove
     skidded skids skidding narrowed narrows narrowing slumps slumping plummets plummeting
+    nosedived softened dwindled
 """.split()
 # Words that set a change only before "by": "revised upward by 5%", "raised by $5", "closed
 # lower by 1.5%", "cut by $2 million" (without "by" they name no amount: "cut 5% of staff").
@@ -82,7 +83,8 @@ _BY = r"(?=[^\S\n]+by[^\S\n])"
 # of", "takes up 35% of" name a share, no change.
 _GIVE = r"(?:gave|give|gives|giving|given)[^\S\n]+(?:up|back)"
 _SHARE = r"(?:made|make|makes|making|took|take|takes|taking|taken|used|uses|using)[^\S\n]+up"
-# A change verb just before a number (and "by"): "rose 0.3%", "fell by 5%", "higher by 2%".
+# A change verb just before a number (and "back", "by"): "rose 0.3%", "fell by 5%", "higher by
+# 2%", "fell back 2%".
 # Group ``none``: a phrase that looks like one and sets no change ("made up 40%").
 CHANGE_VERB_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?P<v>(?P<none>"
@@ -101,7 +103,7 @@ CHANGE_VERB_RE = re.compile(
     + trie_alternation(DOWN_BY_WORDS)
     + r")"
     + _BY
-    + r"))(?:[^\S\n]+by)?[^\S\n]+$"
+    + r"))(?:[^\S\n]+back)?(?:[^\S\n]+by)?[^\S\n]+$"
 )
 # A change verb a few words before "by": "expected to grow sales by 35 per cent", "cut the
 # risk of severe illness by 72 percent".

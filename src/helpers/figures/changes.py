@@ -1,7 +1,10 @@
-"""A rise or fall shared by the figures listed after it.
+"""Changes read once all figures of a text are read: from a neighbouring figure or its unit.
 
-One job: ``share_changes`` passes over the figures of one text and gives the change of a
-change verb ("rose", "fell by") to the figures that the same verb governs without repeating it:
+One job: ``share_changes`` passes over the figures of one text and sets the change that the
+words next to a figure cannot set alone.
+
+A rise or fall shared by the figures listed after it: the change of a change verb ("rose",
+"fell by") goes to the figures the same verb governs without repeating it:
 
 - a list: "prices rose 2%, 3% and 4%", "fell 1.2% and 0.8% respectively";
 - parallel phrases: "rose 5% in 2022 and 7% in 2023", "fell 0.5% against the dollar and
@@ -11,11 +14,17 @@ change verb ("rose", "fell by") to the figures that the same verb governs withou
 
 The later figure must be in the same unit, carry no change or qualifier of its own, and not
 be a part ("and 40% of analysts"). Those figures get ``+listed-change`` in their rule.
+
+A rate moved by points: "raised rates 25 basis points", "cut its key rate 0.5 percentage
+points". "Raise", "hike", "cut", "lower" name a change before "by" only ("cut 5% of staff" is
+no fall, ``qualifiers``), but an amount in points after them is always a move of a rate.
+Those figures get ``+points-change``.
 """
 
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from helpers.figures.model import Figure, replace_figure
 from helpers.figures.vocabulary import VERBS
@@ -48,24 +57,60 @@ _WORD_AFTER_RE = re.compile(r"[^\S\n]+([A-Za-z]+)")
 _NOT_AFTER = frozenset("of is was are were has have had will would could can may might".split())
 
 
+# A verb that moves a rate, and up to four words, before an amount in points: "raised rates
+# 25 basis points", "cut its key rate 0.5 percentage points", "hiked 50bp" (not "cut the gap
+# to 2 points": no preposition or linking verb between them).
+POINTS_VERB_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:(?P<up>rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?)"
+    r"|(?P<down>cut(?:s|ting)?|lower(?:s|ed|ing)?|trim(?:s|med|ming)?|slash(?:es|ed|ing)?))"
+    r"(?:[^\S\n]+(?!(?:to|at|from|of|and|or|but|with|for|in|on|than|is|was|are|were)\b)"
+    r"[A-Za-z'-]+){0,4}[^\S\n]+$"
+)
+_POINTS = frozenset(("basis point", "point"))
+_MOVES = frozenset(("up", "down"))
+_CHANGE = attrgetter("change")
+_UNIT = attrgetter("unit_normalized")
+
+
 def share_changes(text: str, figures: list[Figure]) -> list[Figure]:
-    """Give a rise or fall (``up``/``down`` read from a change verb) to the figures listed
-    after it in the same unit (see the module docstring); other figures are unchanged."""
+    """Give a rise or fall to the figures listed after a change verb in the same unit, and
+    to an amount in points after a verb that moves a rate (see the module docstring); other
+    figures are unchanged. ``figures``: all figures of ``text``, in order."""
+    if _MOVES.isdisjoint(map(_CHANGE, figures)) and _POINTS.isdisjoint(map(_UNIT, figures)):
+        return figures  # no rise or fall to share, no amount in points (most texts)
     out = figures
-    for i in range(1, len(figures)):
-        a, b = out[i - 1], figures[i]
-        if a.change not in ("up", "down") or b.change != "=" or b.qualifier:
-            continue
-        if text[a.start] in "+-\u2212":
-            continue  # the rise came from a sign ("+5%"), not a verb
-        if a.unit_normalized != b.unit_normalized or not b.unit_normalized or a.kind != b.kind:
-            continue
-        if not _joins(text, a.end, b.start) or _clause_after(text, b.end):
-            continue
-        if out is figures:
-            out = list(figures)
-        out[i] = replace_figure(b, change=a.change, rule=b.rule + "+listed-change")
+    a: Figure | None = None  # the figure before ``b``, as changed here
+    for i, b in enumerate(figures):
+        if b.change == "=" and not b.qualifier:
+            new = _moved_rate(text, b) if b.unit_normalized in _POINTS else None
+            if new is None and a is not None and a.change in _MOVES:
+                new = _listed(text, a, b)
+            if new is not None:
+                if out is figures:
+                    out = list(figures)
+                out[i] = b = new
+        a = b
     return out
+
+
+def _moved_rate(text: str, b: Figure) -> Figure | None:
+    """``b`` (in points) with the change of a verb that moves a rate before it, or None."""
+    m = POINTS_VERB_RE.search(text, max(0, b.start - 60), b.start)
+    if m is None:
+        return None
+    change = "up" if m.group("up") else "down"
+    return replace_figure(b, change=change, rule=b.rule + "+points-change")
+
+
+def _listed(text: str, a: Figure, b: Figure) -> Figure | None:
+    """``b`` with the rise or fall of ``a`` when it is the next item of a list, or None."""
+    if text[a.start] in "+-\u2212":
+        return None  # the rise came from a sign ("+5%"), not a verb
+    if a.unit_normalized != b.unit_normalized or not b.unit_normalized or a.kind != b.kind:
+        return None
+    if not _joins(text, a.end, b.start) or _clause_after(text, b.end):
+        return None
+    return replace_figure(b, change=a.change, rule=b.rule + "+listed-change")
 
 
 def _joins(text: str, end: int, start: int) -> bool:
