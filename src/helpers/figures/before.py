@@ -9,6 +9,7 @@ common case (a lower-case word and a space before the digits) itself.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from helpers.figures.exclusions import (
     CARD_PHONE_AT_RE,
@@ -22,18 +23,18 @@ from helpers.figures.qualifiers import qualifier_before
 from helpers.units import CURRENCY_PREFIXES
 
 # Sign just before a number: "-5 yards", "+0.3%", "minus-130 degrees".
-SIGN_BEFORE_RE = re.compile(
+SIGN_BEFORE_RE: Final = re.compile(
     r"(?:(?<![\w\d.,%)-])(?P<sym>[-+−])|(?i:\b(?P<word>minus|plus|negative)[ \t\u00a0-])"
     r"|^(?P<lead>[-−])[^\S\n]+)$"
 )
 # The word before digits (``last_word``, lower-cased) when a sign may stand there.
-SIGN_WORDS = ("minus", "plus", "negative", "-", "+", "−", "")
+SIGN_WORDS: Final = ("minus", "plus", "negative", "-", "+", "−", "")
 # What may follow digits that start a card, phone or code number ("5169 3351", "(617) 555").
-CODE_NEXT = frozenset(" .-\t\u00a0)")
+CODE_NEXT: Final = frozenset(" .-\t\u00a0)")
 # The last character of a currency written before digits: "$5", "US $5", "Y=590", "USD10m".
-_CURRENCY_CHARS = frozenset("$£€¥₹₽₴₪=.")
+_CURRENCY_CHARS: Final = frozenset("$£€¥₹₽₴₪=.")
 # What may stand before digits as a sign, or before the sign word: "-5", "+0.3%", " minus 5".
-_SIGN_BEFORE_CHARS = frozenset("+−- \t")
+_SIGN_BEFORE_CHARS: Final = frozenset("+−- \t")
 
 
 def before_digits(

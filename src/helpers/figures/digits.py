@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Final
 
 from helpers.figures.before import CODE_NEXT, SIGN_WORDS, before_digits, sign_before
 from helpers.figures.exclusions import (
@@ -49,19 +50,19 @@ from helpers.figures.words import read_ratio
 from helpers.units import MILLION_CODES
 
 # A scientific power: "1.99×10−30", "2.998x10^8".
-POWER_AFTER_RE = re.compile(r"[^\S\n]?[×x*][^\S\n]?10[^\S\n]?\^?(?P<e>[-−]?\d+)")
+POWER_AFTER_RE: Final = re.compile(r"[^\S\n]?[×x*][^\S\n]?10[^\S\n]?\^?(?P<e>[-−]?\d+)")
 # A slash fraction: "1/2 pound", "1⁄4" (fraction slash); "24/7", "10/12/2020" are refused.
-SLASH_AFTER_RE = re.compile(r"(?:/(?P<d>\d{1,2})|[⁄∕](?P<d2>\d{1,3}))(?![\d/])")
+SLASH_AFTER_RE: Final = re.compile(r"(?:/(?P<d>\d{1,2})|[⁄∕](?P<d2>\d{1,3}))(?![\d/])")
 # The fraction of a mixed number: "2 1/2 miles", "1 ½ cups".
-MIXED_AFTER_RE = re.compile(
+MIXED_AFTER_RE: Final = re.compile(
     r"[^\S\n]+(?:(?P<n>\d)[/⁄∕](?P<d>\d{1,2})(?![\d/])|(?P<v>[" + "".join(VULGAR_FRACTIONS) + r"]))"
 )
 # A decimal comma before a percent or scale: "37,5%", "1,5 million" (not "1,500").
-DECIMAL_COMMA_RE = re.compile(
+DECIMAL_COMMA_RE: Final = re.compile(
     r",(?P<d>\d{1,2})(?!\d)(?=[^\S\n]?(?:%|per[^\S\n]?cent|percent|million|billion|bn\b|m\b))"
 )
 # A power of ten in e-notation: "1.3e6", "12.32e+14", "-12e-1".
-EXPONENT_RE = re.compile(r"[eE](?P<e>[+-]?\d{1,3})(?![\w.])")
+EXPONENT_RE: Final = re.compile(r"[eE](?P<e>[+-]?\d{1,3})(?![\w.])")
 
 
 def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
@@ -162,16 +163,16 @@ def read_digits(text: str, s: int, e: int) -> tuple[Reading | None, int]:
 
 
 # A lower-case ASCII letter and a space: what usually stands before digits ("rose 5%").
-_PLAIN_LEFT = frozenset(c + " " for c in "abcdefghijklmnopqrstuvwxyz")
+_PLAIN_LEFT: Final = frozenset(c + " " for c in "abcdefghijklmnopqrstuvwxyz")
 # What ``excluded_digits`` needs to find anything: the character after the digits (a time, an
 # ordinal, a decade), the letter after a space (a time, a month, an address), five digits (a
 # postal code) or a month before them (its first three letters).
-_MAY_EXCLUDE_NEXT = ":.aApPsnrt"
-_MAY_EXCLUDE_AFTER = "aApPGUECBIoJFMASONDjfasndm"
-_MONTH_HEADS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_MAY_EXCLUDE_NEXT: Final = ":.aApPsnrt"
+_MAY_EXCLUDE_AFTER: Final = "aApPGUECBIoJFMASONDjfasndm"
+_MONTH_HEADS: Final = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 # After these, plain digits end where they stand (no fraction, decimal comma or power).
-_PLAIN_NEXT = " .;:)!?\n"
-_INF = float("inf")
+_PLAIN_NEXT: Final = " .;:)!?\n"
+_INF: Final = float("inf")
 
 
 def _number_shape(text: str, raw: str, e: int, sign: float) -> tuple[float, int, str] | int:
@@ -227,7 +228,7 @@ def _number_shape(text: str, raw: str, e: int, sign: float) -> tuple[float, int,
     return value, end, rule
 
 
-_MAYBE_FRACTION = frozenset("0123456789x×*" + "".join(VULGAR_FRACTIONS))
+_MAYBE_FRACTION: Final = frozenset("0123456789x×*" + "".join(VULGAR_FRACTIONS))
 
 
 def _range_and_unit(text: str, r: Reading, end: int, scaled: bool, raw: str) -> int:

@@ -8,7 +8,7 @@ currency after it, and a rate after the unit ("per barrel", "a month").
 from __future__ import annotations
 
 import re
-from typing import cast
+from typing import Final, cast
 
 from helpers.figures.model import Reading, digits_value
 from helpers.figures.numwords import NUMBER_WORDS, TOKEN_RE, WORD_NUM, parse_number_words
@@ -25,16 +25,16 @@ from helpers.units import (
 )
 
 # Currency standing just before a number: "$", "US $", "€", "HK$", "USD", "Y=", "PS" ...
-CURRENCY_BEFORE_RE = re.compile(
+CURRENCY_BEFORE_RE: Final = re.compile(
     r"(?<![A-Za-z-])(?P<cur>" + trie_alternation(CURRENCY_PREFIXES) + r")[^\S\n]?$"
 )
 # Scale after a number: "4.5 million", "$13.6M", "25k", "2 bn", "1.356 billion", "RM3.06mil".
-SCALE_AFTER_RE = re.compile(
+SCALE_AFTER_RE: Final = re.compile(
     r"(?:[^\S\n]?(?P<abbr>bn|bln|mn|mln|mil|MM|tn|tln|tr|dozs?|dzs?|[kKmMbBT])(?![A-Za-z0-9])"
     r"|[ \t\u00a0-]*(?P<word>(?i:hundred|thousand|million|billion|trillion|lakh|crore|dozen)s?)\b)"
 )
 # Words after "12m" that make the m metres, not millions: "a 12m drop", "the 100m final".
-METRE_WORDS = frozenset(
+METRE_WORDS: Final = frozenset(
     """long wide high deep tall thick x by above below deep-sea drop fall fell climb sprint race
     hurdles final freestyle butterfly breaststroke backstroke relay dash jump swim wave waves
     yacht wall tower span radius""".split()
@@ -46,12 +46,13 @@ UNIT_CS_MAP: dict[str, Unit] = {
     for form in CASE_SENSITIVE_UNITS
     if form in UNITS or form.lower() in UNITS
 }
-_CS_LOWER = {form.lower() for form in UNIT_CS_MAP}
-_UNIT_CI = [u for u in UNITS if u not in UNIT_CS_MAP and u not in _CS_LOWER]
-UNIT_CI_SPELLINGS = frozenset(_UNIT_CI)  # the units read without case (the others: UNIT_CS_MAP)
-_UNIT_CS = list(UNIT_CS_MAP)
+_CS_LOWER: Final = {form.lower() for form in UNIT_CS_MAP}
+_UNIT_CI: Final = [u for u in UNITS if u not in UNIT_CS_MAP and u not in _CS_LOWER]
+# The units read without case (the others: UNIT_CS_MAP).
+UNIT_CI_SPELLINGS: Final = frozenset(_UNIT_CI)
+_UNIT_CS: Final = list(UNIT_CS_MAP)
 # A unit right after a number: "75 miles", "87 mph", "50GB", "2.5-year", "30 years old".
-UNIT_AFTER_RE = re.compile(
+UNIT_AFTER_RE: Final = re.compile(
     r"(?:[^\S\n]?-?[^\S\n]?)(?:(?P<ci>(?i:"
     + trie_alternation({u.lower() for u in _UNIT_CI})
     + r"))|(?P<cs>"
@@ -60,8 +61,8 @@ UNIT_AFTER_RE = re.compile(
 )
 # A currency written after a number: "800 million dollars", "10.5 million Australian dollars",
 # "75 usd", "3 us dollars" (case does not matter, except for the short "p", "kn", "sen", "won").
-_CASED_SUFFIXES = ("p", "kn", "sen", "won", "rand")
-CURRENCY_AFTER_RE = re.compile(
+_CASED_SUFFIXES: Final = ("p", "kn", "sen", "won", "rand")
+CURRENCY_AFTER_RE: Final = re.compile(
     r"[^\S\n]?-?(?P<cur>(?i:"
     + trie_alternation({c.lower() for c in CURRENCY_SUFFIXES if c not in _CASED_SUFFIXES})
     + r")|"
@@ -70,32 +71,34 @@ CURRENCY_AFTER_RE = re.compile(
 )
 # A currency, else a unit, after a number: one match instead of CURRENCY_AFTER_RE then
 # UNIT_AFTER_RE ("cur" is set when the currency matched; else "ci" or "cs").
-CURRENCY_OR_UNIT_AFTER_RE = re.compile(CURRENCY_AFTER_RE.pattern + "|" + UNIT_AFTER_RE.pattern)
+CURRENCY_OR_UNIT_AFTER_RE: Final = re.compile(
+    CURRENCY_AFTER_RE.pattern + "|" + UNIT_AFTER_RE.pattern
+)
 # The cents of an amount in two parts: "3 dollars 50 cents", "thirteen dollars and forty-five
 # cents", "15 dollars 50", "17 USD 25".
-CENTS_AFTER_RE = re.compile(
+CENTS_AFTER_RE: Final = re.compile(
     r"[^\S\n]+(?:and[^\S\n]+)?(?:(?P<d>\d{1,2})(?!\d|[.,]\d)|(?P<w>(?i:"
     + WORD_NUM
     + r")))(?:[ \t\u00a0-]+(?P<w2>(?i:one|two|three|four|five|six|seven|eight|nine))\b)?"
     r"(?P<cents>[^\S\n]*(?i:cents?|pence|c|p)\b)?"
 )
 # A rate after a unit: "per barrel", "a month", "an ounce", "per square foot", "a-year".
-PER_RE = re.compile(
+PER_RE: Final = re.compile(
     r"[ \t\u00a0-]+(?P<per>per|a|an|each|every)[ \t\u00a0-]+"
     r"(?P<den>(?:(?:square|sq\.?|cubic)[^\S\n]+)?[A-Za-z][A-Za-z.]*)(?![A-Za-z])"
     r"(?P<when>[^\S\n]+(?:ago|earlier|before|later|previously|after)\b)?"
 )
 # Denominators that, followed by "ago", "earlier" ..., date the figure instead of making a
 # rate: "$5 a year earlier" is no rate, "$2,450 an ounce before easing back" is one.
-_TIME_DENS = frozenset("second minute hour day week month year decade night".split())
+_TIME_DENS: Final = frozenset("second minute hour day week month year decade night".split())
 # "a"/"an" only make a rate with these denominators ("$50 a barrel", not "5% a deal").
-A_RATE_WORDS = frozenset(
+A_RATE_WORDS: Final = frozenset(
     """second minute hour day week month year decade barrel gallon litre liter ounce pound
     tonne ton share head person kilo kilogram gram bottle unit piece night game dozen""".split()
 )
 
-SUFFIX_LOWER = {k.lower(): v for k, v in CURRENCY_SUFFIXES.items()}
-UNIT_LOWER = {k.lower(): v for k, v in UNITS.items()}
+SUFFIX_LOWER: Final = {k.lower(): v for k, v in CURRENCY_SUFFIXES.items()}
+UNIT_LOWER: Final = {k.lower(): v for k, v in UNITS.items()}
 
 
 def unit_info(surface: str, ci: bool) -> Unit:
@@ -130,7 +133,7 @@ def read_scale(text: str, pos: int, has_currency: bool, start: int = -1) -> tupl
     return SCALES[abbr], m.end(), abbr
 
 
-SCALE_INITIALS = frozenset("hHtTmMbBlLcCdDkK")
+SCALE_INITIALS: Final = frozenset("hHtTmMbBlLcCdDkK")
 
 
 def _continues(text: str, pos: int) -> bool:
@@ -162,7 +165,7 @@ def _scale_without_currency(text: str, pos: int, end: int, abbr: str) -> bool:
     return True
 
 
-_NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z][a-z-]*)")
+_NEXT_WORD_RE: Final = re.compile(r"[^\S\n]+([a-z][a-z-]*)")
 
 
 def read_unit(text: str, r: Reading, pos: int) -> int:
@@ -207,8 +210,8 @@ def read_unit(text: str, r: Reading, pos: int) -> int:
     return pos
 
 
-NO_UNIT = frozenset(",.;:!?)]\"'”’\n")
-NO_UNIT_AFTER_SPACE = frozenset("0123456789(,.;:!?)]\"“”'‘’\n–—")
+NO_UNIT: Final = frozenset(",.;:!?)]\"'”’\n")
+NO_UNIT_AFTER_SPACE: Final = frozenset("0123456789(,.;:!?)]\"“”'‘’\n–—")
 
 
 def _read_currency_after(text: str, r: Reading, m: re.Match) -> int:
@@ -258,7 +261,7 @@ def _read_cents(text: str, r: Reading, pos: int) -> int:
 
 
 # What may follow the cents when no "cents" is written: the end, punctuation, "more".
-_CENTS_END_RE = re.compile(r"[^\S\n]*(?:$|[,.;:!?)]|more\b|less\b|in\b|for\b|each\b)")
+_CENTS_END_RE: Final = re.compile(r"[^\S\n]*(?:$|[,.;:!?)]|more\b|less\b|in\b|for\b|each\b)")
 
 
 def read_rate(text: str, r: Reading, pos: int) -> int:

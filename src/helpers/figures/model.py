@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ class Figure:
 
 # Columns of figures.csv, in order (the shared data contract).
 # What figures_table reads from sentences.csv.
-SENTENCE_INPUT_COLUMNS = ("article_id", "post", "sentence_id", "start", "text")
-FIGURE_COLUMNS = [
+SENTENCE_INPUT_COLUMNS: Final = ("article_id", "post", "sentence_id", "start", "text")
+FIGURE_COLUMNS: Final = [
     "article_id",
     "post",
     "sentence_id",
@@ -164,7 +165,7 @@ def digits_value(s: str) -> float:
 
 
 # Separators inside digits as written: thousands commas and the spaces of "2 450 000".
-_NOT_DIGITS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+_NOT_DIGITS: Final = str.maketrans("", "", ", \u00a0\u202f\u2009")
 
 
 @lru_cache(maxsize=512)
@@ -179,7 +180,7 @@ def last_word(text: str, end: int) -> str:
 
 
 # A token that the scan resumes after: "F16", "1.2.3", "10/12/2020", "24/7".
-_SKIP_TOKEN_RE = re.compile(r"[\w.,/:-]*")
+_SKIP_TOKEN_RE: Final = re.compile(r"[\w.,/:-]*")
 
 
 def skip_to(text: str, pos: int) -> int:

@@ -8,6 +8,7 @@ modifiers) and make it the figure's unit, or read a unit when there is one.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from helpers.figures.measures import A_RATE_WORDS, read_rate, read_unit
 from helpers.figures.model import Reading
@@ -15,9 +16,9 @@ from helpers.figures.vocabulary import FURNITURE_WORDS, NOT_PLURAL, SKIP_WORDS, 
 from helpers.units import IRREGULAR_PLURALS, singular
 
 # Words before a counted noun: up to five words on the same line.
-NOUN_RUN_RE = re.compile(r"(?:[^\S\n]+(?:of[^\S\n]+)?[A-Za-z][A-Za-z0-9'’-]*){1,6}")
+NOUN_RUN_RE: Final = re.compile(r"(?:[^\S\n]+(?:of[^\S\n]+)?[A-Za-z][A-Za-z0-9'’-]*){1,6}")
 
-_PARTITIVE = frozenset("the its their these those our his her your".split())
+_PARTITIVE: Final = frozenset("the its their these those our his her your".split())
 
 
 def plural_head(
@@ -62,7 +63,20 @@ def plural_head(
     return _compound_head(words) if not count_is_one else None
 
 
-_ADJECTIVE_ENDINGS = ("ly", "ed", "ing", "est", "ish", "ese", "ian", "an", "ic", "al", "ous", "ive")
+_ADJECTIVE_ENDINGS: Final = (
+    "ly",
+    "ed",
+    "ing",
+    "est",
+    "ish",
+    "ese",
+    "ian",
+    "an",
+    "ic",
+    "al",
+    "ous",
+    "ive",
+)
 
 
 def _compound_head(words: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
@@ -81,7 +95,7 @@ def _compound_head(words: list[tuple[str, int, int]]) -> tuple[str, int, int] | 
     return (w, s, e)
 
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 
 
 def plural_first(w: str) -> bool:
@@ -100,7 +114,7 @@ def plural_first(w: str) -> bool:
 
 
 # "aged" just before a number: "children aged 10 to 11", "women aged between 40 and 60".
-AGED_BEFORE_RE = re.compile(r"(?i)\baged[^\S\n]+(?:between[^\S\n]+)?$")
+AGED_BEFORE_RE: Final = re.compile(r"(?i)\baged[^\S\n]+(?:between[^\S\n]+)?$")
 
 
 def read_counted_noun(text: str, r: Reading, pos: int, one: bool) -> int:
@@ -162,7 +176,7 @@ def read_unit_or_noun(text: str, r: Reading, pos: int, one: bool) -> int:
     return end
 
 
-OF_AFTER_RE = re.compile(r"[^\S\n]+of")  # " of" after "hundreds"
+OF_AFTER_RE: Final = re.compile(r"[^\S\n]+of")  # " of" after "hundreds"
 
 
 def read_vague_unit(text: str, r: Reading, pos: int) -> int:
@@ -179,13 +193,13 @@ def read_vague_unit(text: str, r: Reading, pos: int) -> int:
 
 
 # What a fraction or ratio is of: "of the", "of its", "the" ... before the counted noun.
-FRACTION_OF_RE = re.compile(
+FRACTION_OF_RE: Final = re.compile(
     r"(?i)(?:[^\S\n]+of)?(?:[^\S\n]+(?:the|its|their|his|her|our|your|those|these|all))?(?=[^\S\n])"
 )
 
 
 # A rate with no unit before it: "20 per week", "3 a day".
-PER_ALONE_RE = re.compile(r"[^\S\n]+(?P<per>per|a)[^\S\n]+(?P<den>[A-Za-z]+)\b")
+PER_ALONE_RE: Final = re.compile(r"[^\S\n]+(?P<per>per|a)[^\S\n]+(?P<den>[A-Za-z]+)\b")
 
 
 def read_fraction_of(text: str, r: Reading, pos: int, direct: bool = False) -> int:

@@ -19,16 +19,16 @@ token limit, whatever the text.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from helpers.figures.vocabulary import SMALL_NUMBERS, TENS, alternation
 
 # Digits as written: "1,000.5", "4.5", ".001" (the second number of a range is read with it).
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+DIGITS: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 
-ZEROS = {"nought": 0, "naught": 0}
-UNITS_WORDS = {**SMALL_NUMBERS, **ZEROS}
-BIG_SCALES = {
+ZEROS: Final = {"nought": 0, "naught": 0}
+UNITS_WORDS: Final = {**SMALL_NUMBERS, **ZEROS}
+BIG_SCALES: Final = {
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
@@ -39,7 +39,7 @@ BIG_SCALES = {
     "crores": 1e7,
 }
 # Ordinals that name a denominator: "a third", "five eighths", "one twenty-fifth".
-ORDINAL_UNITS = {
+ORDINAL_UNITS: Final = {
     "third": 3,
     "fourth": 4,
     "fifth": 5,
@@ -58,17 +58,17 @@ ORDINAL_UNITS = {
     "eighteenth": 18,
     "nineteenth": 19,
 }
-ORDINAL_TENS = {w[:-1] + "ieth": v for w, v in TENS.items()}  # "twentieth" ... "ninetieth"
-ORDINAL_SCALES = {
+ORDINAL_TENS: Final = {w[:-1] + "ieth": v for w, v in TENS.items()}  # "twentieth" ... "ninetieth"
+ORDINAL_SCALES: Final = {
     "hundredth": 1e2,
     "thousandth": 1e3,
     "millionth": 1e6,
     "billionth": 1e9,
     "trillionth": 1e12,
 }
-HALVES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+HALVES: Final = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 # Multiples: "twofold", "tenfold", "a hundredfold".
-FOLDS = {
+FOLDS: Final = {
     w + "fold": v for w, v in {**SMALL_NUMBERS, **TENS, "hundred": 100, "thousand": 1000}.items()
 }
 
@@ -77,29 +77,29 @@ def _with_plurals(table: dict) -> dict:
     return {**table, **{w + "s": v for w, v in table.items()}}
 
 
-DENOMINATOR_WORDS = {
+DENOMINATOR_WORDS: Final = {
     **_with_plurals(ORDINAL_UNITS),
     **_with_plurals(ORDINAL_TENS),
     **_with_plurals(ORDINAL_SCALES),
     **HALVES,
 }
-NUMBER_WORDS = frozenset(
+NUMBER_WORDS: Final = frozenset(
     [*UNITS_WORDS, *TENS, "hundred", "hundreds", *BIG_SCALES, "dozen", "dozens"]
     + [*DENOMINATOR_WORDS, *FOLDS, "and", "a", "an", "point", "of"]
 )
 
 # One number word; "one" not in fixed phrases ("one-off", "one-sided", "one-time"). Used by
 # the range reader to see that a number word follows "to" or "and".
-WORD_NUM = alternation(
+WORD_NUM: Final = alternation(
     [*UNITS_WORDS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
 ).replace("one", "one(?!-(?:off|on-one|time|way|sided)\\b)")
 
 # One token: spaces and at most one hyphen before it ("fifty - two"), then a word or digits.
-TOKEN_RE = re.compile(
+TOKEN_RE: Final = re.compile(
     r"[ \t\u00a0]*(?:-[ \t\u00a0]*)?(?:(?P<word>[A-Za-z]+)(?![\d])"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d.,]\d|[A-Za-z]))"
 )
-MAX_TOKENS = 24
+MAX_TOKENS: Final = 24
 
 
 class Parsed(NamedTuple):

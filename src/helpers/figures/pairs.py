@@ -17,34 +17,37 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Final
 
 from helpers.figures.model import Figure, replace_figure
 
 # Between a lower and an upper bound of one range: "and", "but", a comma ("greater than 100
 # and smaller than 300", "at most 100 and at least 20 apples", "above 5, below 10").
-BOUNDS_GAP_RE = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|but)[^\S\n]+)?")
+BOUNDS_GAP_RE: Final = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:and|but)[^\S\n]+)?")
 # Between "3.9 million headsets" and "2.4 million" that leaves its noun unsaid.
-ELLIPSIS_GAP_RE = re.compile(
+ELLIPSIS_GAP_RE: Final = re.compile(
     r"[^\d]*\b(?:from|to|than|including|compared[^\S\n]+with|versus|vs\.?|against)[^\S\n]+"
 )
 # "eight or nine euros".
-OR_GAP_RE = re.compile(r"[^\S\n]+or[^\S\n]+")
+OR_GAP_RE: Final = re.compile(r"[^\S\n]+or[^\S\n]+")
 # A part of a counted whole: "14 of the 19 drones", "five of its last six matches".
-PARTITIVE_GAP_RE = re.compile(
+PARTITIVE_GAP_RE: Final = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:the|its|their|his|her|our|these|those)"
     r"(?:[^\S\n]+(?:last|first|next|past|remaining|original))?[^\S\n]+"
 )
 # The second side of a count: "by 52 votes to 48", "120 seats against 95".
-VERSUS_GAP_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+")
+VERSUS_GAP_RE: Final = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+")
 # Between a value and its restatement: "75 miles (120 km)", "75 miles, or 120 km".
-CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\([^\S\n]*|,[^\S\n]*or[^\S\n]+|[^\S\n]+or[^\S\n]+)")
+CONVERSION_GAP_RE: Final = re.compile(
+    r"[^\S\n]*(?:\([^\S\n]*|,[^\S\n]*or[^\S\n]+|[^\S\n]+or[^\S\n]+)"
+)
 # A change restated as a share: "up 0.25 points, or 0.01%", "rose 50 cents, or 2%".
-RESTATED_GAP_RE = re.compile(r"[^\S\n]*,[^\S\n]*or[^\S\n]+")
+RESTATED_GAP_RE: Final = re.compile(r"[^\S\n]*,[^\S\n]*or[^\S\n]+")
 # An opening bracket between a figure and its restatement: "dropped 2% (3 points)".
-BRACKET_GAP_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
+BRACKET_GAP_RE: Final = re.compile(r"[^\S\n]*\([^\S\n]*")
 # Kinds whose si values can be compared across units.
-_MEASURES = frozenset("length area mass speed duration energy/power percent other".split())
-_CLOSE = math.log(1.3)  # a rounded conversion stays within 30% of the value it restates
+_MEASURES: Final = frozenset("length area mass speed duration energy/power percent other".split())
+_CLOSE: Final = math.log(1.3)  # a rounded conversion stays within 30% of the value it restates
 
 
 def merge_bounds(text: str, figures: list[Figure]) -> list[Figure]:

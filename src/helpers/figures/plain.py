@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from helpers.figures.measures import UNIT_CI_SPELLINGS, UNIT_CS_MAP, UNIT_LOWER, read_rate
 from helpers.figures.model import Reading, digits_value
@@ -40,10 +41,10 @@ from helpers.units import (
 )
 
 # The word after "5 ": lower-case letters, then what may end it.
-_WORD_AFTER_RE = re.compile(r"[a-z]+")
+_WORD_AFTER_RE: Final = re.compile(r"[a-z]+")
 # What may end that word for the shortcut: a space, punctuation or the end of the text (not a
 # letter, digit, apostrophe or hyphen, which make a longer token or a compound).
-_WORD_END = frozenset(" ,.;:!?)")
+_WORD_END: Final = frozenset(" ,.;:!?)")
 
 
 def _head(spelling: str) -> str:
@@ -54,23 +55,23 @@ def _head(spelling: str) -> str:
 
 # Words after a number that start a unit or a currency ("miles", "per" of "per cent", "sq" of
 # "sq ft", "dollars", "p" of "p"): after any of these the full chain reads the unit.
-_SPELLINGS = [*UNITS, *CASE_SENSITIVE_UNITS, *CURRENCY_SUFFIXES]
-_UNIT_HEADS = frozenset([_head(u.lower()) for u in _SPELLINGS] + [_head(u) for u in _SPELLINGS]) - {
-    ""
-}
-_CURRENCY_HEADS = frozenset(
+_SPELLINGS: Final = [*UNITS, *CASE_SENSITIVE_UNITS, *CURRENCY_SUFFIXES]
+_UNIT_HEADS: Final = frozenset(
+    [_head(u.lower()) for u in _SPELLINGS] + [_head(u) for u in _SPELLINGS]
+) - {""}
+_CURRENCY_HEADS: Final = frozenset(
     [_head(c.lower()) for c in CURRENCY_SUFFIXES] + [_head(c) for c in CURRENCY_SUFFIXES]
 )
 # Scale words and suffixes ("million", "hundreds", "bn", "k"): the chain reads the scale.
-_SCALE_WORDS = frozenset(
+_SCALE_WORDS: Final = frozenset(
     [w.lower() for w in SCALES] + [w.lower() + "s" for w in SCALES] + ["dozs", "dzs", "mm"]
 )
 # Words that join a range ("5 and 7", "5 through 7", "5 up to 7"; and "to"), then those that
 # start a ratio ("1 in 5", "1 out of 5") or a rate without a unit ("5 a day", "5 per week").
-_RANGE_WORDS = frozenset("and or through thru up".split())
-_JOIN_WORDS = _RANGE_WORDS | frozenset("in out per a".split())
+_RANGE_WORDS: Final = frozenset("and or through thru up".split())
+_JOIN_WORDS: Final = _RANGE_WORDS | frozenset("in out per a".split())
 # Words before a number that the chain reads: labels, ages, range openers.
-_SPECIAL_BEFORE = frozenset("no nos number vol p pp v sp aged between from".split())
+_SPECIAL_BEFORE: Final = frozenset("no nos number vol p pp v sp aged between from".split())
 
 
 def _unit_words() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -118,7 +119,7 @@ def _counted_noun(word: str) -> bool:
 # Words after "5 " that end a bare number ("5 on Monday", "5 when"): the chain finds no unit
 # and no counted noun after them (``nouns.plural_head`` stops at them); not those it skips
 # ("5 more", "5 of the"), nor units, scales, range, ratio or rate words.
-_BARE_STOPS = frozenset(
+_BARE_STOPS: Final = frozenset(
     w
     for w in STOP_WORDS - SKIP_WORDS - _UNIT_HEADS - _SCALE_WORDS - _JOIN_WORDS
     if w not in ("of", "most", "least") and not w.startswith(("to", "x"))
@@ -203,8 +204,8 @@ def _unit_ends(text: str, pos: int) -> bool:
     return not c or not (c.isascii() and c.isalnum() or c in "²³")
 
 
-_PERCENT = UNIT_LOWER["%"]
-_UNIT_WORDS = _unit_words()
+_PERCENT: Final = UNIT_LOWER["%"]
+_UNIT_WORDS: Final = _unit_words()
 
 
 def read_percent(text: str, s: int, e: int, raw: str, lw: str) -> tuple[Reading, int] | None:
@@ -229,4 +230,4 @@ def read_percent(text: str, s: int, e: int, raw: str, lw: str) -> tuple[Reading,
     return r, read_tail(text, r, s, end, lw)
 
 
-_INF = float("inf")
+_INF: Final = float("inf")

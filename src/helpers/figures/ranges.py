@@ -7,6 +7,7 @@ One job: ``try_range`` extends a reading into a range when a second number follo
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from helpers.figures.exclusions import ORDINAL_AT_RE, TIME_AT_RE, year_like
 from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_scale
@@ -17,25 +18,25 @@ from helpers.figures.vocabulary import WORD_SCALES, trie_alternation
 from helpers.units import CURRENCY_PREFIXES
 
 # Number core at a position, for the second half of a range: "18", "$93", "five thousand".
-NUMBER_AT_RE = re.compile(
+NUMBER_AT_RE: Final = re.compile(
     r"[^\S\n]*(?P<cur>" + trie_alternation(CURRENCY_PREFIXES) + r")?[^\S\n]?"
     r"(?P<sign>[-−](?=\d))?(?P<digits>" + DIGITS + r")(?![\d])"
     r"|[^\S\n]*(?P<word>(?i:" + WORD_NUM + r"))\b"
 )
 # What joins two numbers into a range: "12-18", "10 – 15", "20~100", "15 to 22", "5-to-10",
 # "20 through 100", "between 10 and 20", "from 450 up to 900".
-RANGE_JOIN_RE = re.compile(
+RANGE_JOIN_RE: Final = re.compile(
     r"(?P<join>[^\S\n]*-?to-?[^\S\n]*|[^\S\n]*[-–—~][^\S\n]*"
     r"|[^\S\n]+(?:and|or|through|thru|up[^\S\n]+to)[^\S\n]+)"
 )
 # What may follow the bare second number of "from 14 years to nine": punctuation, the end or
 # a word that starts no noun phrase of its own.
-BARE_END_RE = re.compile(
+BARE_END_RE: Final = re.compile(
     r"[^\S\n]*(?:[,.;:!?)]|$)|[^\S\n]+(?:by|in|on|at|after|before|over|since|last|this|"
     r"and|but|while|when|as|for|from|with|during|within)\b"
 )
 # "between" / "from" before the first number of a range.
-RANGE_OPEN_RE = re.compile(r"(?i)\b(?P<w>between|from)[^\S\n]+$")
+RANGE_OPEN_RE: Final = re.compile(r"(?i)\b(?P<w>between|from)[^\S\n]+$")
 
 
 def try_range(

@@ -12,18 +12,19 @@ the regex engine then rejects most positions at their first character.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from helpers.figures.numwords import BIG_SCALES, DENOMINATOR_WORDS, FOLDS, ZEROS
 from helpers.figures.vocabulary import SMALL_NUMBERS, TENS, VAGUE, trie_alternation
 
 # Number words that can start a figure (bare scales cannot: "hundred" needs "a" or a number).
-START_WORDS = [*SMALL_NUMBERS, *ZEROS, *TENS, "half", "quarter", *VAGUE, *FOLDS]
+START_WORDS: Final = [*SMALL_NUMBERS, *ZEROS, *TENS, "half", "quarter", *VAGUE, *FOLDS]
 # Words after "a"/"an" that make a figure: "a dozen", "a million", "a third", "an eighth".
-AFTER_A_WORDS = ["dozen", "hundred", *BIG_SCALES, "half", "quarter"] + [
+AFTER_A_WORDS: Final = ["dozen", "hundred", *BIG_SCALES, "half", "quarter"] + [
     w for w in DENOMINATOR_WORDS if not w.endswith("s") and w not in ("half", "quarter")
 ]
 # Vulgar fractions: "½", "¾", "⅙" ...
-VULGAR_FRACTIONS = {
+VULGAR_FRACTIONS: Final = {
     "½": 1 / 2,
     "⅓": 1 / 3,
     "⅔": 2 / 3,
@@ -43,9 +44,9 @@ VULGAR_FRACTIONS = {
     "⅑": 1 / 9,
     "⅒": 1 / 10,
 }
-_VULGAR = "".join(VULGAR_FRACTIONS)
+_VULGAR: Final = "".join(VULGAR_FRACTIONS)
 # A space inside a number grouped in thousands: "2 450 000" (also no-break and thin spaces).
-GROUP_SPACES = " \u00a0\u202f\u2009"
+GROUP_SPACES: Final = " \u00a0\u202f\u2009"
 
 # The scan, on lower-cased text. Branches:
 #   digits  "1,000.5" "4.5" "2022" "2 450 000" "12,34,567" (not the inner digits of "f16",
@@ -55,36 +56,36 @@ GROUP_SPACES = " \u00a0\u202f\u2009"
 #   word    a number word at the start of a word, after a space, bracket, quote, slash or
 #           dash (or at the start of the text): "two", "twenty", "hundreds", "half",
 #           "a dozen", "an eighth" (checked again when read)
-_DIGITS_BRANCH = (
+_DIGITS_BRANCH: Final = (
     r"(?P<digits>\d(?<![\d.,]\d)(?:"
     r"\d?(?:,\d\d)+,\d{3}(?!\d)"  # 12,34,567 (lakh grouping)
     r"|\d{0,2}(?:,\d{3})+"
     r"|\d{0,2}(?:[" + GROUP_SPACES + r"]\d{3}(?![\d,]))+"
     r"|\d*)(?:\.\d+)?(?!\d))"
 )
-DIGITS_RE = re.compile(_DIGITS_BRANCH)
+DIGITS_RE: Final = re.compile(_DIGITS_BRANCH)
 # A point that starts a number: ".001", "(.5", but not the point of "4.5", "v1.2" or "x_.5"
 # (``\w`` is what ``str.isalnum`` accepts, plus "_"). The look-behind comes after the point, so
 # that the engine can skip to each point at C speed.
-LEADING_POINT_RE = re.compile(r"(?P<point>\.(?<![\w.]\.)\d+)")
-FRACTION_RE = re.compile(r"(?P<frac>[" + _VULGAR + r"])")
+LEADING_POINT_RE: Final = re.compile(r"(?P<point>\.(?<![\w.]\.)\d+)")
+FRACTION_RE: Final = re.compile(r"(?P<frac>[" + _VULGAR + r"])")
 # What may stand before a number word: a space, a bracket, a quote, a slash or a dash.
-_WORD_BEFORE = " \t\n\r\f\v\u00a0([\"'“‘/—–-"
-_WORD_ALTERNATION = trie_alternation(
+_WORD_BEFORE: Final = " \t\n\r\f\v\u00a0([\"'“‘/—–-"
+_WORD_ALTERNATION: Final = trie_alternation(
     START_WORDS + [f"{a} {w}" for a in ("a", "an") for w in AFTER_A_WORDS]
 )
 # A number word (on lower-cased text) after one of those characters: " two", "(twenty",
 # " a dozen". The pattern starts with the character class, so the engine stops only at spaces
 # and the like, not at every letter; the word at the very start of a text is tried apart.
-WORD_RE = re.compile(
+WORD_RE: Final = re.compile(
     r"[" + re.escape(_WORD_BEFORE) + r"](?P<word>" + _WORD_ALTERNATION + r")(?![a-z])"
 )
-WORD_CI_RE = re.compile(WORD_RE.pattern, re.IGNORECASE)
-WORD_AT_START_RE = re.compile(r"(?P<word>" + _WORD_ALTERNATION + r")(?![a-z])")
-WORD_AT_START_CI_RE = re.compile(WORD_AT_START_RE.pattern, re.IGNORECASE)
+WORD_CI_RE: Final = re.compile(WORD_RE.pattern, re.IGNORECASE)
+WORD_AT_START_RE: Final = re.compile(r"(?P<word>" + _WORD_ALTERNATION + r")(?![a-z])")
+WORD_AT_START_CI_RE: Final = re.compile(WORD_AT_START_RE.pattern, re.IGNORECASE)
 
 # Web and e-mail addresses: "https://example.org/a/2024/10", "www.site.com", "jo@mail.com".
-SKIP_RE = re.compile(
+SKIP_RE: Final = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
 

@@ -8,8 +8,9 @@ that turns a word list into a regular-expression alternation. No patterns are co
 from __future__ import annotations
 
 import re
+from typing import Final
 
-SMALL_NUMBERS = {
+SMALL_NUMBERS: Final = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -31,7 +32,7 @@ SMALL_NUMBERS = {
     "eighteen": 18,
     "nineteen": 19,
 }
-TENS = {
+TENS: Final = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -41,9 +42,15 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-WORD_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+WORD_SCALES: Final = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 # Fraction denominators as written after a number word: "two-thirds", "one fourth", "a quarter".
-DENOMINATORS = {
+DENOMINATORS: Final = {
     "half": 2,
     "halves": 2,
     "third": 3,
@@ -66,7 +73,7 @@ DENOMINATORS = {
     "tenths": 10,
 }
 # Vague plurals: "hundreds of volunteers" is somewhere from 100 to 1000.
-VAGUE = {
+VAGUE: Final = {
     "dozens": (12.0, 100.0),
     "tens": (10.0, 100.0),
     "scores": (40.0, 100.0),
@@ -77,15 +84,15 @@ VAGUE = {
     "trillions": (1e12, 1e13),
 }
 
-MONTHS = (
+MONTHS: Final = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 # Month names that stay dates in lower case (not "may", "march": also a verb).
-LOWER_MONTHS = "january|february|april|june|july|august|september|october|november|december"
+LOWER_MONTHS: Final = "january|february|april|june|july|august|september|october|november|december"
 
 # Words that end a counted-noun phrase: "17 electric buses [on] the coast road".
-STOP_WORDS = frozenset(
+STOP_WORDS: Final = frozenset(
     """a an the of in on at to for from by with without into onto over under about above below
     and or but nor so yet than then as per via through across between among against during
     since until till after before around near off out up down is are was were be been being
@@ -100,7 +107,7 @@ STOP_WORDS = frozenset(
 # Adjectives and determiners skipped on the way to the counted noun ("two more launchers").
 # Verbs that can follow a count and look like nouns to the compound-noun rule ("ten took
 # part", "three fell ill"): common irregular pasts, and the change verbs of ``qualifiers``.
-VERBS = frozenset(
+VERBS: Final = frozenset(
     """took take takes came come comes went go goes fell fall falls rose rise rises grew grow
     made make makes said says saw see sees got get gets gave give gives won win wins lost lose
     left leave leaves met meet ran run runs sat set put kept keep held hold told tell found
@@ -110,14 +117,14 @@ VERBS = frozenset(
     voted vote signed sign returned return received receive dropped drop gained gain climbed
     jumped slipped slid increased declined decreased surged soared plunged""".split()
 )
-SKIP_WORDS = frozenset(
+SKIP_WORDS: Final = frozenset(
     """other more additional new old further extra separate different senior junior top
     high-ranking low-ranking big small large major minor key main particular single only
     single-use first last next previous former current total full entire whole young older
     younger local foreign armed civilian military more than nearly roughly about""".split()
 )
 # Words ending in -s that are not plural nouns.
-NOT_PLURAL = frozenset(
+NOT_PLURAL: Final = frozenset(
     """is was has does this his its us as thus plus less unless always perhaps sometimes news
     series species various previous serious famous numerous generous enormous dangerous
     anonymous obvious across whereas towards afterwards besides was yes gas bus chaos
@@ -126,9 +133,11 @@ NOT_PLURAL = frozenset(
     miss pass express""".split()
 )
 # Page furniture counters: "2 Posts", "14 Comments".
-FURNITURE_WORDS = frozenset("Posts Comments Shares Likes Views Replies Photos Videos".split())
+FURNITURE_WORDS: Final = frozenset(
+    "Posts Comments Shares Likes Views Replies Photos Videos".split()
+)
 # Capitalised words that may precede a number without making it a name ("In 2019", "About 300").
-NOT_NAME_WORDS = frozenset(
+NOT_NAME_WORDS: Final = frozenset(
     """In On At By For From To Of With About Around Nearly Almost Over Under Some Only Just
     And But Or The A An Between Since Until After Before During Than Approximately Roughly
     More Less Fewer Up Down Another Each Every All Both Those These There Here It Its They We
@@ -136,7 +145,7 @@ NOT_NAME_WORDS = frozenset(
     Approximately Including Of Almost Least Most Another Another Other Another""".split()
 )
 # Street words that make "304 North Cardinal St." an address.
-STREET_WORDS = (
+STREET_WORDS: Final = (
     r"St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|"
     r"Terrace|Highway|Hwy|Parkway|Pkwy|Square|Sq|Crescent"
 )

@@ -8,6 +8,7 @@ One job: read a number-word candidate into a reading, or refuse it ("one of the"
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from helpers.figures.exclusions import name_before
 from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_unit
@@ -25,43 +26,45 @@ from helpers.figures.ranges import try_range
 from helpers.figures.vocabulary import SMALL_NUMBERS, TENS, VAGUE
 
 # "one" as a pronoun or in a fixed phrase: "one of the", "one another", "no one", "the one".
-ONE_PRONOUN_AFTER_RE = re.compile(
+ONE_PRONOUN_AFTER_RE: Final = re.compile(
     r"[^\S\n]+(?:of|another|or[^\S\n]+another|day|way|thing|by[^\S\n]+one|after[^\S\n]+another|"
     r"too|who|that|which|and[^\S\n]+only|is|was|has|had|does|did|can|could|would|will|"
     r"should|might|must|may)\b|[^\S\n]*[,.;:!?)\"']|[^\S\n]*$"
 )
-ONE_PRONOUN_BEFORE_RE = re.compile(
+ONE_PRONOUN_BEFORE_RE: Final = re.compile(
     r"(?i)\b(?:no|any|every|each|the|this|that|which|someone|anyone|no-|some|such|only|"
     r"a|an|last|big|little|new|old|right|wrong|same|other|another)[^\S\n]+$"
 )
 # "half" as a fraction: "half the condos", "almost half of which", "half a million".
-HALF_AFTER_RE = re.compile(r"[^\S\n]+(?:of|the|a|an|its|their|his|her|our|all|these|those)\b")
-HALF_BEFORE_RE = re.compile(r"(?i)\b(?:first|second|the|this|that|a|one|and|in|by)[^\S\n]+$")
+HALF_AFTER_RE: Final = re.compile(
+    r"[^\S\n]+(?:of|the|a|an|its|their|his|her|our|all|these|those)\b"
+)
+HALF_BEFORE_RE: Final = re.compile(r"(?i)\b(?:first|second|the|this|that|a|one|and|in|by)[^\S\n]+$")
 # "one in five", "1 out of 3", "two out of five hundred": a ratio read as a fraction.
-RATIO_AFTER_RE = re.compile(
+RATIO_AFTER_RE: Final = re.compile(
     r"(?i)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?=\d|(?:" + WORD_NUM + r")\b)"
 )
 # What may follow a fraction that stands alone: "a third of", "a half.", "one fifth" at the end.
 # A fraction of one unit: "half a mile", "three quarters of an hour", "a quarter of a point".
-OF_A_RE = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])")
-FRACTION_END_RE = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
+OF_A_RE: Final = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])")
+FRACTION_END_RE: Final = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
 # A number word joined by a hyphen to a singular noun that describes the next noun: "a
 # six-speed gearbox", "a three-bed flat" (a measure stays a figure: "a five-year plan").
-HYPHEN_MODIFIER_RE = re.compile(r"-(?P<w>[a-z]+)(?<!s)(?!-)(?=[^\S\n]+[a-z])")
+HYPHEN_MODIFIER_RE: Final = re.compile(r"-(?P<w>[a-z]+)(?<!s)(?!-)(?=[^\S\n]+[a-z])")
 # "minus one", "negative five point five": a sign written as a word before number words.
-SIGN_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:minus|negative)[^\S\n]+$")
+SIGN_WORD_BEFORE_RE: Final = re.compile(r"(?i)\b(?:minus|negative)[^\S\n]+$")
 # Vague tails: "tens of thousands of", "hundreds of millions".
-VAGUE_TAIL_RE = re.compile(r"(?i)[^\S\n]+of[^\S\n]+(?P<w>thousands|millions|billions)\b")
-VAGUE_OK_AFTER_RE = re.compile(r"(?i)[^\S\n]+(?:of|more|upon)\b")
+VAGUE_TAIL_RE: Final = re.compile(r"(?i)[^\S\n]+of[^\S\n]+(?P<w>thousands|millions|billions)\b")
+VAGUE_OK_AFTER_RE: Final = re.compile(r"(?i)[^\S\n]+(?:of|more|upon)\b")
 
 
-_SCALE_WORDS = frozenset(
+_SCALE_WORDS: Final = frozenset(
     "hundred thousand million billion trillion dozen dozens lakh lakhs crore crores".split()
 )
 
 
 # Number words that are a whole number phrase when no other number word follows them.
-_ONE_WORD = {w: float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v}
+_ONE_WORD: Final = {w: float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v}
 
 
 def _one_word(text: str, pos: int) -> Parsed | None:
@@ -146,7 +149,7 @@ def read_words(text: str, s: int, e: int) -> tuple[Reading | None, int]:
     return r, end
 
 
-_RULES = {
+_RULES: Final = {
     "integer": "words",
     "decimal": "words+decimal",
     "mixed": "words+fraction",
