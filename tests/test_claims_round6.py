@@ -182,3 +182,59 @@ def test_a_document_author_ends_before_what_it_counted():
 def test_the_person_who_told_this_newspaper_still_speaks():
     found = _by_surface("Mayor Ann Cole told this newspaper that 45 officers would be hired.")
     assert found["45 officers"][:2] == ("Ann Cole", "government")
+
+
+def test_the_governor_of_a_bank_named_before_is_a_central_banker():
+    found = _by_surface(
+        "The Bank of Ostrava raised its main rate by 0.5 percentage points. The bank's "
+        "governor, Ida Horak, said inflation would fall to 3 per cent next year."
+    )
+    assert found["3 per cent"][:2] == ("Ida Horak", "government")
+    found = _by_surface(
+        "Harlow Bank said it would close 40 branches. The bank's chief executive, Ann Lee, "
+        "said 300 jobs would go."
+    )
+    assert found["300 jobs"][:2] == ("Ann Lee", "company")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "Up to 30 cm of snow could fall on high ground, the Met Office forecaster Jo "
+            "Price said.",
+            "Up to 30 cm",
+            ("Jo Price", "government"),
+        ),
+        (
+            "The National Weather Service meteorologist Ana Ruiz said 4 inches of rain fell.",
+            "4 inches",
+            ("Ana Ruiz", "government"),
+        ),
+        (
+            "Rail Union organiser Pat Quinn said 400 members walked out.",
+            "400 members",
+            ("Pat Quinn", "NGO/civil society"),
+        ),
+        (  # a name and a kind of body is no person
+            "The Calder campaign said it had knocked on 250,000 doors.",
+            "250,000 doors",
+            ("Calder campaign", "other"),
+        ),
+    ],
+)
+def test_an_organisation_and_a_role_before_a_name(text, surface, expected):
+    assert _by_surface(text)[surface][:2] == expected
+
+
+def test_after_finding_gives_what_was_found_to_the_finder_only():
+    found = _by_surface(
+        "Inspectors from the Schools Standards Office rated the academy inadequate after "
+        "finding 11 pupils with no teacher."
+    )
+    assert found["11 pupils"][:2] == ("Inspectors from the Schools Standards Office", "government")
+    found = _by_surface("Police arrested 3 men after finding 40 kilograms of cocaine in a van.")
+    assert found["40 kilograms"][0] == "Police"
+    assert found["3 men"][0] == ""  # the arrest is the outlet's narration
+    found = _by_surface("The tribunal awarded her £64,000 after finding she had been dismissed.")
+    assert found["£64,000"][0] == ""

@@ -151,6 +151,11 @@ SAYING = re.compile(
     r",\s*+(?P<cue>saying|adding|noting|warning|claiming|estimating|arguing|insisting|"
     r"stressing|explaining)\b"
 )
+# A participle of finding after a time word: "rated the home inadequate after finding 11
+# residents ...", "closed the plant on discovering ..." (the subject found it)
+FINDING = re.compile(
+    r"\s(?:after|upon|on|when)\s(?P<cue>finding|discovering|concluding|determining)\b"
+)
 # A reduced passive after a comma or an adverb: ", a figure first reported by the station"
 # (not "released by", "published by": those describe a document, "The data, released by ...")
 REDUCED_PASSIVE = re.compile(

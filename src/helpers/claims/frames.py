@@ -125,7 +125,9 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         ]  # subject its source
     has_according, has_by = "ccording to" in sentence, " by " in sentence
     has_put = "put" in sentence or "plac" in sentence or "peg" in sentence
-    has_participle = c.SAYING.search(sentence) is not None
+    has_participle = c.SAYING.search(sentence) is not None or (
+        "ing " in sentence and c.FINDING.search(sentence) is not None
+    )
     has_quoted = " as saying" in sentence or " as telling" in sentence
     has_unnamed = "anonymity" in sentence or "not to be" in sentence
     if not (cue_matches or has_according or has_by or has_put or has_participle or has_quoted):
@@ -279,8 +281,9 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         cited, cited_description = _cited_at(sentence, fronted.end())
         if cited:
             frames[0] = replace(frames[0], cited=cited, cited_description=cited_description)
-    citing = "citing" in sentence or "quoting" in sentence
-    return _cite_later(sentence, frames) if citing else frames
+    if "citing" in sentence or "quoting" in sentence:
+        return _cite_later(sentence, frames)
+    return frames
 
 
 def _expectations(
@@ -330,6 +333,14 @@ def _negated(sentence: str, cue_start: int) -> bool:
     return c.NEGATED_CUE.search(sentence, start, cue_start) is not None
 
 
+# An affiliation after a subject that opens a sentence: "Inspectors | from the Care Quality
+# Commission rated ..."
+AFFILIATED = re.compile(
+    r"\s(?:of|from|at|for)\s(?:the\s)?[A-Z][\w'&.-]*+(?:\s(?:(?:of|for|and|the|&)\s)?[A-Z]"
+    r"[\w'&.-]*+)*+"
+)
+
+
 def _participles(
     sentence: str,
     quotes: Sequence[tuple[int, int]],
@@ -341,7 +352,7 @@ def _participles(
     that is the speaker of a frame before it in the sentence, else the subject that opens
     the sentence ("The utility restored power ..., saying crews would work on")."""
     found: list[RawFrame] = []
-    for match in c.SAYING.finditer(sentence):
+    for match in [*c.SAYING.finditer(sentence), *c.FINDING.finditer(sentence)]:
         start = match.start("cue")
         if _inside(start, quotes, opens):
             continue
@@ -351,9 +362,14 @@ def _participles(
         lead = DESCRIBED_OPENING.match(sentence) if not before else None
         if lead and lead["name"] == phrase:
             description = lead["desc"]  # "The operator, Cityline, disputed ..., saying"
+        if phrase and not before and sentence.startswith(phrase):
+            affiliated = AFFILIATED.match(sentence, len(phrase))  # "Inspectors | from the X"
+            phrase = phrase + affiliated.group() if affiliated else phrase
         if phrase:
+            # "after finding" governs what was found, not the deed before it
+            scope = start if match.re is c.FINDING else 0
             found.append(RawFrame(start, match.end("cue"), phrase, match.group("cue"),
-                                  description=description))  # fmt: skip
+                                  description=description, scope=scope))  # fmt: skip
     return found
 
 

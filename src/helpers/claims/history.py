@@ -58,6 +58,8 @@ OWNED = re.compile(r"(?:its|their) \w", re.IGNORECASE)
 OWNED_BY_REFERENCE = re.compile(
     r"(?i:the) (?P<head>[a-z][\w-]*+(?: [a-z][\w-]*+)?)'s (?P<role>\w.*)"
 )
+# The governor of a bank named before ("Bank of Lindovia's governor"): its own type stands
+CENTRAL_BANKER = re.compile(r"\b[Bb]ank\b[^,]*'s (?:deputy )?governors?$")
 # An adjective that describes rather than names: "medical", "humanitarian", "Paris-based"
 DESCRIBING = re.compile(
     r"[a-z]+(?:al|ic|ian|ary|ous|ive|ing)|[\w]+-(?:based|owned|run|backed|led|funded)"
@@ -212,13 +214,15 @@ class History:
         keeps the type it had ("Pierre Lemoine" after "Pierre Lemoine, the fund's economist")."""
         other = self.study.type_label(v.OTHER)
         if owner is not None and owner.kind == ORG and speaker.kind == PERSON:
+            if CENTRAL_BANKER.search(speaker.description):  # a bank with a governor
+                return replace(speaker, source_type=self.study.type_label(v.GOVERNMENT))
             known = owner.source_type != other or institution_type(owner.canonical)
             if known and owner.source_type not in ("", self.study.type_label(v.DOCUMENT)):
                 return replace(speaker, source_type=owner.source_type)  # a league is "other"
         if speaker.source_type == other:
-            known = self.typed.get(speaker.canonical)
-            if known is not None and known.kind == speaker.kind:
-                return replace(speaker, source_type=known.source_type)
+            before = self.typed.get(speaker.canonical)
+            if before is not None and before.kind == speaker.kind:
+                return replace(speaker, source_type=before.source_type)
         return speaker
 
     def _target(self, phrase: str) -> Speaker | None:
@@ -325,10 +329,8 @@ class History:
         name = SHARES_OF.sub("", match.group("np"))  # "Shares of Kestrel Energy fell"
         if not (" " in name or name.isupper() or match.group("desc") or match.group("acronym")):
             follows = LOWER_WORD.match(sentence, match.end("np"))
-            if (follows and follows[1] in c.SPEAKER_NOUNS) or institution_type(name) not in (
-                "",
-                v.OTHER,
-            ):  # "Union leaders promised ...", "Ofsted rated ..."
+            is_typed = institution_type(name) not in ("", v.OTHER)  # "Ofsted rated ..."
+            if (follows and follows[1] in c.SPEAKER_NOUNS) or is_typed:  # "Union leaders ..."
                 subject = opening_subject(sentence)
                 if subject and kind_of(subject, self.study) in {ORG, GROUP}:
                     self.add(self.resolve(subject), spoke=False)
@@ -357,11 +359,6 @@ def name_ending(title: str) -> re.Pattern[str]:
 def reference_plan(phrase: str) -> tuple[str, str]:
     """How a phrase points back, worked out once per phrase: ("person", "") for "he",
     ("reference", "think tank") for "the think tank", ("alias", "Rivera") for "Ms. Rivera"."""
-    return _reference_plan(phrase)
-
-
-@lru_cache(maxsize=8192)
-def _reference_plan(phrase: str) -> tuple[str, str]:
     lowered = phrase.lower()
     if lowered in {"he", "she", "him", "her"}:
         return "person", ""

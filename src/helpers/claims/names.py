@@ -88,6 +88,7 @@ COMPANY_TAIL = re.compile(
     r"Motors|Foods|Capital|Partners|Pharma|Pharmaceuticals|Technologies|Industries|"
     r"Enterprises|Logistics|Insurance|Bancorp))++$"
 )
+LOWER_WORD = re.compile(r"[a-z][\w'-]*+")  # a descriptor's word: "forecaster", "farmer"
 # Words that qualify a name rather than describe it: "the state Office of Emergency Management"
 QUALIFIERS = frozenset(
     """state county city federal national regional local provincial municipal district
@@ -180,8 +181,10 @@ def described_person(phrase: str) -> str:
     affiliation = AFFILIATION.search(phrase)
     words = (phrase[: affiliation.start()] if affiliation else phrase).split(" ")
     start = 1 if words and words[0].lower() in {"the", "a", "an"} else 0
+    while start < len(words) - 3 and words[start][:1].isupper():
+        start += 1  # an organisation before the descriptor: "the Met Office | forecaster X Y"
     index = start
-    while index < len(words) and re.fullmatch(r"[a-z][\w'-]*+", words[index]):
+    while index < len(words) and LOWER_WORD.fullmatch(words[index]):
         index += 1
     if index == start or words[index - 1] in QUALIFIERS:
         return ""

@@ -42,6 +42,7 @@ from helpers.claims.names import (
     HONORIFIC,
     MAX_PHRASE_CHARS,
     ORG_NAME_WORDS,
+    described_person,
     looks_like_full_name,
     person_name,
 )
@@ -143,7 +144,8 @@ def generic_type(phrase: str, description: str = "") -> str:
         return v.DOCUMENT
     if is_anonymous(phrase, description):
         return v.ANONYMOUS_OFFICIAL
-    name = person_name(phrase)  # "Town manager Ellen Park": type the words around the name
+    name = person_name(phrase) or described_person(phrase)  # "Town manager Ellen Park",
+    # "the Met Office forecaster Tom Biggs": type the words around the name
     if description and not name and KIND_DESCRIPTION.match(description):
         found = institution_type(description)  # "the Resolution Trust, a think tank"
         if found and not looks_like_full_name(phrase):
