@@ -238,3 +238,28 @@ def test_after_finding_gives_what_was_found_to_the_finder_only():
     assert found["3 men"][0] == ""  # the arrest is the outlet's narration
     found = _by_surface("The tribunal awarded her £64,000 after finding she had been dismissed.")
     assert found["£64,000"][0] == ""
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the mayor's re-election campaign", "other"),  # campaigns speak like parties
+        ("the Ruiz campaign", "other"),
+        ("a spokesman for the Ruiz campaign", "other"),
+        ("a campaign group", "NGO/civil society"),
+        ("the Campaign for Better Transport", "NGO/civil society"),
+    ],
+)
+def test_election_campaigns_are_typed_like_parties(phrase, expected):
+    assert source_type_for(phrase) == expected
+
+
+def test_who_quotes_a_documents_finding_at_the_end_of_the_sentence_speaks():
+    found = _by_surface(
+        "The comptroller's audit found 19 contracts without bids, Comptroller Ray Dunn said."
+    )
+    assert found["19 contracts"][:2] == ("Ray Dunn", "government")
+    found = _by_surface("A study found 40 per cent of patients waited, the researchers said.")
+    assert found["40 per cent"][0] == "researchers"
+    found = _by_surface("The audit found 19 contracts without bids.")
+    assert found["19 contracts"][1] == "document"  # with no one quoting it, the document

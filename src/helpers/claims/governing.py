@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
-from helpers.claims.cues import DENIAL_CUES, WEAK_CUE_SET, YIELDING_CUES
-from helpers.claims.labels import OUTLET, OUTLET_ITSELF
+from helpers.claims.cues import DENIAL_CUES, FINDING_CUES, WEAK_CUE_SET, YIELDING_CUES
+from helpers.claims.labels import DOCUMENT, OUTLET, OUTLET_ITSELF
 from helpers.claims.model import Attribution, Governing, SentenceAttribution, Speaker
 from helpers.claims.quotes import quote_spans, runs_on
 
@@ -129,7 +129,10 @@ def _frame_of(sentence: SentenceAttribution, position: int) -> Attribution:
         f for f in speakers or frames if f.start <= position or f.speaker.phrase != "who"
     ] or frames
     before = [f for f in pool if f.start <= position]
-    if before and before[-1].cue in YIELDING_CUES:
+    if before and (
+        before[-1].cue in YIELDING_CUES
+        or (before[-1].speaker.kind == DOCUMENT and before[-1].cue in FINDING_CUES)
+    ):  # "The audit found 19 ..., the comptroller said": who quotes a document speaks
         later = [
             f for f in pool
             if f.start > position and f.cue not in WEAK_CUE_SET and f.cue not in DENIAL_CUES
