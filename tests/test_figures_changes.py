@@ -189,3 +189,36 @@ def test_a_rate_moved_by_points(text, expected):
 def test_a_rate_moved_by_points_names_its_rule():
     (fig,) = extract_figures("The Fed raised rates 25 basis points.")
     assert fig.rule == "digits+points-change" and fig.surface == "25 basis points"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "to" after an amount moved by a verb a few words before "by" names the new level
+        ("The club raised ticket prices by £5 to £45.", [(5, "up"), (45, "=")]),
+        ("The government lifted the cap by $500 to $2,000.", [(500, "up"), (2000, "=")]),
+        ("The company reduced its headcount by 300 to 4,200.", [(300, "down"), (4200, "=")]),
+        ("The firm increased its stake by 2% to 12%.", [(2, "up"), (12, "=")]),
+        # a range still reads when the second number brings the unit
+        ("The treatment cut the risk by 1 to 2 percentage points.", [(1.5, "down")]),
+        ("Profits are expected to grow by 3 to 4%.", [(3.5, "up")]),
+    ],
+)
+def test_the_level_after_a_change_by_an_amount(text, expected):
+    assert changes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sales rose by a fifth to £3m.", [(0.2, "up"), (3e6, "=")]),
+        ("Crime fell by almost a third in two years.", [(1 / 3, "down"), (2, "=")]),
+        ("Costs were cut by a tenth last year.", [(0.1, "down")]),
+        ("Output fell by one fifth over the decade.", [(0.2, "down")]),
+        # an ordinal after "by" is no fraction
+        ("The deal was approved by a third party.", []),
+        ("The tree was planted by a fifth generation farmer.", []),
+    ],
+)
+def test_a_change_by_a_fraction(text, expected):
+    assert changes(text) == expected

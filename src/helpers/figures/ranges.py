@@ -13,7 +13,7 @@ from helpers.figures.exclusions import ORDINAL_AT_RE, TIME_AT_RE, year_like
 from helpers.figures.measures import CURRENCY_AFTER_RE, UNIT_AFTER_RE, read_scale
 from helpers.figures.model import Reading, digits_value, last_word
 from helpers.figures.numwords import DIGITS, WORD_NUM, parse_number_words
-from helpers.figures.qualifiers import verb_before
+from helpers.figures.qualifiers import by_before, verb_before
 from helpers.figures.vocabulary import WORD_SCALES, trie_alternation
 from helpers.units import CURRENCY_PREFIXES
 
@@ -50,10 +50,10 @@ def try_range(
     """Extend ``r`` into a range if a second number follows; return the new end or None.
 
     Conventions: "12-18" and "15 to 22 miles" ascend; "between X and Y"; "from X to Y" may
-    run either way. After a change verb, "to" names the new level ("rose 5% to $84"), unless
-    the first number has no unit of its own ("dropped by 1 to 1.5 degrees"). A dash between a
-    four-digit year and two digits ("2014-15") and descending dashes ("9-2", scores) are not
-    ranges.
+    run either way. After a change verb, also one a few words before "by" ("raised prices by
+    £5 to £45"), "to" names the new level ("rose 5% to $84"), unless the first number has no
+    unit of its own ("dropped by 1 to 1.5 degrees"). A dash between a four-digit year and two
+    digits ("2014-15") and descending dashes ("9-2", scores) are not ranges.
     """
     c = text[pos : pos + 1]
     if not c or c not in " -–—~t" or c == " " and text[pos + 1 : pos + 2] not in "-–—~taoTAOu":
@@ -120,7 +120,7 @@ def try_range(
     if join == "to":
         if not opener and v1 >= v2:
             return None
-        verb = verb_before(text, r.start)
+        verb = verb_before(text, r.start) or by_before(text, r.start)  # "cut prices by"
         own_unit = unit_first or bool(r.currency)
         if verb and own_unit and opener != "from":
             return None

@@ -48,6 +48,13 @@ RATIO_AFTER_RE: Final = re.compile(
 # A fraction of one unit: "half a mile", "three quarters of an hour", "a quarter of a point".
 OF_A_RE: Final = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])")
 FRACTION_END_RE: Final = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
+# A change by a fraction: "rose by a fifth to", "fell by almost a third in 2023" ("by", at most
+# two words, then the fraction; a function word after it, so "by a third party" is no figure).
+BY_BEFORE_RE: Final = re.compile(r"(?i)\bby(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+$")
+BY_FRACTION_END_RE: Final = re.compile(
+    r"[^\S\n]+(?:to|in|on|at|from|since|over|last|this|and|but|or|after|before|during|while|"
+    r"as|compared|versus|among|for|within)\b"
+)
 # A number word joined by a hyphen to a singular noun that describes the next noun: "a
 # six-speed gearbox", "a three-bed flat" (a measure stays a figure: "a five-year plan").
 HYPHEN_MODIFIER_RE: Final = re.compile(r"-(?P<w>[a-z]+)(?<!s)(?!-)(?=[^\S\n]+[a-z])")
@@ -221,7 +228,7 @@ def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Read
         if not HALF_AFTER_RE.match(text, end) and not FRACTION_END_RE.match(text, end):
             return None, end
     elif (lead_a or not words[-1].endswith("s")) and not FRACTION_END_RE.match(text, end):
-        if lead_a or "-" not in text[s:end]:
+        if (lead_a or "-" not in text[s:end]) and not _by_a_fraction(text, s, end):
             return None, end  # "a third term"; but "one-third stake" is a fraction
     r = Reading(s, end, parsed.value, "fraction-word")
     r.kind = "other"
@@ -230,6 +237,14 @@ def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Read
     if not r.qualifier:
         read_qualifiers(text, r)
     return r, end
+
+
+def _by_a_fraction(text: str, s: int, end: int) -> bool:
+    """ "rose by a fifth to £2.4m": a fraction after "by" and before a function word."""
+    return (
+        BY_FRACTION_END_RE.match(text, end) is not None
+        and BY_BEFORE_RE.search(text, max(0, s - 30), s) is not None
+    )
 
 
 def read_ratio(text: str, s: int, end: int, value: float) -> Reading | None:
