@@ -222,3 +222,20 @@ def test_the_level_after_a_change_by_an_amount(text, expected):
 )
 def test_a_change_by_a_fraction(text, expected):
     assert changes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The comet will pass within 3 million miles of Earth.", [(3e6, "<")]),
+        ("Most calls are answered within 10 minutes.", [(10, "<")]),
+        ("The house was estimated at £1.2m.", [(1.2e6, "~")]),
+        ("Costs are on the order of $50 million.", [(5e7, "~")]),
+        ("Attendance was in the order of 20,000.", [(20000, "~")]),
+        ("Exports broke through $1 trillion last year.", [(1e12, ">")]),
+        # "within" sets a bound only right before the number
+        ("Within the next 5 years, prices will rise.", [(5, "=")]),
+    ],
+)
+def test_within_estimated_at_on_the_order_of(text, expected):
+    assert changes(text) == expected

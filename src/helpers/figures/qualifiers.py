@@ -20,17 +20,18 @@ QUALIFIERS = {
     ">": """more than|over than|over|at least|upwards of|in excess of|greater than|higher than|
         larger than|bigger than|older than|above|exceeding|exceeds|exceeded|exceed|surpassing|
         surpasses|surpassed|surpass|topping|topped|no fewer than|no less than|not less than|
-        not fewer than|north of|just over|well over|upward of|a minimum of|minimum of|
-        greater than or equal to|more than or equal to|greater or equal than|greater or
-        equal to|bigger or equal than|higher or equal than|larger or equal than|at least or
-        equal to|>|≥|>=|> =|=>""",
+        not fewer than|north of|just over|well over|upward of|a minimum of|minimum of|broke
+        through|breaking through|greater than or equal to|more than or equal to|greater or
+        equal than|greater or equal to|bigger or equal than|higher or equal than|larger or
+        equal than|at least or equal to|>|≥|>=|> =|=>""",
     "<": """as many as|as much as|less than|fewer than|smaller than|lower than|younger than|
         under|below|up to|at most|at maximum|no more than|not more than|just under|sub|less
-        than or equal to|a maximum of|maximum of|as high as|just shy of|shy of|
-        fewer than or equal to|less or equal than|less or equal to|smaller
-        or equal than|lower or equal than|<|≤|<=|< =|=<""",
+        than or equal to|a maximum of|maximum of|as high as|just shy of|shy of|within|fewer
+        than or equal to|less or equal than|less or equal to|smaller or equal than|lower or
+        equal than|<|≤|<=|< =|=<""",
     "~": """nearly|almost|about|approximately|approx.|approx|around|roughly|some|an
-        estimated|estimated|circa|ca.|close to|in the region of|~|≈|+/-|±""",
+        estimated|estimated at|estimated|circa|ca.|close to|in the region of|on the order
+        of|in the order of|~|≈|+/-|±""",
 }
 _CHANGE_OF = {
     " ".join(phrase.split()): change
