@@ -110,6 +110,10 @@ def test_a_change_verb_shared_by_a_list(text, expected):
         ("More than 200 homes and 50 shops were damaged.", [(200, ">"), (50, "=")]),
         # a sign is no verb
         ("Shares: +5% and 3% of volume.", [(5, "up"), (3, "=")]),
+        # a negation or a comparison after the comma
+        ("Prices increased 5 percent, not 10 percent as feared.", [(5, "up"), (10, "=")]),
+        ("Shares rose 2%, versus 1% for the index.", [(2, "up"), (1, "=")]),
+        ("Exports rose 4%, compared with 6% a year earlier.", [(4, "up"), (6, "=")]),
     ],
 )
 def test_what_a_listed_change_does_not_reach(text, expected):
@@ -215,9 +219,14 @@ def test_the_level_after_a_change_by_an_amount(text, expected):
         ("Crime fell by almost a third in two years.", [(1 / 3, "down"), (2, "=")]),
         ("Costs were cut by a tenth last year.", [(0.1, "down")]),
         ("Output fell by one fifth over the decade.", [(0.2, "down")]),
-        # an ordinal after "by" is no fraction
+        ("Output will fall by a quarter once the plant closes.", [(0.25, "down")]),
+        ("Demand was up a third on last winter.", [(1 / 3, "up")]),
+        ("Sales were down a quarter on last year.", [(0.25, "down")]),
+        # an ordinal after "by" or a change verb is no fraction
         ("The deal was approved by a third party.", []),
         ("The tree was planted by a fifth generation farmer.", []),
+        ("Prices rose a third time in May.", []),
+        ("Shares fell a fifth straight day.", []),
     ],
 )
 def test_a_change_by_a_fraction(text, expected):

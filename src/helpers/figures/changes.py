@@ -40,14 +40,18 @@ LIST_GAP_RE = re.compile(
     r"(?P<subject>(?!(?:a[^\S\n]+further|another|by)[^\S\n])(?:the[^\S\n]+)?[A-Za-z][\w&'.-]*(?:[^\S\n]+[A-Z][\w&'.-]*)?[^\S\n]+)?"
     r"(?:(?:a[^\S\n]+further|another|by)[^\S\n]+)?"
 )
-# Words that cannot be the subject of a second item: verbs and the words of a new clause
-# ("and is 7%", "and now 7%", "and nearly 7%" -- the last one is read as a hedge anyway).
+# Words that cannot be the subject of a second item: verbs, the words of a new clause ("and
+# is 7%", "and now 7%"), negations and prepositions of a comparison (", not 10%", ", versus
+# 1% for the index"): the figure after them is no second rise.
 _NOT_SUBJECT = (
     frozenset(
         """is was are were be been being has have had will would could can may might must should
     shall do does did now still then also only just even so yet nearly about almost around
     roughly some more less than over under up down to from by of a an that this these those
-    it its they their there here which who what when where as at""".split()
+    it its they their there here which who what when where as at not no never nor neither
+    rather instead versus vs against compared including excluding except plus minus per via
+    despite like unlike with without within above below after before since until during
+    through toward towards among between beyond far well much slightly barely merely""".split()
     )
     | VERBS
 )

@@ -21,7 +21,7 @@ from helpers.figures.numwords import (
     Parsed,
     parse_number_words,
 )
-from helpers.figures.qualifiers import qualifier_after, read_qualifiers
+from helpers.figures.qualifiers import qualifier_after, read_qualifiers, verb_before
 from helpers.figures.ranges import try_range
 from helpers.figures.vocabulary import SMALL_NUMBERS, TENS, VAGUE
 
@@ -48,12 +48,13 @@ RATIO_AFTER_RE: Final = re.compile(
 # A fraction of one unit: "half a mile", "three quarters of an hour", "a quarter of a point".
 OF_A_RE: Final = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?(?=[^\S\n])")
 FRACTION_END_RE: Final = re.compile(r"[^\S\n]+of\b|[^\S\n]*(?:[,.;:!?)\"'”]|$)")
-# A change by a fraction: "rose by a fifth to", "fell by almost a third in 2023" ("by", at most
-# two words, then the fraction; a function word after it, so "by a third party" is no figure).
+# A change by a fraction: "rose by a fifth to", "fell by almost a third in 2023", "up a third
+# on last winter" ("by" and at most two words, or a change verb, then the fraction; a function
+# word after it, so "by a third party" and "rose a third time" are no figures).
 BY_BEFORE_RE: Final = re.compile(r"(?i)\bby(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+$")
 BY_FRACTION_END_RE: Final = re.compile(
     r"[^\S\n]+(?:to|in|on|at|from|since|over|last|this|and|but|or|after|before|during|while|"
-    r"as|compared|versus|among|for|within)\b"
+    r"as|compared|versus|among|for|within|once|when|if|because|unless|amid)\b"
 )
 # A number word joined by a hyphen to a singular noun that describes the next noun: "a
 # six-speed gearbox", "a three-bed flat" (a measure stays a figure: "a five-year plan").
@@ -240,11 +241,14 @@ def read_fraction(text: str, s: int, parsed: Parsed, lead_a: bool) -> tuple[Read
 
 
 def _by_a_fraction(text: str, s: int, end: int) -> bool:
-    """ "rose by a fifth to £2.4m": a fraction after "by" and before a function word."""
-    return (
-        BY_FRACTION_END_RE.match(text, end) is not None
-        and BY_BEFORE_RE.search(text, max(0, s - 30), s) is not None
-    )
+    """ "rose by a fifth to £2.4m", "up a third on last year": a fraction after "by" or a
+    change verb, and before a function word."""
+    if BY_FRACTION_END_RE.match(text, end) is None:
+        return False
+    if BY_BEFORE_RE.search(text, max(0, s - 30), s) is not None:
+        return True
+    verb = verb_before(text, s)
+    return verb is not None and not verb.group("none")
 
 
 def read_ratio(text: str, s: int, end: int, value: float) -> Reading | None:
