@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from fixtures import SEED_STUDY
-from helpers import paths, plan, runner
+from helpers import paths, plan, runner, staging
 from helpers.execute import normalise_notebook
 
 PARAMETERS = """raw_dir: str = "../data/raw"  # folder of .txt articles
@@ -112,9 +112,16 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 def leftovers(plan: runner.RunPlan) -> list[str]:
-    """Staging, lock or journal files a run left beside its folders."""
+    """Staging, lock or journal files a run left beside its folders (the cache folder, kept
+    from run to run on purpose, aside)."""
     parents = {plan.out_dir.parent, plan.processed_dir.parent}
-    return sorted(p.name for parent in parents for p in parent.glob(".*.run"))
+    return sorted(
+        f"{p.name}/{child.name}"
+        for parent in parents
+        for p in parent.glob(".*.run")
+        for child in p.iterdir()
+        if child.name != staging.CACHE_NAME
+    )
 
 
 def injected(executed: Path) -> str:

@@ -58,24 +58,25 @@ def sha256_file(path: str | Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _entry_hash(path: Path) -> str:
+def _entry_hash(path: Path, memo=None) -> str:
     """A file's sha256; a symbolic link's is that of its target path (it is never followed)."""
     if path.is_symlink():
         return hashlib.sha256(b"symlink:" + os.fsencode(os.readlink(path))).hexdigest()
-    return sha256_file(path)
+    return memo.sha256(path) if memo is not None else sha256_file(path)
 
 
-def file_hashes(root: str | Path, prefix: str = "") -> dict[str, str]:
+def file_hashes(root: str | Path, prefix: str = "", memo=None) -> dict[str, str]:
     """``{prefix/relative path: sha256}`` of every file below ``root``, in sorted order.
 
     Hidden files and folders (``.gitkeep``, checkpoints, state files) and ``__pycache__`` are
     skipped; symbolic links are hashed by their target's path, never followed. ``root`` may
     also be a single file: its key is then ``prefix/name``. A missing ``root`` gives ``{}``.
+    ``memo`` (a :class:`helpers.filehash.HashMemo`) reads only the files whose stat changed.
     """
     root = Path(root)
     lead = f"{prefix}/" if prefix else ""
     if root.is_file() or (root.is_symlink() and not root.is_dir()):
-        return {f"{lead}{root.name}": _entry_hash(root)}
+        return {f"{lead}{root.name}": _entry_hash(root, memo)}
     hashes: dict[str, str] = {}
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
@@ -84,7 +85,7 @@ def file_hashes(root: str | Path, prefix: str = "") -> dict[str, str]:
             if name.startswith("."):
                 continue
             path = base / name
-            hashes[f"{lead}{path.relative_to(root).as_posix()}"] = _entry_hash(path)
+            hashes[f"{lead}{path.relative_to(root).as_posix()}"] = _entry_hash(path, memo)
     return dict(sorted(hashes.items()))
 
 

@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 from helpers import paths, staging
+from helpers.filehash import HashMemo
 from helpers.io import file_hashes, sha256_file
 from helpers.notebook_order import Step
 from helpers.plan import RunPlan
@@ -29,12 +30,15 @@ STATE_VERSION = 3
 PROJECT_FILES = ("requirements.lock", "pyproject.toml")
 RUNNER_FILES = {"index.html", "manifest.json", STATE_FILE, *staging.KEEP_NAMES}
 RUNNER_FOLDERS = ("notebooks", "html")  # executed copies, written by the runner itself
+RAW_HASHES = "raw-hashes.parquet"  # in the cache folder beside OUT: the raw files' sha256
 
 
 def input_hashes(plan: RunPlan) -> dict[str, str]:
-    """sha256 of every input of the run, keyed as the manifest lists them."""
+    """sha256 of every input of the run, keyed as the manifest lists them (the raw files read
+    again only when their stat changed since the last run: :mod:`helpers.filehash`)."""
+    memo = HashMemo(staging.cache_dir(plan.out_dir) / RAW_HASHES)
     hashes = {
-        **file_hashes(plan.raw_dir, "raw"),
+        **file_hashes(plan.raw_dir, "raw", memo),
         **file_hashes(plan.annotations_dir, "annotations"),
         **file_hashes(plan.notebooks_dir, "notebooks"),
         **file_hashes(plan.studies_dir, "studies"),
@@ -45,6 +49,7 @@ def input_hashes(plan: RunPlan) -> dict[str, str]:
     for name in PROJECT_FILES:
         if (paths.PROJECT_ROOT / name).is_file():
             hashes[f"project/{name}"] = sha256_file(paths.PROJECT_ROOT / name)
+    memo.save()
     return hashes
 
 

@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 from helpers import paths
 from helpers.corpus.columns import merge_columns
 from helpers.corpus.tables import ARTICLE_COLUMNS
+from helpers.filehash import HashMemo
 from helpers.io import write_table, write_text
 from helpers.pipeline.article import DEFAULT_SECONDS, Settings
 from helpers.pipeline.bucket import (
@@ -64,6 +65,8 @@ from helpers.pipeline.store import (
     write_settings,
 )
 from helpers.study import load_study
+
+RAW_HASHES = "_raw_hashes.parquet"  # in the store: the raw files' sha256 by their stat
 
 
 @dataclass
@@ -174,7 +177,8 @@ def run(
     the_study = load_study(study)  # as notebook 01: the study's export columns and outlets
     columns = merge_columns(the_study.columns, columns)
     outlets = {**the_study.outlets, **(outlets or {})}
-    plan = plan_corpus(raw_dir, max_file_mb, columns, manifest, max_export_mb, progress)
+    memo = HashMemo(processed / PARQUET_DIR / RAW_HASHES)  # files unchanged are not read
+    plan = plan_corpus(raw_dir, max_file_mb, columns, manifest, max_export_mb, progress, memo)
     result.seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -185,6 +189,7 @@ def run(
         study, {**plan.settings(), "outlets": settings.outlets, "seconds": seconds_per_article}
     )
     _clean_store(processed, buckets)
+    memo.save()
     tasks, gone, result.reused = _tasks(plan, processed, settings, version, buckets)
     result.seconds["cache"] = time.perf_counter() - clock
 

@@ -26,6 +26,8 @@ so that a change there is mirrored in one place. The private helpers of
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -43,6 +45,7 @@ from helpers.corpus.files import RawEntry, allocate_ids, list_raw, read_limited,
 from helpers.corpus.manifest import ManifestRow
 from helpers.corpus.readers import EXPORT_READERS, ReadOptions, reader_for, size_limit
 from helpers.corpus.records import SourceArticle
+from helpers.filehash import HashMemo
 from helpers.pipeline.progress import bar
 
 DEFAULT_MAX_FILE_MB = 10.0  # as helpers.corpus.DEFAULT_MAX_FILE_MB
@@ -100,17 +103,36 @@ class CorpusPlan:
         }
 
 
-def _whole_file_stub(entry: RawEntry, options: ReadOptions) -> SourceArticle | None:
+def _whole_file_stub(
+    entry: RawEntry, options: ReadOptions, memo: HashMemo | None = None
+) -> SourceArticle | None:
     """A file that is one article (``.txt``, ``.html``) and can be read: its name, reader and
     sha256, without its text. None for anything else (``read_entry`` reads it, or refuses it
-    with its reason, here)."""
+    with its reason, here). A file whose stat ``memo`` knows is not read at all."""
     reader = reader_for(entry.name)
     if entry.reason or reader is None or reader in EXPORT_READERS:
         return None
-    data, _, _ = read_limited(entry.path, size_limit(reader, options))
+    limit = size_limit(reader, options)
+    info = _regular_stat(entry.path) if memo is not None else None
+    if info is not None and 0 < info.st_size <= limit:
+        known = memo.remembered(entry.path, info)
+        if known is not None:
+            return SourceArticle(entry.name, reader, sha256=known)
+    data, _, _ = read_limited(entry.path, limit)
     if not data:
         return None
-    return SourceArticle(entry.name, reader, sha256=sha256_bytes(data))
+    sha256 = sha256_bytes(data)
+    if info is not None and len(data) == info.st_size:
+        memo.remember(entry.path, info, sha256)
+    return SourceArticle(entry.name, reader, sha256=sha256)
+
+
+def _regular_stat(path: Path) -> os.stat_result | None:
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
 
 
 def plan_corpus(
@@ -120,10 +142,12 @@ def plan_corpus(
     manifest: str | Path | None = None,
     max_export_mb: float = DEFAULT_MAX_EXPORT_MB,
     progress: bool = True,
+    memo: HashMemo | None = None,
 ) -> CorpusPlan:
     """Read what ``raw_dir`` holds into :class:`ArticleInput` rows (see the module docstring).
 
-    The arguments are those of :func:`helpers.corpus.collect_corpus`.
+    The arguments are those of :func:`helpers.corpus.collect_corpus`; ``memo`` knows the
+    sha256 of files hashed before (:mod:`helpers.filehash`), which are then not read here.
     """
     raw, found, skip, options = reading_setup(
         raw_dir, manifest, columns, max_file_mb, max_export_mb
@@ -132,7 +156,7 @@ def plan_corpus(
     sources: list[SourceArticle] = []
     paths_of: dict[tuple[str, int], str] = {}
     for entry in bar(list_raw(raw, skip), desc="read", unit="file", disable=not progress):
-        stub = _whole_file_stub(entry, options)
+        stub = _whole_file_stub(entry, options, memo)
         if stub is not None:  # its worker reads and decodes it: only its hash is needed here
             paths_of[stub.key] = str(entry.path)
             sources.append(stub)
