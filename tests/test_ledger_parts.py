@@ -34,7 +34,7 @@ from helpers.ledger import (
     write_in_row_groups,
 )
 from helpers.pipeline import load_table
-from helpers.pipeline.store import bucket_of, write_part
+from helpers.pipeline.store import bucket_of, part_path, write_part, write_settings
 from test_ledger import build
 
 GENERAL_RAW_DIR = TEST_DATA_DIR / "general_corpus" / "raw"
@@ -60,6 +60,7 @@ def store(tmp_path_factory):
         for number in range(BUCKETS):
             rows = table.loc[bucket == number]
             write_part(processed, name, number, pa.Table.from_pandas(rows, preserve_index=False))
+    write_settings(processed, {"buckets": BUCKETS})  # as the pass records it
     return processed, claims, quotes, frames["articles"], study
 
 
@@ -144,3 +145,51 @@ def test_denials_read_part_by_part_in_article_order(store):
     assert every[["article_id", "start"]].equals(whole[["article_id", "start"]])
     first = load_denials(processed, DISPUTED, rows=7)
     assert first.equals(every.head(7))
+
+
+def test_the_cached_counts_and_denials_are_those_computed_afresh(store, tmp_path):
+    """Each bucket's share kept in a cache (helpers.pipeline.memo) and read back gives the same
+    tables as no cache, and a bucket whose file changed is counted again, not read back."""
+    processed, claims, quotes, *_ = store
+    fresh_counts = quote_counts(processed, QUOTE_COLUMNS)
+    fresh_denials = load_denials(processed, DISPUTED)
+    for _ in range(2):  # the first run fills the cache, the second reads it
+        assert quote_counts(processed, QUOTE_COLUMNS, tmp_path).equals(fresh_counts)
+        assert load_denials(processed, DISPUTED, cache_dir=tmp_path).equals(fresh_denials)
+        first = load_denials(processed, DISPUTED, rows=7, cache_dir=tmp_path)
+        assert first.equals(fresh_denials.head(7))
+    assert len(list((tmp_path / "denials").glob("*.pkl"))) == BUCKETS
+    # one bucket's claims lose their denials: the cache must not hand back the old rows
+    changed = tmp_path / "changed"
+    import shutil
+
+    shutil.copytree(processed, changed)
+    bucket = bucket_of(fresh_denials["article_id"].iloc[0], BUCKETS)
+    table = pq.read_table(part_path(changed, "claims", bucket))
+    stance = pa.array(["asserted"] * table.num_rows, table.schema.field("stance").type)
+    table = table.set_column(table.schema.get_field_index("stance"), "stance", stance)
+    write_part(changed, "claims", bucket, table)
+    shutil.copytree(tmp_path / "denials", tmp_path / "moved" / "denials")
+    after = load_denials(changed, DISPUTED, cache_dir=tmp_path / "moved")
+    assert len(after) < len(fresh_denials)
+    assert after.equals(load_denials(changed, DISPUTED))
+    assert not (after["article_id"].map(lambda a: bucket_of(a, BUCKETS)) == bucket).any()
+
+
+def test_value_texts_of_many_rows_are_those_of_one_row_at_a_time():
+    """The comparison's values ("~450", ">2,000,000", "12-18") formatted once per distinct
+    number are the texts _value_text gives row by row: ranges, missing bounds, signs, zero and
+    minus zero, fractions, and numbers past a thousand."""
+    from helpers.ledger.common import text
+    from helpers.ledger.compare import _value_text, _value_texts
+
+    numbers = [0.0, -0.0, 1.0, 0.5, 999.4, 1000.5, 1234567.0, 2.25e-5, float("nan"), -3.0, 12.0]
+    rows = pd.DataFrame(
+        [(c, v, lo, hi) for c in (">", "<", "~", "=", "", None) for v in numbers
+         for lo, hi in ((v, v), (12.0, 18.0), (float("nan"), v), (v, 1000.5))],
+        columns=["change", "v", "v_low", "v_high"],
+    )  # fmt: skip
+    rows["change"] = rows["change"].astype("category")
+    expected = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in rows.itertuples(index=False)]
+    assert _value_texts(rows).tolist() == expected
+    assert {"~12-18", ">1,234,567", "0.5", "-3", "2.25e-05", "12-18"} <= set(expected)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -25,8 +26,16 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from helpers.ledger.common import cells
+from helpers.pipeline import memo
 from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS
-from helpers.pipeline.store import buckets_on_disk, iter_parts, part_path, release_memory
+from helpers.pipeline.store import (
+    DEFAULT_BUCKETS,
+    bucket_of,
+    buckets_on_disk,
+    part_path,
+    read_settings,
+    release_memory,
+)
 from helpers.pipeline.tables import empty_table
 
 MAX_SHARE = 0.1  # as helpers.ledger.common.compact: categories for at most a tenth of the rows
@@ -213,14 +222,19 @@ def _plain_column(
     return pd.Series(pd.Categorical.from_codes(codes, categories)), distinct
 
 
-def quote_counts(processed_dir: str | Path, columns: Sequence[str]) -> pd.DataFrame:
+def quote_counts(
+    processed_dir: str | Path, columns: Sequence[str], cache_dir: str | Path | None = ""
+) -> pd.DataFrame:
     """The rows of the pass's ``attributions`` counted per distinct ``columns`` (``n``), read
     one bucket at a time: what a count of who is quoted needs of millions of reporting frames
-    (:func:`helpers.ledger.source_counts` takes it as it takes the rows)."""
-    counts = []
-    for part in iter_parts(processed_dir, "attributions", columns=columns, categories=columns):
-        keys = [cells(part[c]) for c in columns]
-        counts.append(pd.Series(1, index=part.index).groupby(keys, observed=True).size())
+    (:func:`helpers.ledger.source_counts` takes it as it takes the rows). Each bucket's
+    counts are kept in ``cache_dir`` (:func:`helpers.pipeline.memo.map_parts`; "" keeps
+    none), so that a rerun counts only the buckets that changed."""
+    counts = memo.map_parts(
+        processed_dir, "attributions", partial(quote_part, columns=list(columns)),
+        columns=list(columns), categories=list(columns), cache_dir=cache_dir,
+        name="quote-counts",
+    )  # fmt: skip
     if not counts:
         return pd.DataFrame({**{c: pd.Series(dtype="str") for c in columns}, "n": []})
     total = pd.concat([c.rename_axis(list(columns)) for c in counts])
@@ -231,21 +245,54 @@ def quote_counts(processed_dir: str | Path, columns: Sequence[str]) -> pd.DataFr
     return total.rename("n").rename_axis(list(columns)).reset_index()
 
 
-def load_denials(processed_dir: str | Path, stances: Sequence[str], rows: int | None = None):
+def quote_part(part: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
+    """One bucket's share of :func:`quote_counts`: its rows per distinct ``columns``."""
+    keys = [cells(part[c]) for c in columns]
+    return pd.Series(1, index=part.index).groupby(keys, observed=True).size()
+
+
+def load_denials(
+    processed_dir: str | Path,
+    stances: Sequence[str],
+    rows: int | None = None,
+    cache_dir: str | Path | None = "",
+):
     """Every column of the claims whose ``stance`` is one of ``stances``, restatements left
-    out, in article order (article, then position): read one bucket at a time with a filter,
-    and when ``rows`` is given only the first ``rows`` of them are ever held."""
-    kept = None
-    for bucket in buckets_on_disk(processed_dir, "claims"):
-        path = part_path(processed_dir, "claims", bucket)
-        part = pq.read_table(path, filters=[("stance", "in", list(stances))])
-        part = part.filter(pc.fill_null(pc.less(part["conversion_of"], 0), True))
-        kept = part if kept is None else pa.concat_tables([kept, part])
-        if rows is not None and kept.num_rows > rows:
-            kept = _in_article_order(kept).slice(0, rows)
-    if kept is None:
+    out, in article order (article, then position), or only the first ``rows`` of them. Each
+    bucket's rows are read with a filter and kept in ``cache_dir`` as an Arrow table
+    (:func:`helpers.pipeline.memo.map_parts`; "" keeps none): a rerun reads again only the
+    buckets that changed."""
+    found = memo.map_parts(
+        processed_dir, "claims", partial(denied_part, processed_dir=processed_dir,
+                                         stances=sorted(stances)),
+        columns=["article_id"], cache_dir=cache_dir, name="denials", key=sorted(stances),
+    )  # fmt: skip
+    found = [t for t in found if t is not None]
+    if not found:
         return empty_table("claims")
-    return _in_article_order(kept).to_pandas(split_blocks=True, self_destruct=True)
+    kept = _in_article_order(pa.concat_tables(found) if len(found) > 1 else found[0])
+    del found
+    if rows is not None:
+        kept = kept.slice(0, rows)
+    return kept.to_pandas(split_blocks=True, self_destruct=True)
+
+
+def denied_part(
+    ids: pd.DataFrame, processed_dir: str | Path, stances: Sequence[str]
+) -> pa.Table | None:
+    """One bucket's share of :func:`load_denials`: every column of its claims of ``stances``
+    (restatements left out), as written. ``ids`` is the bucket's ``article_id`` column, which
+    names the bucket; its file is read again with a filter on the stance (every column of a
+    bucket made a frame first would cost more than the filtered read). None for no rows."""
+    if ids.empty:
+        return None
+    settings = read_settings(processed_dir)
+    bucket = bucket_of(
+        str(ids["article_id"].iloc[0]), int(settings.get("buckets", DEFAULT_BUCKETS))
+    )
+    path = part_path(processed_dir, "claims", bucket)
+    part = pq.read_table(path, filters=[("stance", "in", list(stances))])
+    return part.filter(pc.fill_null(pc.less(part["conversion_of"], 0), True))
 
 
 def _in_article_order(table: pa.Table) -> pa.Table:
