@@ -25,12 +25,17 @@ ENGINE ?= local
 # PARALLEL: notebooks run at once where they declare what they read (0: one per core, at most 4).
 PARALLEL ?= 0
 
-.PHONY: help setup report manifest test lab bench bench-scale lint clean
+.PHONY: help setup native report manifest test lab bench bench-scale lint clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-setup: $(READY)  ## Build the .venv from requirements.lock and register the Jupyter kernel
+setup: $(READY) native  ## Build the .venv from requirements.lock, register the Jupyter kernel, compile the figure reader
+
+# The build script compares the sources' hashes with the last build and returns at once when
+# they match; without a C compiler, or when mypyc fails, the kit runs pure Python.
+native: $(READY)  ## Compile the figure reader with mypyc when its sources changed (HELPERS_PURE=1 runs pure Python)
+	@$(BIN)/python tools/build_native.py --if-changed || echo "native: the build script failed; the kit runs pure Python (same figures, slower)"
 
 $(READY): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
@@ -41,7 +46,7 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 	@echo "Environment ready in $(VENV) (kernel: $(KERNEL))."
 
-report: $(READY)  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE= PARALLEL=)
+report: $(READY) native  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE= PARALLEL=)
 	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)" --engine "$(ENGINE)" --parallel $(PARALLEL)
 
 manifest: $(READY)  ## Write an editable manifest.csv for a corpus
@@ -63,18 +68,18 @@ agreement: $(READY)  ## Compare two annotators' sheets of one article: F1, Cohen
 sample: $(READY)  ## Draw a random sample of the machine's figures to judge, stratified by outlet (N=100 SEED=1)
 	@$(BIN)/python -m helpers.sampling --n $(or $(N),100) --seed $(or $(SEED),1) --processed "$(PROCESSED)" --out "$(or $(SHEET),$(ANNOTATIONS)/validation_sample.csv)" $(if $(FORCE),--force)
 
-test: $(READY)  ## Run the test suite (and name the slowest tests)
+test: $(READY) native  ## Run the test suite (and name the slowest tests)
 	$(BIN)/python -m pytest --durations=10
 
-lab: $(READY)  ## Open JupyterLab on the notebooks with the project's kernel
+lab: $(READY) native  ## Open JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(READY)  ## Benchmarks: NewsQuant and number suites, extractor speed, attribution dev set, fuzzing
+bench: $(READY) native  ## Benchmarks: NewsQuant and number suites, extractor speed, attribution dev set, fuzzing
 	$(BIN)/python bench/bench_figures.py
 	$(BIN)/python bench/bench_attribution.py
 	$(BIN)/python bench/bench_fuzz.py
 
-bench-scale: $(READY)  ## Scale benchmark: N synthetic articles (20000) through the per-article pass, then 10 added (ENGINE= WORKERS= REPORT=1)
+bench-scale: $(READY) native  ## Scale benchmark: N synthetic articles (20000) through the per-article pass, then 10 added (ENGINE= WORKERS= REPORT=1)
 	$(BIN)/python bench/bench_scale.py --n $(or $(N),20000) --engine $(ENGINE) $(if $(WORKERS),--workers $(WORKERS)) $(if $(REPORT),--report)
 
 lint: $(READY)  ## Check style with ruff
