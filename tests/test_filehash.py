@@ -7,7 +7,7 @@ import os
 from helpers import pipeline
 from helpers.filehash import HashMemo
 from helpers.io import file_hashes, sha256_file
-from helpers.pipeline.run import RAW_HASHES
+from helpers.pipeline.run import STORE_HASHES
 from helpers.pipeline.store import PARQUET_DIR
 
 STORY = (
@@ -63,7 +63,7 @@ def test_the_pass_reads_unchanged_files_once_and_sees_an_edited_one(tmp_path):
     raw, out = _raw(tmp_path), tmp_path / "out"
     first = pipeline.run(raw, out, progress=False)
     assert (first.ok, first.processed) == (2, 2)
-    memo = HashMemo(out / PARQUET_DIR / RAW_HASHES)
+    memo = HashMemo(out / PARQUET_DIR / STORE_HASHES)
     assert len(memo.known) == 2
     path = raw / "budget.txt"
     info = os.stat(path)

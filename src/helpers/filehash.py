@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 from helpers.io import atomic_write_bytes, sha256_file
 
 COLUMNS = ("path", "size", "mtime_ns", "ctime_ns", "inode", "sha256")
+RAW_HASHES = "raw-hashes.parquet"  # the raw files' memo, in a cache folder the runner gives
 
 
 def stat_key(info: os.stat_result) -> tuple[int, int, int, int]:

@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 from helpers import paths, staging
-from helpers.filehash import HashMemo
+from helpers.filehash import RAW_HASHES, HashMemo
 from helpers.io import file_hashes, sha256_file
 from helpers.notebook_order import Step
 from helpers.plan import RunPlan
@@ -30,7 +30,6 @@ STATE_VERSION = 3
 PROJECT_FILES = ("requirements.lock", "pyproject.toml")
 RUNNER_FILES = {"index.html", "manifest.json", STATE_FILE, *staging.KEEP_NAMES}
 RUNNER_FOLDERS = ("notebooks", "html")  # executed copies, written by the runner itself
-RAW_HASHES = "raw-hashes.parquet"  # in the cache folder beside OUT: the raw files' sha256
 
 
 def input_hashes(plan: RunPlan) -> dict[str, str]:

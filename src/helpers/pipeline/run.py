@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from helpers import paths
 from helpers.corpus.columns import merge_columns
 from helpers.corpus.tables import ARTICLE_COLUMNS
-from helpers.filehash import HashMemo
+from helpers.filehash import RAW_HASHES, HashMemo
 from helpers.io import write_table, write_text
 from helpers.pipeline.article import DEFAULT_SECONDS, Settings
 from helpers.pipeline.bucket import (
@@ -66,7 +66,7 @@ from helpers.pipeline.store import (
 )
 from helpers.study import load_study
 
-RAW_HASHES = "_raw_hashes.parquet"  # in the store: the raw files' sha256 by their stat
+STORE_HASHES = "_raw_hashes.parquet"  # the raw files' sha256 by their stat, without a cache_dir
 
 
 @dataclass
@@ -162,6 +162,7 @@ def run(
     scheduler: str | None = None,
     progress: bool = True,
     verbose: bool = False,
+    cache_dir: str | Path | None = None,
 ) -> PipelineRun:
     """Process the corpus of ``raw_dir`` into ``processed_dir`` (see the module docstring).
 
@@ -170,6 +171,8 @@ def run(
     the study file, whose export columns and outlets come before ``columns`` and ``outlets``
     (as in notebook 01); the reading arguments are those of
     :func:`helpers.corpus.collect_corpus`. ``buckets`` is the number of files per table.
+    ``cache_dir`` (``make report`` gives one) holds the raw files' sha256 by their stat
+    (:mod:`helpers.filehash`), shared with the runner; without it they are kept in the store.
     """
     processed = Path(processed_dir)
     result = PipelineRun(processed, engine=engine)
@@ -177,7 +180,10 @@ def run(
     the_study = load_study(study)  # as notebook 01: the study's export columns and outlets
     columns = merge_columns(the_study.columns, columns)
     outlets = {**the_study.outlets, **(outlets or {})}
-    memo = HashMemo(processed / PARQUET_DIR / RAW_HASHES)  # files unchanged are not read
+    # files whose stat did not change are not read; make report's runner hashed them already
+    memo = HashMemo(
+        Path(cache_dir) / RAW_HASHES if cache_dir else processed / PARQUET_DIR / STORE_HASHES
+    )
     plan = plan_corpus(raw_dir, max_file_mb, columns, manifest, max_export_mb, progress, memo)
     result.seconds["read"] = time.perf_counter() - clock
 
