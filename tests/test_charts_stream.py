@@ -11,6 +11,7 @@ import pytest
 from fixtures import SEED_RAW_DIR, SEED_STUDY
 from helpers import charts
 from helpers.charts import stream
+from helpers.charts.buckets import in_batches
 from helpers.charts.panels import counted, group_nouns, noun_counts
 from helpers.corpus import build_corpus
 from helpers.study import load_study
@@ -57,7 +58,7 @@ def test_claim_charts_read_in_parts_equal_those_of_the_whole_table(seeds, n, bat
     claims, study = seeds["claims"], seeds["study"]
     rows = charts.claim_rows(claims, describe=False)
     read, fetch = _reader(claims, n)
-    spec_rows, counts, side = stream.claim_charts(read, fetch, study.charts, rows=batch)
+    spec_rows, counts, side = stream.claim_charts(in_batches(read, batch), fetch, study.charts)
     assert claims["article_id"].nunique() >= 3 and len(side) > 0  # something to compare
     for spec, (drawn, left_out) in zip(study.charts, spec_rows, strict=True):
         whole, whole_left = charts.spec_rows(claims, spec.topics, spec.events, spec.groups,
@@ -113,7 +114,7 @@ def test_counts_without_a_noun_take_the_whole_tables_noun_when_read_in_parts(see
     claims.loc[counts[::3], "what"] = what_lexicon().no_noun  # as "at least 10" would have
     rows = charts.claim_rows(claims, describe=False)
     read, fetch = _reader(claims, 4)
-    _, group_counts, side = stream.claim_charts(read, fetch, (), rows=1)
+    _, group_counts, side = stream.claim_charts(in_batches(read, 1), fetch, ())
     pd.testing.assert_frame_equal(group_counts, charts.group_count_rows(claims, rows=rows))
     whole_side = charts.side_by_side_rows(claims, rows=rows).reset_index(drop=True)
     pd.testing.assert_frame_equal(side, whole_side)

@@ -10,12 +10,14 @@ The package is split by job: ``style`` (house style for the report or slides, sa
 conversion), ``claim_rows`` and ``corpus_rows`` (the rows of each chart), ``plots`` and
 ``corpus_plots`` (drawing), ``captions`` (captions and findings), ``build`` (the charts of
 notebook 04 from a study's chart specs and the corpus's own groups) and ``stream`` (the same
-claim charts from the claims table read part by part, in bounded memory). Nothing here knows one
+claim charts from the claims table read part by part, in bounded memory), with ``buckets``
+(each part's share computed a batch at a time, and kept between runs). Nothing here knows one
 story: topics, events, titles and captions of a study's charts come from its study file.
 """
 
 from __future__ import annotations
 
+from helpers.charts.buckets import cached_buckets, in_batches
 from helpers.charts.build import (
     KIT_CHARTS,
     Chart,
@@ -57,6 +59,8 @@ from helpers.charts.corpus_plots import (
 from helpers.charts.corpus_rows import (
     FIGURE_INPUT_COLUMNS,
     WORD_PATTERN,
+    article_counts,
+    article_words,
     count_words,
     figure_counts,
     figures_per_words_rows,
@@ -115,6 +119,10 @@ __all__ = [
     "UNKNOWN_OUTLET",
     "WORD_PATTERN",
     "Chart",
+    "article_counts",
+    "article_words",
+    "cached_buckets",
+    "in_batches",
     "chart_rows_table",
     "check_slugs",
     "claim_charts",

@@ -99,11 +99,12 @@ def group_charts(claims: pd.DataFrame, rows: pd.DataFrame | None = None) -> list
     return _group_charts(group_count_rows(claims, rows=rows), side_by_side_rows(claims, rows=rows))
 
 
-def claim_charts(read, fetch, specs) -> tuple[list[Chart], list[Chart]]:
+def claim_charts(each, fetch, specs) -> tuple[list[Chart], list[Chart]]:
     """:func:`study_chart` of each of ``specs`` and :func:`group_charts`, the same charts, from
-    a claims table read part by part in bounded memory (``read`` and ``fetch`` as in
-    :func:`helpers.charts.stream.claim_charts`)."""
-    spec_rows_, counts, side = stream.claim_charts(read, fetch, specs)
+    a claims table in parts (``each`` and ``fetch`` as in
+    :func:`helpers.charts.stream.claim_charts`: :func:`helpers.charts.cached_buckets` keeps
+    each bucket's share of the charts between runs)."""
+    spec_rows_, counts, side = stream.claim_charts(each, fetch, specs)
     drawn = [_spec_chart(spec, *found) for spec, found in zip(specs, spec_rows_, strict=True)]
     return drawn, _group_charts(counts, side)
 

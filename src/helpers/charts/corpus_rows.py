@@ -6,7 +6,7 @@ exact rows a chart plots; they grow with the number of groups, outlets and dates
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -50,26 +50,29 @@ def group_count_rows(
     return group_count_table([group_count_part(rows.assign(position=range(len(rows))))], top)
 
 
-def group_count_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
+def group_count_part(rows: pd.DataFrame, by: Sequence[str] = ()) -> dict[str, pd.DataFrame] | None:
     """One part's share of :func:`group_count_rows`: ``rows`` of
     :func:`~helpers.charts.claim_rows.claim_rows` holding whole articles, with ``position``
     (a row's place among its article's rows). Counts, the smallest and largest values, the
-    distinct sources and outlets of each group, and its first claim; None for no rows."""
+    distinct sources and outlets of each group, and its first claim; None for no rows.
+    ``by`` (columns of ``rows``, e.g. the part each row came from) splits every table
+    further, so that one call gives the shares of several parts at once."""
     if rows.empty:
         return None
-    counts = rows.groupby(GROUP_KEYS, sort=False).agg(
+    keys = [*by, *GROUP_KEYS]
+    counts = rows.groupby(keys, sort=False).agg(
         claims=("value", "size"),
         smallest=("value", "min"),
         largest=("value", "max"),
         articles=("article_id", "nunique"),  # parts hold whole articles: these add up
     )
-    first = rows[[*GROUP_KEYS, *TRACE_COLUMNS, "position"]]  # sorted, not every column
-    first = first.sort_values(FIRST_ORDER, kind="mergesort").drop_duplicates(GROUP_KEYS)
+    first = rows[[*keys, *TRACE_COLUMNS, "position"]]  # sorted, not every column
+    first = first.sort_values(FIRST_ORDER, kind="mergesort").drop_duplicates(keys)
     return {
         "counts": counts.reset_index(),
-        "sources": rows[[*GROUP_KEYS, "source"]].drop_duplicates(),
-        "outlets": rows[[*GROUP_KEYS, "outlet"]].drop_duplicates(),
-        "first": first[[*GROUP_KEYS, *TRACE_COLUMNS, "position"]],
+        "sources": rows[[*keys, "source"]].drop_duplicates(),
+        "outlets": rows[[*keys, "outlet"]].drop_duplicates(),
+        "first": first[[*keys, *TRACE_COLUMNS, "position"]],
     }
 
 
@@ -116,18 +119,24 @@ def count_words(body: str) -> int:
     return len(WORD_PATTERN.findall(body))
 
 
-def figure_counts(figures: pd.DataFrame | pd.Series | Iterable[pd.DataFrame]) -> pd.Series:
+def figure_counts(figures: pd.DataFrame | pd.Series | Iterable) -> pd.Series:
     """Figures per ``article_id``: of a figures frame, of its parts (the pass's figures bucket
-    by bucket, ``helpers.pipeline.iter_parts`` with the column ``article_id``), or already
-    counted (a Series by article id, returned as it is)."""
+    by bucket, ``helpers.pipeline.iter_parts`` with the column ``article_id``), of the parts'
+    :func:`article_counts` (``helpers.pipeline.memo.map_parts``, kept between runs), or
+    already counted (a Series by article id, returned as it is)."""
     if isinstance(figures, pd.Series):
         return figures
     parts = [figures] if isinstance(figures, pd.DataFrame) else figures
-    counted = [text(part["article_id"]).value_counts() for part in parts]
+    counted = [p if isinstance(p, pd.Series) else article_counts(p) for p in parts]
     counted = [c for c in counted if len(c)]
     if not counted:
         return pd.Series(dtype="int64", name="count")
     return pd.concat(counted).groupby(level=0, sort=False).sum() if len(counted) > 1 else counted[0]
+
+
+def article_counts(part: pd.DataFrame) -> pd.Series:
+    """The rows of each ``article_id`` of one part: its share of :func:`figure_counts`."""
+    return text(part["article_id"]).value_counts()
 
 
 def ok_articles(articles: pd.DataFrame) -> pd.DataFrame:
@@ -140,16 +149,21 @@ def ok_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return ok
 
 
-def article_words(sentences: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.Series:
+def article_words(sentences: pd.DataFrame | pd.Series | Iterable) -> pd.Series:
     """The words (:data:`WORD_PATTERN`) of each article's sentences, by ``article_id``.
     ``sentences`` is a frame with ``article_id`` and ``text``, or an iterable of such frames
-    (the pass's sentences bucket by bucket, ``helpers.pipeline.store.iter_parts``), so that a
-    large corpus's text is never held at once; an article may span parts."""
+    (the pass's sentences bucket by bucket, ``helpers.pipeline.store.iter_parts``) or of
+    their words already counted (``helpers.pipeline.memo.map_parts`` of this function), so
+    that a large corpus's text is never held at once; an article may span parts. A Series
+    is words already counted, returned as it is."""
+    if isinstance(sentences, pd.Series):
+        return sentences
     parts = [sentences] if isinstance(sentences, pd.DataFrame) else sentences
     counted = [
+        part if isinstance(part, pd.Series) else
         text(part["text"]).str.count(WORD_PATTERN.pattern).groupby(text(part["article_id"])).sum()
         for part in parts
-    ]
+    ]  # fmt: skip
     counted = [c for c in counted if len(c)]
     return pd.concat(counted).groupby(level=0).sum() if counted else pd.Series(dtype=int)
 

@@ -2,19 +2,22 @@
 
 :func:`claim_charts` draws the same charts as :func:`~helpers.charts.build.study_chart` and
 :func:`~helpers.charts.build.group_charts` on the whole table, without ever holding a chart row
-per claim: ``read(columns)`` yields the table in parts that hold whole articles (the pass's
-buckets, ``helpers.pipeline.iter_parts``), and ``fetch(article_ids)`` reads the claims of a few
-articles. Two reads of the parts, three when a count without a noun needs them:
+per claim. Each part of the table (the pass's buckets, each holding whole articles) is reduced
+to a small share of the charts, and the shares are added up exactly (counts and sums, distinct
+sources, first claims in corpus order); ``each`` (:mod:`helpers.charts.buckets`) computes the
+shares a batch of parts at a time and, given a cache folder, keeps each bucket's share between
+runs, so that a rerun computes only the buckets that changed. ``fetch(article_ids)`` reads
+the claims of a few articles. The shares:
 
-1. the nouns a count without one takes (:func:`~helpers.charts.panels.group_nouns`), the one
-   thing :func:`~helpers.charts.claim_rows.claim_rows` learns from the whole table, read
-   only when a part holds such a count;
-2. the chart rows of a batch of parts at a time, added up exactly (counts and sums, distinct
-   sources, first claims in corpus order), the rows a study's chart specs may draw, and per
-   claim the panel and value its chart row has;
-3. for the groups the sources-side-by-side chart draws, the claims' own text columns (who,
-   which outlet, the words), which with the panel and value remembered tell repeated claims
-   apart and order them by value; the claims it picks are then fetched whole.
+1. ``chart-shares``: per part its share of the claims-per-group chart and of the ranking of
+   the side-by-side chart, and the rows a study's chart specs may draw;
+2. ``chart-nouns``, only when a part holds a count without a noun: the nouns such a count
+   takes (:func:`~helpers.charts.panels.group_nouns`), the one thing
+   :func:`~helpers.charts.claim_rows.claim_rows` learns from the whole table (the shares
+   are then computed again with them);
+3. ``chart-sides``: for the panels the side-by-side chart draws (chosen from the complete
+   counts), the claims in them in compact form (who, which outlet, the words, the value in
+   the panel's unit), repeated claims once; the claims it picks are then fetched whole.
 
 Corpus order is article by article (ids sorted), each article's rows as written: a part's rows
 carry ``position``, their place among their article's rows, so that parts read in any order
@@ -23,12 +26,13 @@ give the rows of the whole table in its order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
+from helpers.charts.buckets import Each, split_by, together
 from helpers.charts.claim_rows import (
     CLAIM_COLUMNS,
     CLAIM_INPUT_COLUMNS,
@@ -50,7 +54,6 @@ from helpers.charts.table import (
     text,
 )
 
-BATCH_ROWS = 200_000  # claims turned into chart rows at once (a row costs about 1 kB then)
 NOUN_COLUMNS = [
     "article_id", "sentence_id", "start", "conversion_of", "kind", "unit_normalized", "si_unit",
     "what", "topic", "group",
@@ -58,6 +61,7 @@ NOUN_COLUMNS = [
 SIDE_KEYS = ["group", "unit", "unit_family", "panel"]  # a side-by-side panel is made of these
 REPEAT = ["panel", "source", "outlet", "value", "change", "surface"]  # a claim said again
 COMPACT = [*REPEAT, "article_id", "start", "sentence_id", "position"]
+TEXTS = ["panel", "source", "outlet", "change", "surface", "article_id"]  # held as categories
 ORDER = ["article_id", "position"]  # corpus order
 # what the side-by-side chart reads again of its groups' claims
 SIDE_COLUMNS = [
@@ -65,22 +69,6 @@ SIDE_COLUMNS = [
     "outlet",
 ]  # fmt: skip
 WRITTEN = ["article_id", "start"]  # the claims table's order (helpers.pipeline.load_table)
-
-Reader = Callable[[Sequence[str]], Iterable[pd.DataFrame]]
-
-
-def batches(parts: Iterable[pd.DataFrame], rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
-    """Consecutive ``parts`` put together until a batch holds ``rows`` rows (whole parts, so
-    whole articles): a pandas call on a few thousand rows costs mostly its overhead."""
-    held, size = [], 0
-    for part in parts:
-        held.append(part)
-        size += len(part)
-        if size >= rows:
-            yield pd.concat(held, ignore_index=True) if len(held) > 1 else held[0]
-            held, size = [], 0
-    if held:
-        yield pd.concat(held, ignore_index=True) if len(held) > 1 else held[0]
 
 
 def in_order(claims: pd.DataFrame) -> pd.DataFrame:
@@ -118,17 +106,20 @@ def positioned_rows(
     return rows
 
 
-def side_part(rows: pd.DataFrame) -> dict[str, pd.DataFrame] | None:
+def side_part(rows: pd.DataFrame, by: Sequence[str] = ()) -> dict[str, pd.DataFrame] | None:
     """One part's share of the side-by-side ranking: per (group, unit, family, panel) its
-    claims, how many say what happened, its first claim; and its distinct sources."""
+    claims, how many say what happened, its first claim; and its distinct sources. ``by``
+    (columns of ``rows``) splits them further, as in
+    :func:`~helpers.charts.corpus_rows.group_count_part`."""
     if rows.empty:
         return None
-    fine = rows.assign(said=rows["happened"] != "").groupby(SIDE_KEYS, sort=False).agg(
+    keys = [*by, *SIDE_KEYS]
+    fine = rows.assign(said=rows["happened"] != "").groupby(keys, sort=False).agg(
         claims=("value", "size"), said=("said", "sum")
     )  # fmt: skip
-    first = rows[[*SIDE_KEYS, *ORDER]].sort_values(ORDER, kind="mergesort")
-    fine = fine.join(first.drop_duplicates(SIDE_KEYS).set_index(SIDE_KEYS)).reset_index()
-    return {"fine": fine, "sources": rows[[*SIDE_KEYS, "source"]].drop_duplicates()}
+    first = rows[[*keys, *ORDER]].sort_values(ORDER, kind="mergesort")
+    fine = fine.join(first.drop_duplicates(keys).set_index(keys)).reset_index()
+    return {"fine": fine, "sources": rows[[*keys, "source"]].drop_duplicates()}
 
 
 def side_ranking(parts: Iterable[dict | None], top_groups: int = 6) -> tuple[pd.DataFrame, list]:
@@ -187,68 +178,45 @@ def _side_claims(claims: pd.DataFrame, panels, values, positions) -> pd.DataFram
     )
 
 
-def _compact(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` (:data:`COMPACT` columns) with text as categoricals, each claim said again by
-    the same source and outlet once (the first in corpus order)."""
-    rows = rows.sort_values(ORDER, kind="mergesort").drop_duplicates(REPEAT)[COMPACT]
-    texts = ["panel", "source", "outlet", "change", "surface", "article_id"]
-    return rows.astype({name: "category" for name in texts})
-
-
-def _stacked(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Frames of :func:`_compact` as one, their categories united and sorted (so that sorting
-    on them sorts as text)."""
-    frames = [f for f in frames if len(f)]
+def _stacked(frames: list[pd.DataFrame | None]) -> pd.DataFrame:
+    """The parts' :data:`COMPACT` rows as one, text as categoricals with sorted categories
+    (so that sorting on them sorts as text)."""
+    frames = [f for f in frames if f is not None and len(f)]
     if not frames:
         return pd.DataFrame(columns=COMPACT)
-    columns = {}
-    for name in frames[0].columns:
-        if isinstance(frames[0][name].dtype, pd.CategoricalDtype):
-            columns[name] = union_categoricals([f[name] for f in frames], sort_categories=True)
-        else:
-            columns[name] = pd.concat([f[name] for f in frames], ignore_index=True)
-    return pd.DataFrame(columns)
-
-
-def _marks(rows: pd.DataFrame, size: int, registry: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim of a batch (in order, ``size`` of them): the number of its (group, unit,
-    family, panel) in ``registry`` (-1 for a claim not drawn) and its value in its panel's
-    unit, so that the side-by-side chart reads its groups' claims again without making
-    their chart rows again."""
-    codes = np.full(size, -1, dtype=np.int32)
-    values = np.full(size, np.nan)
-    if len(rows):
-        local = rows.groupby(SIDE_KEYS, sort=False).ngroup().to_numpy()
-        keys = rows[SIDE_KEYS].drop_duplicates().itertuples(index=False, name=None)
-        known = np.array([registry.setdefault(key, len(registry)) for key in keys])
-        codes[rows.index] = known[local]
-        values[rows.index] = rows["value"].to_numpy(dtype=float)
-    return codes, values
+    rows = pd.concat(frames, ignore_index=True)
+    return rows.astype({name: "category" for name in TEXTS})
 
 
 def claim_charts(
-    read: Reader,
+    each: Each,
     fetch: Callable[[list[str]], pd.DataFrame],
     specs: Sequence = (),
     top_groups: int = 6,
     per_group: int = 6,
-    rows: int = BATCH_ROWS,
 ) -> tuple[list[tuple[pd.DataFrame, pd.DataFrame]], pd.DataFrame, pd.DataFrame]:
     """The rows of the claim charts of notebook 04, from the claims table in parts:
     ``([(rows, left_out) of each spec], group count rows, side-by-side rows)``, the same as
     :func:`spec_rows`, :func:`~helpers.charts.corpus_rows.group_count_rows` and
     :func:`~helpers.charts.claim_rows.side_by_side_rows` give on the whole table (see the
-    module's docstring for ``read`` and ``fetch``). The rows a spec may draw (its topics,
-    events and groups) are held whole: a spec that names none holds every claim."""
-    try:
-        nouns = UNKNOWN  # most tables have no count without a noun: no read to learn them
-        counts, sides, kept, marks, registry = _first_read(read, specs, nouns, rows)
-    except NounsNeeded:
-        nouns = group_nouns([claim_nouns(in_order(b)) for b in batches(read(NOUN_COLUMNS), rows)])
-        counts, sides, kept, marks, registry = _first_read(read, specs, nouns, rows)
-    count_rows = group_count_table(counts)
-    fine, chosen = side_ranking(sides, top_groups)
-    del counts, sides
+    module's docstring; ``each`` is :func:`~helpers.charts.buckets.in_batches` or
+    :func:`~helpers.charts.buckets.cached_buckets`, ``fetch(article_ids)`` reads the claims of
+    a few articles). The rows a spec may draw (its topics, events and groups) are held whole:
+    a spec that names none holds every claim."""
+    wanted = [[sorted(s.topics or ()), sorted(s.events or ()), sorted(s.groups or ())]
+              for s in specs]  # fmt: skip
+    nouns, known = UNKNOWN, ["unknown"]  # most tables have no count without a noun
+    shares = each(partial(_first_shares, nouns=nouns, specs=specs), CLAIM_INPUT_COLUMNS,
+                  "chart-shares", [known, wanted])  # fmt: skip
+    if any(share is NEEDS_NOUNS for share in shares):
+        found = each(_noun_shares, NOUN_COLUMNS, "chart-nouns", [])
+        nouns = group_nouns([f for f in found if f is not None])
+        known = sorted([str(g), str(n)] for g, n in nouns.items())
+        shares = each(partial(_first_shares, nouns=nouns, specs=specs), CLAIM_INPUT_COLUMNS,
+                      "chart-shares", [known, wanted])  # fmt: skip
+    count_rows = group_count_table(s["counts"] for s in shares if s is not None)
+    fine, chosen = side_ranking((s["sides"] for s in shares if s is not None), top_groups)
+    kept = [s["kept"] for s in shares if s is not None and s["kept"] is not None]
     kept = pd.concat(
         kept or [pd.DataFrame(columns=[*CLAIM_COLUMNS, "position"])], ignore_index=True
     ).sort_values(ORDER, kind="mergesort")
@@ -257,21 +225,92 @@ def claim_charts(
         spec_rows(None, spec.topics, spec.events, spec.groups, spec.unit_family, rows=kept)
         for spec in specs
     ]
-    side = _side_rows(read, fetch, nouns, fine, chosen, (marks, registry), per_group, rows)
+    side = _side_rows(each, fetch, (nouns, known), shares, fine, chosen, per_group)
+    del shares
     return charts, count_rows, side
 
 
-def _first_read(read: Reader, specs: Sequence, nouns: pd.Series, rows: int) -> tuple:
-    """The parts' shares of the claims-per-group and side-by-side charts, the rows the specs
-    may draw, and the marks of :func:`_marks`, a batch of parts at a time."""
-    counts, sides, kept, marks, registry = [], [], [], [], {}
-    for batch in batches(read(CLAIM_INPUT_COLUMNS), rows):
+NEEDS_NOUNS = "needs nouns"  # a batch's share: it holds a count without a noun (see NounsNeeded)
+
+
+def _first_shares(parts: list[pd.DataFrame], nouns: pd.Series, specs: Sequence) -> list:
+    """Per part: its share of the claims-per-group chart (``counts``), of the side-by-side
+    ranking (``sides``), the rows the specs may draw (``kept``) and the ``marks`` of
+    :func:`_marks`, computed for the parts together and split; :data:`NEEDS_NOUNS` for each
+    when ``nouns`` is :data:`UNKNOWN` and a count without a noun needs them."""
+    parts = _each_in_order(parts)
+    batch, starts = together(parts)  # each part's rows in order, one after another
+    try:
         found = positioned_rows(batch, nouns)
-        counts.append(group_count_part(found))
-        sides.append(side_part(found))
-        kept.append(found[_wanted(found, specs)])
-        marks.append(_marks(found, len(batch), registry))
-    return counts, sides, kept, marks, registry
+    except NounsNeeded:
+        return [NEEDS_NOUNS] * len(parts)
+    n = len(parts)
+    owner = np.searchsorted(starts, found.index.to_numpy(), side="right") - 1
+    found = found.assign(_part=owner, _row=found.index.to_numpy() - starts[owner])
+    counts = group_count_part(found, by=["_part"]) or {}
+    sides = side_part(found, by=["_part"]) or {}
+    split = {f"counts.{k}": split_by(v, "_part", n) for k, v in counts.items()}
+    split |= {f"sides.{k}": split_by(v, "_part", n) for k, v in sides.items()}
+    kept = split_by(found.loc[_wanted(found, specs)].drop(columns="_row"), "_part", n)
+    marks = _marks(found, [len(part) for part in parts])
+    shares = []
+    for i, part in enumerate(parts):
+        count = {k[7:]: v[i] for k, v in split.items() if k.startswith("counts.")}
+        side = {k[6:]: v[i] for k, v in split.items() if k.startswith("sides.")}
+        if marks[i] is None:
+            shares.append(None)
+            continue
+        shares.append({"counts": _filled(count), "sides": _filled(side), "kept": kept[i],
+                       "first": str(part["article_id"].iloc[0]), "marks": marks[i]})  # fmt: skip
+    return shares
+
+
+def _each_in_order(parts: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """:func:`in_order` of each part (index reset), checked on all the parts at once: the pass
+    writes each article's rows together and in order, so there is rarely one to sort."""
+    if len(parts) > 1 and _in_written_order(pd.concat([p[WRITTEN] for p in parts])):
+        return [part.reset_index(drop=True) for part in parts]
+    return [in_order(part) for part in parts]
+
+
+def _marks(found: pd.DataFrame, sizes: list[int]) -> list:
+    """Per part (of ``sizes`` claims; None for a part without chart rows): per claim in order
+    the number of its (group, unit, family, panel) in the part's list of them (-1 for a claim
+    not drawn) and its value in its panel's unit, from the chart rows ``found`` (``_part``,
+    ``_row``: a row's part and claim), so that the side-by-side chart reads its panels'
+    claims again without making their chart rows again."""
+    gid = found.groupby(SIDE_KEYS, sort=False).ngroup().to_numpy()
+    first = found[SIDE_KEYS].drop_duplicates()  # in the order of gid: first appearance
+    keys = np.empty(len(first), dtype=object)
+    for at, key in enumerate(first.itertuples(index=False, name=None)):
+        keys[at] = key
+    part, row = found["_part"].to_numpy(), found["_row"].to_numpy()
+    value = found["value"].to_numpy(dtype=float)
+    marks = []
+    for number, size in enumerate(sizes):
+        mine = part == number
+        if not mine.any():
+            marks.append(None)
+            continue
+        used, local = np.unique(gid[mine], return_inverse=True)
+        codes = np.full(size, -1, dtype=np.int32)
+        values = np.full(size, np.nan)
+        codes[row[mine]] = local.ravel()
+        values[row[mine]] = value[mine]
+        marks.append((keys[used], codes, values))
+    return marks
+
+
+def _filled(pieces: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame] | None:
+    """A part's pieces of one share, None when the part has no rows in it."""
+    if all(v is None for v in pieces.values()):
+        return None
+    return {k: v for k, v in pieces.items() if v is not None}
+
+
+def _noun_shares(parts: list[pd.DataFrame]) -> list[pd.DataFrame | None]:
+    """Per part, its :func:`claim_nouns` (a part at a time: rarely needed)."""
+    return [claim_nouns(in_order(part)) for part in parts]
 
 
 def _wanted(rows: pd.DataFrame, specs: Sequence) -> pd.Series:
@@ -288,36 +327,25 @@ def _wanted(rows: pd.DataFrame, specs: Sequence) -> pd.Series:
 
 
 def _side_rows(
-    read: Reader,
+    each: Each,
     fetch: Callable[[list[str]], pd.DataFrame],
-    nouns: pd.Series,
+    nouns: tuple[pd.Series, list],
+    shares: list,
     fine: pd.DataFrame,
     chosen: list,
-    marked: tuple[list, dict],
     per_group: int,
-    rows: int,
 ) -> pd.DataFrame:
     """The side-by-side chart's rows: the chosen panels' claims in compact form, part by part,
     the pick of :func:`spread_by_value` among them, and the picked claims fetched whole."""
     if not chosen:
         return pd.DataFrame(columns=CLAIM_COLUMNS)
     fine = fine[fine["side"].isin(chosen)]
-    marks, registry = marked
-    sides = np.full(len(registry), None, dtype=object)
-    for key, side in zip(fine[SIDE_KEYS].itertuples(index=False, name=None), fine["side"],
-                         strict=True):  # fmt: skip
-        sides[registry[key]] = side
-    compact = []
-    for i, batch in enumerate(batches(read(SIDE_COLUMNS), rows)):
-        (codes, values), marks[i] = marks[i], None  # each batch's marks freed once read
-        claims = in_order(batch)
-        article = text(claims["article_id"])
-        position = article.groupby(article, sort=False).cumcount().to_numpy()
-        hit = codes >= 0
-        hit[hit] = pd.notna(sides[codes[hit]])
-        if hit.any():
-            compact.append(_compact(_side_claims(claims[hit], sides[codes[hit]], values[hit],
-                                                 position[hit])))  # fmt: skip
+    sides = fine[[*SIDE_KEYS, "side"]].reset_index(drop=True)
+    key = [nouns[1], sides.astype(str).to_numpy().tolist()]
+    marks = {share["first"]: share["marks"] for share in shares if share is not None}
+    compact = each(partial(_side_shares, marks=marks, sides=sides), SIDE_COLUMNS, "chart-sides",
+                   key)  # fmt: skip
+    del marks
     stacked = _stacked(compact)
     compact.clear()
     stacked = stacked.sort_values(ORDER, kind="mergesort", ignore_index=True)
@@ -325,7 +353,7 @@ def _side_rows(
     picked = spread_by_value(stacked, ["panel"], per_group).astype({"article_id": str})
     picked = picked[["article_id", "position", "panel"]]
     whole = fetch(sorted(set(picked["article_id"])))
-    found = positioned_rows(whole, nouns).drop(columns="panel")
+    found = positioned_rows(whole, nouns[0]).drop(columns="panel")
     found = found.merge(picked, on=["article_id", "position"])  # the side panel as panel
     size = found["panel"].map(fine.drop_duplicates("side").set_index("side")["claims"])
     found = found.assign(claims_in_group=size, claims_in_panel=size)
@@ -333,3 +361,36 @@ def _side_rows(
     order = {name: i for i, name in enumerate(chosen)}
     found = found.assign(_panel=found["panel"].map(order))
     return described(sorted_rows(found, ["_panel", "value"], ("value",)).drop(columns="_panel"))
+
+
+def _side_shares(parts: list[pd.DataFrame], marks: dict, sides: pd.DataFrame) -> list:
+    """Per part, the :data:`COMPACT` rows of its claims in the chosen ``sides`` (``SIDE_KEYS``
+    and ``side``), found by the part's ``marks`` (by its first article: :func:`_marks`), each
+    claim said again by the same source and outlet once (the first in corpus order); None
+    for a part without any."""
+    side_of = dict(zip(sides[SIDE_KEYS].itertuples(index=False, name=None), sides["side"],
+                       strict=True))  # fmt: skip
+    held, panels, values, owner = [], [], [], []
+    for number, claims in enumerate(_each_in_order(parts)):
+        if claims.empty:
+            continue
+        keys, codes, value = marks[str(claims["article_id"].iloc[0])]
+        side = np.array([side_of.get(key) for key in keys], dtype=object)
+        hit = codes >= 0
+        hit[hit] = pd.notna(side[codes[hit]])
+        held.append(claims.assign(_hit=hit))
+        panels.append(side[codes[hit]])
+        values.append(value[hit])
+        owner.append(np.full(int(hit.sum()), number))
+    if not any(len(p) for p in panels):
+        return [None] * len(parts)
+    claims = pd.concat(held, ignore_index=True) if len(held) > 1 else held[0]
+    article = text(claims["article_id"])  # parts hold whole articles: positions as in a part
+    position = article.groupby(article, sort=False).cumcount().to_numpy()
+    hit = claims.pop("_hit").to_numpy()
+    claims, positions = claims[hit], [position[hit]]
+    found = _side_claims(claims, *(np.concatenate(x) for x in (panels, values, positions)))
+    found = found.assign(_part=np.concatenate(owner))
+    found = found.sort_values(["_part", *ORDER], kind="mergesort")
+    found = found.drop_duplicates(["_part", *REPEAT])
+    return split_by(found[[*COMPACT, "_part"]], "_part", len(parts))

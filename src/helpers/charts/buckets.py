@@ -1,0 +1,127 @@
+"""Per-part results of the claim charts, computed a batch of parts at a time and, from the pass's
+store, kept between runs.
+
+Notebook 04 reduces each bucket of the claims to a small share of its charts (counts, distinct
+sources, first claims, the few rows a chart may draw) and adds the shares up exactly
+(:mod:`helpers.charts.stream`). A pandas call on one bucket of a few thousand claims costs
+mostly its overhead (a bucket alone took 7 times the time of the same rows in a batch), so
+the shares are computed a batch of parts at a time and split by part: ``fn(parts)`` returns
+one result per part, each a function of its part alone.
+
+- :func:`in_batches`: the parts a reader yields, in batches (no cache);
+- :func:`cached_buckets`: the buckets of one dataset of the pass; a bucket whose file, function
+  ``name``, ``key``, columns and library code are unchanged is read back from ``cache_dir``
+  (the store of :mod:`helpers.pipeline.memo`, shared with its ``map_parts``), and only the
+  others are read and computed, in batches;
+- :func:`split_by`: a frame's rows per part, from one column of part numbers.
+
+Both give an ``Each``: ``each(fn, columns, name, key)`` -> the results, in part order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from helpers.pipeline import memo
+from helpers.pipeline.store import buckets_on_disk, part_path, read_part_file
+
+BATCH_ROWS = 200_000  # claims turned into chart rows at once (a row costs about 1 kB then)
+
+Batch = Callable[[list[pd.DataFrame]], list[Any]]
+Each = Callable[[Batch, Sequence[str], str, Any], list[Any]]
+
+
+def in_batches(read: Callable[[Sequence[str]], Iterable[pd.DataFrame]],
+               rows: int = BATCH_ROWS) -> Each:  # fmt: skip
+    """An ``Each`` over the parts ``read(columns)`` yields (each holding whole articles), put
+    together about ``rows`` rows at a time; ``name`` and ``key`` are not used (no cache)."""
+
+    def each(fn: Batch, columns: Sequence[str], name: str = "", key: Any = ()) -> list[Any]:
+        results, held, size = [], [], 0
+        for part in read(columns):
+            held.append(part)
+            size += len(part)
+            if size >= rows:
+                results.extend(fn(held))
+                held, size = [], 0
+        if held:
+            results.extend(fn(held))
+        return results
+
+    return each
+
+
+def cached_buckets(
+    processed_dir: str | Path, table: str, cache_dir: str | Path | None, rows: int = BATCH_ROWS
+) -> Each:
+    """An ``Each`` over the buckets of ``table`` in ``processed_dir``: the result of a bucket
+    already computed with the same file, ``name``, ``key``, columns and code is read from
+    ``cache_dir`` (none: ``cache_dir`` empty), the others are computed about ``rows`` claims
+    at a time and stored."""
+
+    def each(fn: Batch, columns: Sequence[str], name: str, key: Any = ()) -> list[Any]:
+        columns = list(columns)
+        store = None
+        if cache_dir:
+            # the store of helpers.pipeline.memo.map_parts: the same digests, so the same
+            # rules decide when a stored result is stale
+            store = memo._Store(cache_dir, name, key, [table], {table: columns}, {table: ()})
+        buckets = buckets_on_disk(processed_dir, table)
+        results: dict[int, Any] = {}
+        pending: list[tuple[int, str, pd.DataFrame]] = []
+
+        def compute() -> None:
+            found = fn([part for _, _, part in pending])
+            for (bucket, digest, _), result in zip(pending, found, strict=True):
+                results[bucket] = result
+                if store is not None:
+                    store.put(bucket, digest, result)
+            pending.clear()
+
+        for bucket in buckets:
+            path = part_path(processed_dir, table, bucket)
+            digest = ""
+            if store is not None:
+                digest = store.digest({table: path})
+                hit, result = store.get(bucket, digest)
+                if hit:
+                    results[bucket] = result
+                    continue
+            pending.append((bucket, digest, read_part_file(path, columns, ()).to_pandas()))
+            if sum(len(part) for _, _, part in pending) >= rows:
+                compute()
+        if pending:
+            compute()
+        if store is not None:
+            store.forget_others(set(buckets))
+        return [results[bucket] for bucket in buckets]
+
+    return each
+
+
+def together(parts: list[pd.DataFrame]) -> tuple[pd.DataFrame, np.ndarray]:
+    """``parts`` as one frame (index reset: row numbers), and the row each part starts at."""
+    starts = np.cumsum([0, *[len(part) for part in parts[:-1]]]).astype(np.int64)
+    batch = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return batch.reset_index(drop=True), starts
+
+
+def split_by(frame: pd.DataFrame | None, column: str, n: int) -> list[pd.DataFrame | None]:
+    """The rows of ``frame`` of each part 0 to ``n`` - 1 (``column``: a row's part, dropped),
+    in their order; None for a part without rows (or no frame). The frame is put in part order
+    once and cut into slices (a selection per part cost five times as much)."""
+    if frame is None or frame.empty:
+        return [None] * n
+    at = frame[column].to_numpy(dtype=np.int64)
+    order = np.argsort(at, kind="stable")
+    bounds = np.searchsorted(at[order], np.arange(n + 1))
+    frame = frame.drop(columns=column).take(order)
+    return [
+        frame.iloc[start:end] if end > start else None
+        for start, end in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
