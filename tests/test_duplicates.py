@@ -110,3 +110,15 @@ def test_the_pass_finds_every_pair_of_a_story_copied_four_times(monkeypatch):
     clusters = duplicates.clusters_from_signatures(signatures, lambda ids: texts)
     assert clusters == near_duplicate_clusters(texts)
     assert {clusters[a] for a in copies} == {"copy_0"} and clusters["other"] == "other"
+
+
+def test_the_written_down_signature_type_and_bands_are_datasketchs():
+    from datasketch import MinHashLSH
+
+    from helpers.corpus.duplicates import LSH_THRESHOLD, NUM_PERM, _minhash
+    from helpers.pipeline import duplicates
+
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    assert duplicates.LSH_BANDS == (index.b, index.r)
+    signature = _minhash(frozenset({"power restored", "restored to"}))
+    assert duplicates.SIGNATURE_DTYPE == signature.hashvalues.dtype

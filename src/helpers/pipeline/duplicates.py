@@ -14,13 +14,11 @@ the pairs does not matter).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from helpers.corpus.duplicates import (
-    LSH_THRESHOLD,
     NUM_PERM,
     THRESHOLD,
     _minhash,
@@ -38,10 +36,16 @@ ESTIMATE_FLOOR = 0.25
 PAIRS_AT_ONCE = 20_000  # candidate pairs estimated at once (two 20,000 x 128 matrices)
 
 
-@cache
+# What datasketch gives for our settings, written down so that the corpus stage does not import
+# it (importing datasketch loads scipy: 0.3 s of CPU, seconds on a busy machine, on every run);
+# tests/test_duplicates.py checks both against datasketch itself.
+SIGNATURE_DTYPE = np.dtype(np.uint32)  # MinHash(scheme=SCHEME).hashvalues.dtype
+LSH_BANDS = (32, 4)  # MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM): bands, rows
+
+
 def signature_dtype() -> np.dtype:
-    """The value type of a signature's hash values (asked of datasketch on first use)."""
-    return _minhash(frozenset({"probe"})).hashvalues.dtype
+    """The value type of a signature's hash values."""
+    return SIGNATURE_DTYPE
 
 
 def signature_bytes(clean_text: str) -> bytes:
@@ -52,10 +56,7 @@ def signature_bytes(clean_text: str) -> bytes:
 
 def _bands() -> tuple[int, int]:
     """The bands and rows per band that datasketch's LSH chooses for our threshold."""
-    from datasketch import MinHashLSH  # here: importing datasketch loads scipy
-
-    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return index.b, index.r
+    return LSH_BANDS
 
 
 def candidate_pairs(signatures: Mapping[str, bytes]) -> list[tuple[str, str]]:
