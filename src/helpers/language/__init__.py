@@ -10,7 +10,8 @@ The package is split by job: ``words`` (tokens, stopwords, keyword matching), ``
 pass that counts the corpus, slice by slice), ``frequencies``
 (words, bigrams, collocations, keywords), ``context`` (concordance and dispersion), ``framing``
 (the frames of a target), ``sentiment`` (VADER), ``plots`` (the charts of notebook 05) and
-``findings`` (its findings in words, empty tables included).
+``findings`` (its findings in words, empty tables included); ``buckets`` reads the pass's
+sentences bucket by bucket for notebook 05, each bucket's partial result kept between runs.
 
 >>> tokenize("Officials said 4.5 million people lost power.")
 ['Officials', 'said', '4.5', 'million', 'people', 'lost', 'power', '.']
@@ -18,12 +19,14 @@ pass that counts the corpus, slice by slice), ``frequencies``
 
 from __future__ import annotations
 
+from helpers.language.buckets import Found, count_buckets, find_in_buckets
 from helpers.language.context import (
     DISPERSION_BINS,
     concordance,
     concordances,
     dispersion,
     dispersion_bins,
+    place_hits,
     top_concordance,
 )
 from helpers.language.counts import CorpusCounts, count_corpus
@@ -83,6 +86,7 @@ from helpers.language.words import (
 
 __all__ = [
     "CorpusCounts",
+    "Found",
     "DISPERSION_BINS",
     "DISPERSION_TITLE",
     "SENTIMENT_TITLE",
@@ -99,9 +103,11 @@ __all__ = [
     "collocations",
     "concordance",
     "concordances",
+    "count_buckets",
     "count_corpus",
     "dispersion",
     "dispersion_bins",
+    "find_in_buckets",
     "framed_sentences",
     "framing_by_outlet",
     "framing_finding",
@@ -112,6 +118,7 @@ __all__ = [
     "names_target",
     "normalise",
     "pattern_matches",
+    "place_hits",
     "plot_dispersion",
     "plot_framing",
     "plot_sentiment",

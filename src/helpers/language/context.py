@@ -36,6 +36,7 @@ CONCORDANCE_COLUMNS = [
 HIT_COLUMNS = ["keyword", "word_offset", "article_id", "outlet", "published", "sentence_id",
                "word"]  # fmt: skip
 SPAN_COLUMNS = ["article_id", "outlet", "published", "first_word", "n_words"]
+FOUND_COLUMNS = ["keyword", "index", "article_id", "sentence_id", "word"]  # a hit in its sentence
 BIN_COLUMNS = ["keyword", "first_word", "end_word", "hits", "article_id"]
 DISPERSION_BINS = 200  # stretches of the word axis a dispersion chart counts hits in
 
@@ -134,6 +135,49 @@ def concordances(
     return pd.concat(parts, ignore_index=True)
 
 
+def concordance_rows(
+    sentences: pd.DataFrame, matching: dict[str, frozenset[str]], width: int = 50
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every hit in ``sentences`` of a keyword whose word forms are ``matching`` (keyword ->
+    forms), the sentences read word by word only where :func:`rows_with` finds a form:
+    ``(lines, hits)``, with ``lines`` the :func:`concordance` rows of every keyword in
+    sentence order (not sorted) and ``hits`` per hit ``keyword, index, article_id,
+    sentence_id, word`` (``index`` the word's place among its sentence's words), which
+    :func:`place_hits` puts on the corpus's word axis."""
+    lines, hits = [], []
+    wanted = frozenset().union(*matching.values()) if matching else frozenset()
+    picked = sentences.loc[rows_with(sentences["text"], wanted)] if wanted else sentences[:0]
+    has_start = "start" in picked.columns
+    for record in picked.itertuples(index=False):
+        text = str(record.text)
+        offset = int(record.start or 0) if has_start else 0
+        for keyword, index, start, end in _keyword_hits(text, matching):
+            sentence_id = int(record.sentence_id)
+            lines.append((keyword, record.article_id, sentence_id, _left(text, start, width),
+                          text[start:end], _right(text, end, width), offset + start,
+                          offset + end))  # fmt: skip
+            hits.append((keyword, index, record.article_id, sentence_id, text[start:end]))
+    return (
+        pd.DataFrame(lines, columns=CONCORDANCE_COLUMNS),
+        pd.DataFrame(hits, columns=FOUND_COLUMNS),
+    )
+
+
+def concordance_of(lines: pd.DataFrame, keywords: Sequence[str]) -> pd.DataFrame:
+    """The :func:`concordances` table from the :func:`concordance_rows` lines of any parts of
+    the corpus: each keyword's lines by article and place, keywords in the order given."""
+    if not keywords:
+        return pd.DataFrame(columns=CONCORDANCE_COLUMNS)
+    parts = []
+    for keyword in keywords:
+        found = lines[lines["query"] == keyword]
+        if found.empty:
+            warnings.warn(f"concordance: {keyword!r} does not occur in the sentences", stacklevel=2)
+            found = pd.DataFrame([], columns=CONCORDANCE_COLUMNS)
+        parts.append(found.sort_values(["article_id", "start"], kind="mergesort"))
+    return pd.concat(parts, ignore_index=True)
+
+
 def top_concordance(kwic: pd.DataFrame, per_keyword: int = 5) -> pd.DataFrame:
     """The first ``per_keyword`` lines of each keyword of a :func:`concordances` table, for a
     notebook to show (the table written to disk keeps them all)."""
@@ -206,11 +250,32 @@ def dispersion(
         ]  # fmt: skip
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
+    return hits, _spans(axis)
+
+
+def place_hits(
+    found: pd.DataFrame, articles: pd.DataFrame, counts
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`dispersion` from the hits of :func:`concordance_rows` (of any parts of the
+    corpus) and the counts of the whole corpus (its words per sentence give the word axis)."""
+    axis = _word_axis(None, articles, counts)
+    placed = found.merge(axis, on=["article_id", "sentence_id"], how="inner", sort=False)
+    if placed.empty:
+        hits = pd.DataFrame([], columns=HIT_COLUMNS)
+    else:
+        placed["word_offset"] = placed["before"].astype("int64") + placed["index"].astype("int64")
+        hits = placed[HIT_COLUMNS].astype({"sentence_id": "int64"})
+    hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
+    return hits, _spans(axis)
+
+
+def _spans(axis: pd.DataFrame) -> pd.DataFrame:
+    """Per article of the word axis, in its order: where it begins and how many words."""
     spans = axis.groupby("article_id", sort=False).agg(
         outlet=("outlet", "first"), published=("published", "first"),
         first_word=("before", "min"), n_words=("words", "sum"),
     )  # fmt: skip
-    return hits, spans.reset_index()[SPAN_COLUMNS]
+    return spans.reset_index()[SPAN_COLUMNS]
 
 
 def dispersion_bins(

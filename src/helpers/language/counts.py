@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from helpers.io import require_columns
 from helpers.language.words import (
@@ -31,8 +32,9 @@ class CorpusCounts:
     """What :func:`count_corpus` counted.
 
     ``words``: ``outlet, word, count`` (content words); ``bigrams``: ``outlet, w1, w2, count``
-    (adjacent content words of one clause); ``tokens``: count of every word and number by its
-    normalised form; ``total``: words and numbers in all; ``spread``: the number of articles
+    (adjacent content words of one clause); ``tokens``: count of every word by its normalised
+    form (what PMI looks up; numbers are counted in ``total`` only); ``total``: words and
+    numbers in all; ``spread``: the number of articles
     each content word occurs in; ``articles``: the number of articles read; ``forms``: every
     distinct word form as written (what a keyword is matched against); ``sentence_words``:
     ``article_id, sentence_id, words`` per sentence in corpus order (for the dispersion plot).
@@ -57,92 +59,194 @@ def _combined(keys: list[np.ndarray], sizes: list[int]) -> np.ndarray:
     return combined
 
 
-def _keyed(keys: list[np.ndarray], names: list[np.ndarray], labels: list[str]) -> pd.Series:
-    """Counts of the distinct rows of integer ``keys`` (one array per level), the codes turned
-    into their ``names`` (one array of labels per level): a Series indexed by ``labels``."""
-    if not len(keys[0]):
-        return pd.Series(dtype="int64")
-    sizes = [len(name) for name in names]
-    found, counts = np.unique(_combined(keys, sizes), return_counts=True)
+def _split(combined: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
+    """The levels of :func:`_combined` numbers again, one array per level."""
     levels = []
-    for name, size in zip(reversed(names), reversed(sizes), strict=True):
-        found, code = np.divmod(found, size)
-        levels.append(pd.Index(name[code], dtype=object))
-    index = pd.MultiIndex.from_arrays(levels[::-1], names=labels)
-    return pd.Series(counts.astype("int64"), index=index)
+    for size in reversed(sizes):
+        combined, code = np.divmod(combined, size)
+        levels.append(code)
+    return levels[::-1]
 
 
-def summed(parts: list[pd.Series], names: list[str]) -> pd.DataFrame:
-    """Counts of several slices added up: one row per key, a ``count`` column."""
-    parts = [p for p in parts if not p.empty]
-    if not parts:
+STORED = np.int32  # codes and counts of one slice (kept small: a bucket's counts are stored)
+
+
+def _counted(keys: list[np.ndarray], sizes: list[int]) -> np.ndarray:
+    """The distinct rows of integer ``keys`` and how often each occurs: an int64 array with a
+    column per level and the count last (:data:`STORED`), rows in ascending order of the
+    keys."""
+    found, counts = np.unique(_combined(keys, sizes), return_counts=True)
+    return (
+        np.column_stack([*_split(found, sizes), counts]).astype(STORED).reshape(-1, len(keys) + 1)
+    )
+
+
+@dataclass(frozen=True)
+class SliceCounts:
+    """What :func:`count_slice` counted in one slice of whole articles (a chunk of a corpus, or
+    one bucket of the pass's sentences): ``words`` (outlet, word, count), ``bigrams`` (outlet,
+    w1, w2, count), ``tokens`` (norm, count) and ``spread`` (norm, articles) as int64 arrays of
+    codes into the slice's own ``outlets`` and ``vocabulary``, so that slices add up exactly
+    (:func:`add_counts`); per article in slice order its id and date (``published``, "" when
+    undated); per sentence in slice order its article (an index into ``article_ids``), its id
+    and its words."""
+
+    vocabulary: np.ndarray
+    outlets: np.ndarray
+    words: np.ndarray
+    bigrams: np.ndarray
+    tokens: np.ndarray
+    spread: np.ndarray
+    total: int
+    forms: frozenset[str]
+    article_ids: np.ndarray
+    published: np.ndarray
+    sentence_article: np.ndarray
+    sentence_ids: np.ndarray
+    sentence_words: np.ndarray
+
+
+def count_slice(part: pd.DataFrame) -> SliceCounts:
+    """Count one slice of sentences with outlets (:func:`with_outlet`, whole articles, in
+    corpus order) from one tokenisation (:func:`~helpers.language.words.tokens_of`)."""
+    found = tokens_of(part["text"])
+    # the words' forms only (numbers are only counted in the total): codes into them
+    used = np.unique(found.norm[found.is_word])
+    recode = np.full(len(found.vocabulary), -1, dtype=np.int64)
+    recode[used] = np.arange(len(used))
+    vocabulary, norm = found.vocabulary[used], recode[found.norm]
+    # factorised as stored (Arrow-backed text stays so): no Python string per sentence
+    outlet_codes, outlet_names = pd.factorize(part["outlet"])
+    article_codes, article_ids = pd.factorize(part["article_id"])
+    outlet = outlet_codes[found.row]
+    content = found.content
+    size, articles = len(vocabulary), len(article_ids)
+    in_article = np.unique(_combined([article_codes[found.row[content]], norm[content]],
+                                     [max(articles, 1), size]))  # fmt: skip
+    # adjacent tokens of one clause (the clause number changes with the sentence too)
+    joined = (found.clause[1:] == found.clause[:-1]) & content[1:] & content[:-1]
+    first = np.unique(article_codes, return_index=True)[1]
+    published = part["published"] if "published" in part.columns else pd.Series("", part.index)
+    return SliceCounts(
+        vocabulary=vocabulary,
+        outlets=np.asarray(outlet_names, dtype=object),
+        words=_counted([outlet[content], norm[content]], [len(outlet_names), size]),
+        bigrams=_counted(
+            [outlet[:-1][joined], norm[:-1][joined], norm[1:][joined]],
+            [len(outlet_names), size, size],
+        ),  # fmt: skip
+        tokens=_counted([norm[found.is_word]], [size]),
+        spread=_counted([in_article % size], [size]),
+        total=len(norm),
+        forms=found.forms,
+        article_ids=np.asarray(article_ids, dtype=object),
+        published=published.to_numpy(dtype=object)[first],
+        sentence_article=article_codes.astype(np.int32),
+        sentence_ids=part["sentence_id"].to_numpy(dtype=np.int64).astype(STORED),
+        sentence_words=np.bincount(found.row[found.is_word], minlength=len(part)).astype(np.int32),
+    )
+
+
+def _summed(
+    slices: list[SliceCounts], field: str, names: list[str], levels: list[tuple[list, np.ndarray]]
+) -> pd.DataFrame:
+    """The ``field`` counts of every slice added up: one row per key, labelled by ``names``
+    (each level given as (per slice, the array that maps its codes to the global labels;
+    the global labels)), a ``count`` column; rows in the order of the labels' codes, which
+    no table depends on (each sorts by its own complete keys)."""
+    keys = [[mapping[i][getattr(piece, field)[:, level]] for i, piece in enumerate(slices)]
+            for level, (mapping, _) in enumerate(levels)]  # fmt: skip
+    counts = [getattr(piece, field)[:, -1] for piece in slices]
+    if not sum(map(len, counts)):
         return pd.DataFrame(columns=[*names, "count"])
-    total = pd.concat(parts).groupby(level=list(range(len(names)))).sum()
-    frame = total.rename("count").rename_axis(names).reset_index()
+    sizes = [len(labels) for _, labels in levels]
+    combined = _combined([np.concatenate(k) for k in keys], sizes)
+    order = np.argsort(combined, kind="stable")
+    combined, count = combined[order], np.concatenate(counts).astype(np.int64)[order]
+    starts = np.flatnonzero(np.r_[True, combined[1:] != combined[:-1]])
+    codes = _split(combined[starts], sizes)
+    frame = pd.DataFrame({name: labels[code] for name, (_, labels), code
+                          in zip(names, levels, codes, strict=True)})  # fmt: skip
+    frame["count"] = np.add.reduceat(count, starts).astype("int64")
     return frame.astype({name: "str" for name in names})
+
+
+def _global(slices: list[SliceCounts], attribute: str) -> tuple[list, np.ndarray]:
+    """The distinct labels of ``attribute`` over the slices (in order of first appearance),
+    and per slice the array that maps its codes to them: one hash of every slice's labels."""
+    found = [getattr(piece, attribute) for piece in slices]
+    if not found:
+        return [], np.zeros(0, dtype=object)
+    codes, labels = pd.factorize(np.concatenate(found).astype(object))
+    ends = np.cumsum([len(values) for values in found])
+    return np.split(codes, ends[:-1]), np.asarray(labels, dtype=object)
+
+
+def _sentence_words(slices: list[SliceCounts], in_corpus_order: bool) -> pd.DataFrame:
+    """``article_id, sentence_id, words`` per sentence of the slices: in the slices' order, or
+    with ``in_corpus_order`` the articles sorted by date (undated last) and id, as
+    :func:`with_outlet` orders them (an article's sentences are together and in order in its
+    slice)."""
+    ids = np.concatenate([p.article_ids for p in slices]) if slices else np.zeros(0, object)
+    offsets = np.cumsum([0, *(len(p.article_ids) for p in slices)])
+    article = np.concatenate(
+        [p.sentence_article.astype(np.int64) + offsets[i] for i, p in enumerate(slices)]
+    ) if slices else np.zeros(0, np.int64)  # fmt: skip
+    sentence_ids = np.concatenate([p.sentence_ids for p in slices]) if slices else article
+    words = np.concatenate([p.sentence_words for p in slices]) if slices else article
+    if in_corpus_order and len(ids):
+        published = pd.Series(np.concatenate([p.published for p in slices]), dtype=object)
+        articles = pd.DataFrame({"_undated": published.eq("").to_numpy(),
+                                 "published": published, "article_id": ids})  # fmt: skip
+        ranked = articles.sort_values(["_undated", "published", "article_id"], kind="mergesort")
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[ranked.index.to_numpy()] = np.arange(len(ids))
+        order = np.argsort(rank[article], kind="stable")
+        article, sentence_ids, words = article[order], sentence_ids[order], words[order]
+    return pd.DataFrame(
+        {"article_id": _texts(ids, article),
+         "sentence_id": sentence_ids.astype("int64"), "words": words.astype("int64")}
+    )  # fmt: skip
+
+
+def _texts(labels: np.ndarray, codes: np.ndarray) -> pd.Series:
+    """``labels[codes]`` as Arrow-backed text, taken in Arrow (no Python string per row)."""
+    taken = pa.array(labels, type=pa.string()).take(pa.array(codes, type=pa.int64()))
+    return pd.Series(pd.array(taken, dtype="str"))
+
+
+def add_counts(slices: list[SliceCounts], in_corpus_order: bool = True) -> CorpusCounts:
+    """The :class:`CorpusCounts` of a corpus from the :func:`count_slice` of its slices (any
+    partition into whole articles: the sums do not depend on it). ``in_corpus_order`` puts
+    the sentences in corpus order (needed when the slices are buckets); without, they keep
+    the order of the slices."""
+    outlets, norm = _global(slices, "outlets"), [_global(slices, "vocabulary")]
+    tokens = _summed(slices, "tokens", ["norm"], norm)
+    spread = _summed(slices, "spread", ["norm"], norm)
+    return CorpusCounts(
+        words=_summed(slices, "words", ["outlet", "word"], [outlets, *norm]),
+        bigrams=_summed(
+            slices, "bigrams", ["outlet", "w1", "w2"], [outlets, *norm, *norm]
+        ),  # fmt: skip
+        tokens=tokens.set_index("norm")["count"],
+        total=sum(piece.total for piece in slices),
+        spread=spread.set_index("norm")["count"],
+        articles=sum(len(piece.article_ids) for piece in slices),
+        forms=frozenset().union(*(piece.forms for piece in slices)),
+        sentence_words=_sentence_words(slices, in_corpus_order),
+    )
 
 
 def count_corpus(
     sentences: pd.DataFrame, articles: pd.DataFrame | None = None, size: int = CHUNK_SENTENCES
 ) -> CorpusCounts:
-    """Count the corpus once (see :class:`CorpusCounts`), about ``size`` sentences at a time,
-    from one tokenisation per slice (:func:`~helpers.language.words.tokens_of`) counted with
-    integer codes. With ``articles``, the sentences of usable articles with their outlets
-    (:func:`with_outlet`); without, every sentence, under one unnamed outlet."""
+    """Count the corpus once (see :class:`CorpusCounts`), about ``size`` sentences at a time
+    (:func:`count_slice`, added up by :func:`add_counts`). With ``articles``, the sentences of
+    usable articles with their outlets (:func:`with_outlet`); without, every sentence, under
+    one unnamed outlet."""
     if articles is None:
         require_columns(sentences, SENTENCE_COLUMNS, "sentences")
         corpus = sentences.reset_index(drop=True).assign(outlet="")
     else:
         corpus = with_outlet(sentences, articles)
-    # factorised as stored (Arrow-backed text stays so): no Python string per sentence
-    outlet_codes, outlet_names = pd.factorize(corpus["outlet"])
-    outlet_names = np.asarray(outlet_names, dtype=object)
-    article_codes = pd.factorize(corpus["article_id"])[0]
-    words, bigrams, tokens, spread, per_sentence = [], [], [], [], []
-    forms: set[str] = set()
-    total, first = 0, 0
-    for part in chunks(corpus, size):  # slices hold whole articles: their counts add up
-        found = tokens_of(part["text"])
-        vocabulary, norm = found.vocabulary, found.norm
-        outlet = outlet_codes[first + found.row]
-        total += len(norm)
-        forms |= found.forms
-        tokens.append(_keyed([norm], [vocabulary], ["norm"]))
-        content = found.content
-        words.append(_keyed([outlet[content], norm[content]], [outlet_names, vocabulary],
-                            ["outlet", "word"]))  # fmt: skip
-        in_article = np.unique(
-            _combined(
-                [article_codes[first + found.row[content]], norm[content]],
-                [len(corpus), len(vocabulary)],
-            )
-        )
-        spread.append(_keyed([in_article % len(vocabulary)], [vocabulary], ["norm"]))
-        # adjacent tokens of one clause (the clause number changes with the sentence too)
-        joined = (found.clause[1:] == found.clause[:-1]) & content[1:] & content[:-1]
-        bigrams.append(
-            _keyed(
-                [outlet[:-1][joined], norm[:-1][joined], norm[1:][joined]],
-                [outlet_names, vocabulary, vocabulary],
-                ["outlet", "w1", "w2"],
-            )
-        )
-        per_sentence.append(np.bincount(found.row[found.is_word], minlength=len(part)))
-        first += len(part)
-    counted = np.concatenate(per_sentence) if per_sentence else np.zeros(0, dtype=np.int64)
-    return CorpusCounts(
-        words=summed(words, ["outlet", "word"]),
-        bigrams=summed(bigrams, ["outlet", "w1", "w2"]),
-        tokens=summed(tokens, ["norm"]).set_index("norm")["count"],
-        total=total,
-        spread=summed(spread, ["norm"]).set_index("norm")["count"],
-        articles=corpus["article_id"].nunique(),
-        forms=frozenset(forms),
-        sentence_words=pd.DataFrame(
-            {
-                "article_id": corpus["article_id"].array,  # as stored (Arrow-backed text)
-                "sentence_id": corpus["sentence_id"].to_numpy(),
-                "words": counted.astype("int64"),
-            }
-        ),  # fmt: skip
-    )
+    return add_counts([count_slice(part) for part in chunks(corpus, size)], in_corpus_order=False)

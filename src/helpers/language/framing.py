@@ -95,6 +95,7 @@ def framing_by_outlet(
     articles: pd.DataFrame,
     framing,
     framed: pd.DataFrame | None = None,
+    read: pd.Index | None = None,
 ) -> pd.DataFrame:
     """Count, per outlet, the sentences naming the target in each frame and their share of the
     outlet's sentences naming the target.
@@ -102,11 +103,14 @@ def framing_by_outlet(
     Returns ``outlet, frame, n_sentences, n_target_sentences, share`` with every frame listed
     for every outlet (zeros included), frames in the study's order; ``share`` is NaN for an
     outlet with no sentence naming the target. ``framed`` (:func:`framed_sentences` of the same
-    frames) saves reading the sentences for the cue words again.
+    frames) saves reading the sentences for the cue words again. ``read`` (the ids of the
+    articles that have sentences) lets ``sentences`` be only those that name the target: the
+    outlets listed are those of the articles read.
     """
     meta = article_meta(articles)
-    read = meta["article_id"].isin(sentences["article_id"].unique())  # unique: isin is per value
-    outlets = sorted(meta.loc[read, "outlet"].unique())
+    if read is None:
+        read = sentences["article_id"].unique()  # unique: isin is per value
+    outlets = sorted(meta.loc[meta["article_id"].isin(read), "outlet"].unique())
     named = _named(sentences, articles, framing)
     if framed is None:
         framed = framed_sentences(sentences, articles, framing, named)

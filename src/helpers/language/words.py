@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
@@ -191,6 +191,15 @@ class Tokens:
     forms: frozenset[str]
 
 
+def _arrow_texts(texts: pd.Series) -> pa.Array:
+    """``texts`` as one Arrow array of large strings, a missing text empty: Arrow-backed text
+    (what the pass's Parquet reads as) is taken as it is, without a Python string per text."""
+    if isinstance(texts.array, pd.arrays.ArrowStringArray):
+        found = pc.fill_null(texts.array.__arrow_array__(), "").cast(pa.large_string())
+        return found.combine_chunks() if isinstance(found, pa.ChunkedArray) else found
+    return pa.array(texts.fillna("").astype(str).to_numpy(dtype=object), type=pa.large_string())
+
+
 def _token_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every token of ``texts`` in order as ``(row, code, surface)``: the position of its text,
     its code, and the distinct tokens the codes point into.
@@ -201,12 +210,11 @@ def _token_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     (a word that occurs a thousand times is tokenised once), and numpy lays the pieces' tokens
     out again in corpus order.
     """
-    arrow = pa.array(texts.fillna("").astype(str).to_numpy(dtype=object), type=pa.large_string())
-    pieces = pc.split_pattern(arrow, " ")
+    pieces = pc.split_pattern(_arrow_texts(texts), " ")
     per_text = pc.list_value_length(pieces).to_numpy(zero_copy_only=False).astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))
     piece_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    found = [TOKEN_RE.findall(piece) for piece in encoded.dictionary.to_pylist()]
+    found = list(map(_piece_tokens, encoded.dictionary.to_pylist()))
     lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     flat = np.fromiter(chain.from_iterable(found), dtype=object, count=int(lengths.sum()))
     token_codes, surface = pd.factorize(flat)
@@ -218,13 +226,27 @@ def _token_codes(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return row, token_codes[place], surface
 
 
+# The tokens of one space-free piece of text, remembered: a corpus read bucket by bucket meets
+# the same pieces ("the", "said", "million") in every bucket, and reads each once.
+_piece_tokens = lru_cache(maxsize=1 << 18)(TOKEN_RE.findall)
+
+
+@lru_cache(maxsize=1 << 18)
+def _form_reading(form: str) -> tuple[bool, bool, str]:
+    """Whether a token is a word (:func:`is_word`), whether it is a number, and its
+    :func:`normalise` d form."""
+    return is_word(form), form[:1].isdigit(), normalise(form)
+
+
 def tokens_of(texts: pd.Series) -> Tokens:
     """Tokenise ``texts`` once (:func:`_token_codes`, :data:`TOKEN_PATTERN`) and code the
     tokens as :class:`Tokens`; each distinct token is normalised once, not each occurrence."""
     row, codes, surface = _token_codes(texts)
-    word = np.fromiter(map(is_word, surface), dtype=bool, count=len(surface))
-    number = np.fromiter((form[:1].isdigit() for form in surface), dtype=bool, count=len(surface))
-    norm_codes, vocabulary = pd.factorize(np.array([normalise(f) for f in surface], dtype=object))
+    readings = list(map(_form_reading, surface))
+    word = np.fromiter((r[0] for r in readings), dtype=bool, count=len(readings))
+    number = np.fromiter((r[1] for r in readings), dtype=bool, count=len(readings))
+    normalised = np.fromiter((r[2] for r in readings), dtype=object, count=len(readings))
+    norm_codes, vocabulary = pd.factorize(normalised)
     vocabulary = np.asarray(vocabulary, dtype=object)
     stop = pd.Index(vocabulary).isin(list(stopwords()))
     kept_form = word | number

@@ -1,0 +1,195 @@
+"""Notebook 05's reading of the corpus, one bucket of the pass at a time, with each bucket's
+partial result kept between runs (:func:`helpers.pipeline.memo.map_parts_with`): a run after a
+few articles were added reads only the buckets they fall in, and the memory stays that of one
+bucket and the combined counts, never every sentence at once.
+
+Two passes, because what the second looks for depends on the first's totals:
+
+- :func:`count_buckets` counts every bucket (:func:`~helpers.language.counts.count_slice`) and
+  adds the counts up (:func:`~helpers.language.counts.add_counts`): the same
+  :class:`~helpers.language.counts.CorpusCounts` as :func:`~helpers.language.counts.count_corpus`
+  of the whole table, from which the frequency tables and the keywords are read;
+- :func:`find_in_buckets` finds, per bucket, the chosen keywords' hits (concordance lines and
+  the dispersion plot's word positions) and the sentences that name the framing target (with
+  their VADER scores when asked for): a few rows per bucket, put together in :class:`Found`.
+
+A bucket's outlets and dates come from the pass's article rows of the same bucket
+(``_articles``, the rows ``articles.csv`` is made of), so that a partial result depends on its
+bucket's files alone. Every table equals the one read from the whole corpus at once (the tests
+hold it to that).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from helpers.language.context import (
+    CONCORDANCE_COLUMNS,
+    FOUND_COLUMNS,
+    concordance_of,
+    concordance_rows,
+    matching_forms,
+)
+from helpers.language.counts import CorpusCounts, SliceCounts, add_counts, count_slice
+from helpers.language.framing import pattern_matches
+from helpers.language.sentiment import sentence_sentiment
+from helpers.language.words import CHUNK_SENTENCES, article_meta, chunks, with_outlet
+from helpers.pipeline import memo
+
+SENTENCES = "sentences"
+ARTICLES = "_articles"  # the pass's article rows, per bucket (what articles.csv is made of)
+SENTENCE_READ = ["article_id", "sentence_id", "start", "text"]
+ARTICLE_READ = ["article_id", "status", "outlet", "published"]
+
+
+def _parts_read(sentence_columns: list[str]) -> dict[str, list[str]]:
+    return {SENTENCES: sentence_columns, ARTICLES: ARTICLE_READ}
+
+
+def count_bucket(parts: dict[str, pd.DataFrame]) -> list[SliceCounts]:
+    """The counts of one bucket's sentences of usable articles (a slice per
+    :data:`~helpers.language.words.CHUNK_SENTENCES`, usually one)."""
+    return [count_slice(part) for part in chunks(_usable(parts), CHUNK_SENTENCES)]
+
+
+def _usable(parts: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The bucket's sentences of usable articles with their ``outlet`` and ``published``
+    (:func:`with_outlet`'s columns), by article and sentence: counting needs no other order
+    (:func:`~helpers.language.counts.add_counts` puts the articles in corpus order), and the
+    pass writes them so, which saves sorting them again."""
+    sentences, meta = parts[SENTENCES], article_meta(parts[ARTICLES])
+    ids = sentences["article_id"]
+    if not (ids.is_monotonic_increasing and meta["article_id"].is_unique) or ids.isna().any():
+        return with_outlet(sentences, parts[ARTICLES])
+    codes, found = pd.factorize(ids)  # codes of the articles, no Python string per sentence
+    outlet = dict(zip(meta["article_id"], meta["outlet"], strict=True))
+    published = dict(zip(meta["article_id"], meta["published"], strict=True))
+    usable = np.array([article in outlet for article in found], dtype=bool)
+    keep = usable[codes]
+    order = sentences["sentence_id"].to_numpy()[keep]
+    codes = codes[keep]
+    if not np.all((codes[1:] != codes[:-1]) | (order[1:] > order[:-1])):
+        return with_outlet(sentences, parts[ARTICLES])
+    return sentences[keep].assign(
+        outlet=np.array([outlet.get(a, "") for a in found], dtype=object)[codes],
+        published=np.array([published.get(a, "") for a in found], dtype=object)[codes],
+    )
+
+
+def count_buckets(processed_dir: str, cache_dir: str = "") -> CorpusCounts:
+    """:func:`count_bucket` of every bucket of the pass's sentences, added up into the counts
+    of the whole corpus (sentences in corpus order); each bucket's counts kept in
+    ``cache_dir`` (empty: none) until its files change."""
+    partials = memo.map_parts_with(
+        processed_dir, [SENTENCES, ARTICLES], count_bucket,
+        columns=_parts_read(["article_id", "sentence_id", "text"]),
+        cache_dir=cache_dir, name="language-counts",
+    )  # fmt: skip
+    return add_counts([piece for pieces in partials for piece in pieces])
+
+
+@dataclass(frozen=True)
+class Found:
+    """What :func:`find_in_buckets` found in the corpus.
+
+    ``concordance``: the :func:`~helpers.language.context.concordances` table of the keywords;
+    ``hits``: per keyword hit in a usable article, ``keyword, index, article_id, sentence_id,
+    word`` (``index`` the word's place in its sentence: :func:`place_hits` puts it on the
+    corpus's word axis); ``named``: the sentences that name the framing target (``article_id,
+    sentence_id, start, text``), the input of the framing and sentiment functions;
+    ``scores``: :func:`~helpers.language.sentiment.sentence_sentiment` of the sentences asked
+    for (None when none were); ``read``: the ids of the articles that have sentences.
+    """
+
+    concordance: pd.DataFrame
+    hits: pd.DataFrame
+    named: pd.DataFrame
+    scores: pd.DataFrame | None
+    read: pd.Index
+
+
+def find_bucket(
+    parts: dict[str, pd.DataFrame],
+    matching: dict[str, frozenset[str]],
+    target: re.Pattern[str] | None,
+    scope: str,
+    width: int = 50,
+) -> tuple:
+    """One bucket's share of :class:`Found`, its fields in order: the concordance lines and
+    hits of the keywords whose word forms are ``matching``
+    (:func:`~helpers.language.context.concordance_rows`), the sentences that ``target`` names,
+    their VADER scores when ``scope`` asks for any (:data:`~helpers.language.sentiment.SCOPES`)
+    and the ids of the articles read."""
+    sentences = parts[SENTENCES]
+    lines, hits = concordance_rows(sentences, matching, width)
+    named = sentences[SENTENCE_READ].iloc[:0]
+    if target is not None:
+        named = sentences.loc[pattern_matches(sentences["text"], target), SENTENCE_READ]
+    scores = sentence_sentiment(sentences, target, scope=scope) if _scored(target, scope) else None
+    read = pd.unique(sentences["article_id"].astype(str).to_numpy(dtype=object)).tolist()
+    return lines, hits, named.reset_index(drop=True), scores, read
+
+
+def _scored(target: re.Pattern[str] | None, scope: str) -> bool:
+    return scope != "none" and (scope == "all" or target is not None)
+
+
+def find_in_buckets(
+    processed_dir: str,
+    counts: CorpusCounts,
+    keywords: Sequence[str],
+    target: re.Pattern[str] | None = None,
+    scope: str = "none",
+    cache_dir: str = "",
+    width: int = 50,
+) -> Found:
+    """:func:`find_bucket` of every bucket of the pass's sentences, put together: the
+    keywords' word forms are those of the whole corpus (``counts``, :func:`count_buckets`),
+    as :func:`~helpers.language.context.concordances` matches them. Each bucket's share kept
+    in ``cache_dir`` (empty: none) until its files, the keywords, their forms, the target or
+    the scope change."""
+    matching = {keyword: matching_forms(counts.forms, keyword) for keyword in keywords}
+    key = [
+        [[keyword, sorted(forms)] for keyword, forms in matching.items()],
+        [target.pattern, int(target.flags)] if target is not None else None,
+        scope if _scored(target, scope) else "none",
+        width,
+    ]
+    partials = memo.map_parts_with(
+        processed_dir, [SENTENCES, ARTICLES],
+        lambda parts: find_bucket(parts, matching, target, scope, width),
+        columns=_parts_read(SENTENCE_READ), cache_dir=cache_dir, name="language-finds", key=key,
+    )  # fmt: skip
+    lines, hits, named, scores, read = (list(field) for field in zip(*partials, strict=True)) \
+        if partials else ([], [], [], [], [])  # fmt: skip
+    return Found(
+        concordance=concordance_of(_joined(lines, CONCORDANCE_COLUMNS), keywords),
+        hits=_joined(hits, FOUND_COLUMNS),
+        named=_joined(named, SENTENCE_READ),
+        scores=_scores(scores) if _scored(target, scope) else None,
+        read=pd.Index([article for ids in read for article in ids], dtype=object),
+    )
+
+
+def _joined(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """The frames one after another (those with no row left out, so that their untyped
+    columns do not turn the others' into objects)."""
+    held = [frame for frame in frames if len(frame)]
+    if not held:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(held, ignore_index=True)
+
+
+def _scores(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The buckets' sentence scores as :func:`sentence_sentiment` of the whole table gives
+    them: by article and sentence."""
+    held = [frame for frame in frames if len(frame)]
+    if not held:
+        return frames[0] if frames else sentence_sentiment(pd.DataFrame(columns=SENTENCE_READ))
+    scores = pd.concat(held, ignore_index=True)
+    return scores.sort_values(["article_id", "sentence_id"], kind="mergesort", ignore_index=True)
