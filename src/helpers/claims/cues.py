@@ -8,6 +8,7 @@ a run must not be split, and noun phrases read from a bounded window (:data:`NP_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers.claims.documents import DOCUMENT_NOUNS, document_head
 from helpers.claims.documents import HEAD_END as DOCUMENT_HEAD_END
@@ -124,6 +125,7 @@ NEGATED_CUE = re.compile(
 )
 # One of these is in every match of NEGATED_CUE
 NEGATION_WORDS = ("not", "never", "n't", "declined", "refused", "unable", "failed", "reluctant")
+NEGATION_HINT = re.compile("|".join(NEGATION_WORDS), re.IGNORECASE)  # one of them, any case
 # "called" reports only when it calls a figure or a claim something, or calls for something:
 # "the mayor called the toll ...", "called for 500 more officers"; not a name ("a day, called
 # a sol, lasts ...", "the new ward, called the Willow Unit")
@@ -349,6 +351,7 @@ def _document_subject(core: str) -> bool:
     return not FINITE_VERB.search(head)
 
 
+@lru_cache(maxsize=16384)
 def is_speaker_like(phrase: str, cue: str = "said") -> bool:
     """True when ``phrase`` can be the one who said something with the verb ``cue``.
 

@@ -291,6 +291,7 @@ def _attribute(
     facts = SentenceFacts(text)
     starts = [s.start for s in sentences]
     hedges: dict[int, tuple[str, ...]] = {}
+    stances: dict[tuple[int, int], str] = {}  # by sentence and frame, where position is moot
     vias: dict[str, str] = {}
     claims: list[Claim] = []
     for figure, position in zip(figures, positions or [f.start for f in figures], strict=True):
@@ -305,10 +306,14 @@ def _attribute(
         if index not in hedges:
             hedges[index] = find_hedges(text[sentence.start : sentence.end] if index >= 0 else "")
         speaker = governing.speaker
+        key = (index, id(governing.frame))
+        stance = stances.get(key) if index >= 0 else None
+        if stance is None or facts.false_claim(sentence) is not None:
+            stance = stance_of(governing, sentence, following, facts, position)
+            stances[key] = stance
         claims.append(
             Claim(figure, speaker.phrase, speaker.canonical, speaker.source_type,
-                  vias[governing.via], governing.cue, hedges[index],
-                  stance_of(governing, sentence, following, facts, position))
+                  vias[governing.via], governing.cue, hedges[index], stance)
         )  # fmt: skip
     return claims
 

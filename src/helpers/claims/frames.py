@@ -126,7 +126,13 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     has_according, has_by = "ccording to" in sentence, " by " in sentence
     has_put = "put" in sentence or "plac" in sentence or "peg" in sentence
     has_participle = c.SAYING.search(sentence) is not None or (
-        "ing " in sentence and c.FINDING.search(sentence) is not None
+        (
+            "finding" in sentence
+            or "discover" in sentence
+            or "conclud" in sentence
+            or "determin" in sentence
+        )
+        and c.FINDING.search(sentence) is not None
     )
     has_quoted = " as saying" in sentence or " as telling" in sentence
     has_unnamed = "anonymity" in sentence or "not to be" in sentence
@@ -327,8 +333,7 @@ def _subordinate_scope(tail: str, phrase: str) -> int:
 def _negated(sentence: str, cue_start: int) -> bool:
     """True when the cue at ``cue_start`` is negated or declined: "would not say"."""
     start = max(0, cue_start - 40)
-    window = sentence[start:cue_start].lower()
-    if not any(word in window for word in c.NEGATION_WORDS):
+    if not c.NEGATION_HINT.search(sentence, start, cue_start):
         return False  # what NEGATED_CUE needs is not there (a quicker test)
     return c.NEGATED_CUE.search(sentence, start, cue_start) is not None
 

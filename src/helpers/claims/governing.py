@@ -122,6 +122,8 @@ def _frame_of(sentence: SentenceAttribution, position: int) -> Attribution:
     frame later in the sentence (", its director said", ", according to an industry group"),
     and a relative "who said" frame governs only what follows it.
     """
+    if len(sentence.frames) == 1:
+        return sentence.frames[0]  # what the rules below give for a lone frame
     frames = [f for f in sentence.frames if f.scope <= position and not f.back]
     frames = frames or [f for f in sentence.frames if not f.back] or list(sentence.frames)
     speakers = [f for f in frames if not f.speaker.is_outlet or f.via]
@@ -163,12 +165,12 @@ def governing_frame(
         index = index if index >= 0 and position < sentences[index].end else -1
     if index < 0:
         return None
-    if sentences[index].frames:
-        for frame in sentences[index].frames:
-            if frame.back and frame.back <= position < frame.start:
-                return frame  # "the 230,000 | that economists had forecast"
+    frames = sentences[index].frames
+    for frame in frames:
+        if frame.back and frame.back <= position < frame.start:
+            return frame  # "the 230,000 | that economists had forecast"
     if _reports(sentences[index]):  # an expectation governs its own figure only
-        if all(f.scope > position for f in sentences[index].frames):
+        if min(f.scope for f in frames) > position:
             return None  # "Shares fell 4% | after the company said ...": the outlet's own
         frame = _frame_of(sentences[index], position)
         if frame.end <= position and SPEAKER_DESCRIBED.fullmatch(text, frame.end, position):
@@ -185,7 +187,10 @@ def governing_frame(
 
 def _reports(sentence: SentenceAttribution) -> bool:
     """The sentence has a frame that governs more than the one figure of an expectation."""
-    return any(not f.back for f in sentence.frames)
+    for frame in sentence.frames:  # a loop, not any(): this runs once per figure
+        if not frame.back:
+            return True
+    return False
 
 
 def governing_of(frame: Attribution | None, label: str = OUTLET_ITSELF) -> Governing:

@@ -134,6 +134,10 @@ class History:
     text: str = ""  # the article, where "the airport" looks back for "Bristol Airport"
     paragraph_start: int = 0
     position: int = 0  # the end of the sentence being read
+    other: str = field(init=False, default="")  # the study's label of "other", read once
+
+    def __post_init__(self) -> None:
+        self.other = self.study.type_label(v.OTHER)
 
     def new_post(self) -> None:
         self.entries.clear()
@@ -141,7 +145,7 @@ class History:
     def add(self, speaker: Speaker, spoke: bool = True) -> None:
         self.entries.append((self.paragraph, speaker, spoke))
         del self.entries[:-MAX_HISTORY]
-        if speaker.canonical and speaker.source_type != self.study.type_label(v.OTHER):
+        if speaker.canonical and speaker.source_type != self.other:
             self.typed[speaker.canonical] = speaker
         if speaker.kind == PERSON and speaker.canonical:
             surname = surname_of(speaker.canonical)
@@ -156,12 +160,10 @@ class History:
                 self.aliases.setdefault(initials, speaker)
 
     def latest(self, fits) -> Speaker | None:
-        """The most recent party of this paragraph that fits, else the post's last speaker."""
-        for paragraph, speaker, _ in reversed(self.entries):
-            if paragraph == self.paragraph and fits(speaker):
-                return speaker
-        for _, speaker, spoke in reversed(self.entries):
-            if spoke and fits(speaker):
+        """The most recent party of this paragraph that fits, else the post's last speaker
+        (one pass: the entries of this paragraph are the last ones)."""
+        for paragraph, speaker, spoke in reversed(self.entries):
+            if (spoke or paragraph == self.paragraph) and fits(speaker):
                 return speaker
         return None
 
@@ -180,7 +182,7 @@ class History:
         target = self._target(phrase)
         if target is not None and description and target.description != description:
             described = make_speaker(target.phrase, self.study, description)
-            if target.source_type == self.study.type_label(v.OTHER) != described.source_type:
+            if target.source_type == self.other != described.source_type:
                 target = replace(target, source_type=described.source_type)  # "The Larder
                 # Network, which runs 1,300 food banks," named before as the sentence opened
         if target is not None:
@@ -212,7 +214,7 @@ class History:
         """One party, one type: a role an organisation owns ("its commissioner, Dale Morrow")
         speaks with the organisation's type; a party named again with nothing said of it
         keeps the type it had ("Pierre Lemoine" after "Pierre Lemoine, the fund's economist")."""
-        other = self.study.type_label(v.OTHER)
+        other = self.other
         if owner is not None and owner.kind == ORG and speaker.kind == PERSON:
             if CENTRAL_BANKER.search(speaker.description):  # a bank with a governor
                 return replace(speaker, source_type=self.study.type_label(v.GOVERNMENT))
@@ -242,7 +244,7 @@ class History:
         if plan == "role":
             return self.latest(lambda s: s.kind in {PERSON, GROUP})
         if plan == "titled":
-            return self.mentioned(lambda s: s.kind == PERSON and detail in _described(s).split())
+            return self.mentioned(lambda s: s.kind == PERSON and detail in s.described.split())
         if plan == "outlet":
             media = c.GENERIC_MEDIA.get(detail)
             found = self.latest(lambda s: s.is_outlet and _medium_fits(s, media, study))
@@ -257,9 +259,12 @@ class History:
     def _reference(self, phrase: str, head: str, adopt: bool = True) -> Speaker | None:
         """ "the think tank" -> the last party described so, else the last of the same type."""
         words = head.split()
+        word = words[0] if len(words) == 1 else ""
 
         def named(s: Speaker) -> bool:
-            return s.kind != PERSON and all(w in _described(s) for w in words)
+            if word:  # one word, the usual case: no generator
+                return s.kind != PERSON and word in s.described
+            return s.kind != PERSON and all(w in s.described for w in words)
 
         found = self.latest(named)
         modifiers = phrase.split()[1 : -len(words)]
@@ -286,7 +291,7 @@ class History:
         reference calls it ("Northgas said ... The supplier said": a company), or None."""
         if wanted == v.DOCUMENT:
             return None
-        other = self.study.type_label(v.OTHER)
+        other = self.other
         for paragraph, speaker, spoke in reversed(self.entries):
             if paragraph != self.paragraph:
                 break
@@ -338,7 +343,7 @@ class History:
         speaker = self.resolve(name, match.group("desc") or "")
         if shares and speaker.kind != ORG:  # only a company has shares: "Halden Copper"
             typed = speaker.source_type
-            if typed == self.study.type_label(v.OTHER):
+            if typed == self.other:
                 typed = self.study.type_label(v.COMPANY)
             speaker = replace(speaker, kind=ORG, source_type=typed)
         self.add(speaker, spoke=False)
@@ -385,12 +390,6 @@ def reference_plan(phrase: str) -> tuple[str, str]:
     if kind_word and institution_type(kind_word[1]) in REFERRING_TYPES:
         return "reference", kind_word[1].lower()
     return "alias", canonical_form(phrase)
-
-
-@lru_cache(maxsize=8192)
-def _described(speaker: Speaker) -> str:
-    """What a speaker is called and described as, lower-cased (for "the think tank")."""
-    return f"{speaker.phrase} {speaker.description} {speaker.canonical}".lower()
 
 
 def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:

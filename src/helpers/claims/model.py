@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from helpers.claims.cues import DENIAL_CUES
 from helpers.claims.labels import OUTLET
@@ -21,6 +21,12 @@ class Speaker:
     source_type: str
     kind: str
     description: str = ""
+    # what it is called and described as, lower-cased (for "the think tank"), made once
+    described: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        described = f"{self.phrase} {self.description} {self.canonical}".lower()
+        object.__setattr__(self, "described", described)
 
     @property
     def is_outlet(self) -> bool:

@@ -107,6 +107,7 @@ SPACES = re.compile(r"\s++")
 TRIM = " ,;:.\"'"
 
 
+@lru_cache(maxsize=16384)
 def tidy(phrase: str) -> str:
     """Collapse whitespace and trim punctuation: ``'  "the mayor," '`` -> ``'the mayor'``.
 

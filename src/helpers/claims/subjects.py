@@ -11,6 +11,7 @@ so a sentence of any length costs time in proportion to its length.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helpers.claims import cues as c
 from helpers.claims.actors import find_actor
@@ -18,8 +19,6 @@ from helpers.claims.institutions import institution_type
 from helpers.claims.names import AFFILIATION, PARTY_STATE, looks_like_full_name, person_name
 from helpers.study import Study
 
-# The quote marks and brackets that end the clause a subject is looked for in
-CLAUSE_BOUNDARY = re.compile(r"[\";:(\n]")
 THAT_WORD = re.compile(r"(?<=\s)that\s")
 CUE_WORDS = frozenset(c.CUE_VERBS.split("|"))
 WORD_PUNCTUATION = ",;:.!?\"'()"
@@ -69,6 +68,7 @@ NAME_AFTER = re.compile(r"\s(?P<name>[A-Z][\w'&.-]*+(?:\s[A-Z][\w'&.-]*+){0,4})(
 VERB_LIKE = re.compile(rf"\w+ed|{c.CUE_VERBS}|is|are|was|were|has|have|had|will|would|cut|put|set")
 
 
+@lru_cache(maxsize=16384)
 def clean_subject(segment: str) -> str:
     """Trim adverbs, time phrases and conjunctions around a subject phrase."""
     segment = c.DATELINE.sub("", segment.strip(" ,"))
@@ -140,12 +140,12 @@ def subject_before(sentence: str, cue_start: int, cue: str, study: Study) -> tup
     parenthesis. A quote, a colon or an earlier ``... reported that`` ends the clause.
     """
     window_start = max(0, cue_start - SUBJECT_WINDOW)
-    pre = PARENTHESIS.sub(
-        lambda m: m.group(0).translate(PARENS_MASK), sentence[window_start:cue_start]
+    pre = sentence[window_start:cue_start]
+    if "(" in pre:
+        pre = PARENTHESIS.sub(lambda m: m.group(0).translate(PARENS_MASK), pre)
+    boundary = 1 + max(  # after the last quote mark or bracket, or 0
+        pre.rfind('"'), pre.rfind(";"), pre.rfind(":"), pre.rfind("("), pre.rfind("\n")
     )
-    boundary = 0
-    for match in CLAUSE_BOUNDARY.finditer(pre):
-        boundary = match.end()
     if "that" in pre:
         boundary = max(boundary, _reported_that_end(pre, boundary))
     if boundary == 0 and window_start > 0:
