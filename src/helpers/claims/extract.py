@@ -288,6 +288,7 @@ def _attribute(
     ``figures`` as given, read at ``positions`` in the clean text (their own starts when None)."""
     quotes = SortedQuotes(quote_speakers(text, sentences))
     label = study.type_label(OUTLET_ITSELF)
+    itself = governing_of(None, label)  # the outlet speaking for itself
     facts = SentenceFacts(text)
     starts = [s.start for s in sentences]
     hedges: dict[int, tuple[str, ...]] = {}
@@ -300,20 +301,22 @@ def _attribute(
             index = -1
         sentence = sentences[index] if index >= 0 else SentenceAttribution(position, position, ())
         following = sentences[index + 1] if 0 <= index < len(sentences) - 1 else None
-        governing = governing_of(governing_frame(text, position, sentences, quotes, starts), label)
-        if governing.via not in vias:
-            vias[governing.via] = "" if same_outlet(governing.via, outlet, study) else governing.via
+        frame = governing_frame(text, position, sentences, quotes, starts)
+        speaker, via, cue = (itself.speaker, "", "") if frame is None else (
+            frame.speaker, frame.via, frame.cue)  # fmt: skip
+        if via not in vias:
+            vias[via] = "" if same_outlet(via, outlet, study) else via
         if index not in hedges:
             hedges[index] = find_hedges(text[sentence.start : sentence.end] if index >= 0 else "")
-        speaker = governing.speaker
-        key = (index, id(governing.frame))
+        key = (index, id(frame))
         stance = stances.get(key) if index >= 0 else None
         if stance is None or facts.false_claim(sentence) is not None:
+            governing = itself if frame is None else governing_of(frame, label)
             stance = stance_of(governing, sentence, following, facts, position)
             stances[key] = stance
         claims.append(
             Claim(figure, speaker.phrase, speaker.canonical, speaker.source_type,
-                  vias[governing.via], governing.cue, hedges[index], stance)
+                  vias[via], cue, hedges[index], stance)
         )  # fmt: skip
     return claims
 
