@@ -125,3 +125,37 @@ def split_by(frame: pd.DataFrame | None, column: str, n: int) -> list[pd.DataFra
         frame.iloc[start:end] if end > start else None
         for start, end in zip(bounds[:-1], bounds[1:], strict=True)
     ]
+
+
+Packed = tuple[list[str], list[Any]]
+
+
+def packed(frame: pd.DataFrame | None) -> Packed | None:
+    """``frame``'s columns as arrays (numpy or pandas extension arrays), for a cache: a frame
+    read back from a pickle costs its index and block manager again, which for a few thousand
+    small frames cost more than their rows. None for no frame or no rows."""
+    if frame is None or frame.empty:
+        return None
+    arrays = [
+        frame[c].array if isinstance(frame[c].dtype, pd.api.extensions.ExtensionDtype)
+        else frame[c].to_numpy()
+        for c in frame.columns
+    ]  # fmt: skip
+    return list(frame.columns), arrays
+
+
+def unpacked(pieces: Iterable[Packed | None]) -> pd.DataFrame | None:
+    """The frames :func:`packed` keeps, one after another as one frame (as ``pd.concat`` with
+    ``ignore_index``: the same columns and types); None when there is none."""
+    pieces = [p for p in pieces if p is not None]
+    if not pieces:
+        return None
+    columns = pieces[0][0]
+    whole = {}
+    for at, name in enumerate(columns):
+        arrays = [p[1][at] for p in pieces]
+        if isinstance(arrays[0], np.ndarray):
+            whole[name] = np.concatenate(arrays)
+        else:
+            whole[name] = type(arrays[0])._concat_same_type(arrays)
+    return pd.DataFrame(whole, copy=False)

@@ -32,7 +32,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from helpers.charts.buckets import Each, split_by, together
+from helpers.charts.buckets import Each, Packed, packed, split_by, together, unpacked
 from helpers.charts.claim_rows import (
     CLAIM_COLUMNS,
     CLAIM_INPUT_COLUMNS,
@@ -178,13 +178,12 @@ def _side_claims(claims: pd.DataFrame, panels, values, positions) -> pd.DataFram
     )
 
 
-def _stacked(frames: list[pd.DataFrame | None]) -> pd.DataFrame:
+def _stacked(frames: list[Packed | None]) -> pd.DataFrame:
     """The parts' :data:`COMPACT` rows as one, text as categoricals with sorted categories
     (so that sorting on them sorts as text)."""
-    frames = [f for f in frames if f is not None and len(f)]
-    if not frames:
+    rows = unpacked(frames)
+    if rows is None:
         return pd.DataFrame(columns=COMPACT)
-    rows = pd.concat(frames, ignore_index=True)
     return rows.astype({name: "category" for name in TEXTS})
 
 
@@ -214,12 +213,12 @@ def claim_charts(
         known = sorted([str(g), str(n)] for g, n in nouns.items())
         shares = each(partial(_first_shares, nouns=nouns, specs=specs), CLAIM_INPUT_COLUMNS,
                       "chart-shares", [known, wanted])  # fmt: skip
-    count_rows = group_count_table(s["counts"] for s in shares if s is not None)
-    fine, chosen = side_ranking((s["sides"] for s in shares if s is not None), top_groups)
-    kept = [s["kept"] for s in shares if s is not None and s["kept"] is not None]
-    kept = pd.concat(
-        kept or [pd.DataFrame(columns=[*CLAIM_COLUMNS, "position"])], ignore_index=True
-    ).sort_values(ORDER, kind="mergesort")
+    count_rows = group_count_table([_joined(s["counts"] for s in shares if s is not None)])
+    fine, chosen = side_ranking([_joined(s["sides"] for s in shares if s is not None)], top_groups)
+    kept = unpacked(s["kept"] for s in shares if s is not None)
+    if kept is None:
+        kept = pd.DataFrame(columns=[*CLAIM_COLUMNS, "position"])
+    kept = kept.sort_values(ORDER, kind="mergesort")
     kept = kept.drop(columns="position").reset_index(drop=True)
     charts = [
         spec_rows(None, spec.topics, spec.events, spec.groups, spec.unit_family, rows=kept)
@@ -260,7 +259,7 @@ def _first_shares(parts: list[pd.DataFrame], nouns: pd.Series, specs: Sequence) 
         if marks[i] is None:
             shares.append(None)
             continue
-        shares.append({"counts": _filled(count), "sides": _filled(side), "kept": kept[i],
+        shares.append({"counts": _filled(count), "sides": _filled(side), "kept": packed(kept[i]),
                        "first": str(part["article_id"].iloc[0]), "marks": marks[i]})  # fmt: skip
     return shares
 
@@ -301,11 +300,19 @@ def _marks(found: pd.DataFrame, sizes: list[int]) -> list:
     return marks
 
 
-def _filled(pieces: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame] | None:
-    """A part's pieces of one share, None when the part has no rows in it."""
+def _filled(pieces: dict[str, pd.DataFrame | None]) -> dict[str, Packed] | None:
+    """A part's pieces of one share, :func:`packed`; None when the part has no rows in it."""
     if all(v is None for v in pieces.values()):
         return None
-    return {k: v for k, v in pieces.items() if v is not None}
+    return {k: packed(v) for k, v in pieces.items() if v is not None}
+
+
+def _joined(shares: Iterable[dict[str, Packed] | None]) -> dict[str, pd.DataFrame] | None:
+    """The parts' pieces of one share (:func:`_filled`), each kind as one frame."""
+    shares = [s for s in shares if s is not None]
+    if not shares:
+        return None
+    return {name: unpacked(s.get(name) for s in shares) for name in shares[0]}
 
 
 def _noun_shares(parts: list[pd.DataFrame]) -> list[pd.DataFrame | None]:
@@ -393,4 +400,4 @@ def _side_shares(parts: list[pd.DataFrame], marks: dict, sides: pd.DataFrame) ->
     found = found.assign(_part=np.concatenate(owner))
     found = found.sort_values(["_part", *ORDER], kind="mergesort")
     found = found.drop_duplicates(["_part", *REPEAT])
-    return split_by(found[[*COMPACT, "_part"]], "_part", len(parts))
+    return [packed(p) for p in split_by(found[[*COMPACT, "_part"]], "_part", len(parts))]
