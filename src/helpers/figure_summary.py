@@ -166,9 +166,9 @@ def _part_groups(rows: pd.DataFrame) -> pd.DataFrame:
          "articles": _distinct_per_code(codes, rows["article_id"], len(labels)),
          "what": _joined_per_code(codes, rows["what"], len(labels)),
          "happened": _joined_per_code(codes, rows["happened"], len(labels)),
-         "example": rows["surface"].to_numpy(dtype=object)[first],
-         "first_article": rows["article_id"].to_numpy(dtype=object)[first],
-         "first_start": rows["start"].to_numpy()[first]}
+         "example": rows["surface"].iloc[first].to_numpy(dtype=object),
+         "first_article": rows["article_id"].iloc[first].to_numpy(dtype=object),
+         "first_start": rows["start"].iloc[first].to_numpy()}
     )  # fmt: skip
     return table.sort_values(["figures", "group"], ascending=[False, True], ignore_index=True)
 
@@ -221,7 +221,7 @@ def _part_rules(part: pd.DataFrame) -> pd.DataFrame:
     first = np.unique(codes, return_index=True)[1]
     table = {"n": np.bincount(codes, minlength=len(rules)).astype("int64")}
     for name, column in zip(["example", "sentence", *FIRST], taken, strict=True):
-        table[name] = part[column].to_numpy(dtype=object)[first]
+        table[name] = part[column].iloc[first].to_numpy(dtype=object)
     table["first_start"] = table["first_start"].astype("int64")
     return pd.DataFrame(table, index=pd.Index(np.asarray(rules, dtype=object), name="rule"))
 

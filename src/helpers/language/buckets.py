@@ -40,6 +40,7 @@ from helpers.language.framing import pattern_matches
 from helpers.language.sentiment import sentence_sentiment
 from helpers.language.words import CHUNK_SENTENCES, article_meta, chunks, with_outlet
 from helpers.pipeline import memo
+from helpers.pipeline.store import release_memory
 
 SENTENCES = "sentences"
 ARTICLES = "_articles"  # the pass's article rows, per bucket (what articles.csv is made of)
@@ -54,7 +55,9 @@ def _parts_read(sentence_columns: list[str]) -> dict[str, list[str]]:
 def count_bucket(parts: dict[str, pd.DataFrame]) -> list[SliceCounts]:
     """The counts of one bucket's sentences of usable articles (a slice per
     :data:`~helpers.language.words.CHUNK_SENTENCES`, usually one)."""
-    return [count_slice(part) for part in chunks(_usable(parts), CHUNK_SENTENCES)]
+    counted = [count_slice(part) for part in chunks(_usable(parts), CHUNK_SENTENCES)]
+    release_memory()  # the bucket's Arrow buffers, which the allocator would otherwise keep
+    return counted
 
 
 def _usable(parts: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -132,6 +135,7 @@ def find_bucket(
         named = sentences.loc[pattern_matches(sentences["text"], target), SENTENCE_READ]
     scores = sentence_sentiment(sentences, target, scope=scope) if _scored(target, scope) else None
     read = pd.unique(sentences["article_id"].astype(str).to_numpy(dtype=object)).tolist()
+    release_memory()
     return lines, hits, named.reset_index(drop=True), scores, read
 
 

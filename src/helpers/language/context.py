@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Sequence
 from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 from helpers.io import require_columns
@@ -257,7 +258,51 @@ def place_hits(
     found: pd.DataFrame, articles: pd.DataFrame, counts
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`dispersion` from the hits of :func:`concordance_rows` (of any parts of the
-    corpus) and the counts of the whole corpus (its words per sentence give the word axis)."""
+    corpus) and the counts of the whole corpus, whose words per sentence (in corpus order,
+    each article's sentences together and in order) give the word axis: found with numpy, not
+    by joining every sentence to its article's outlet."""
+    axis = counts.sentence_words
+    words = axis["words"].to_numpy(dtype=np.int64)
+    before = np.cumsum(words) - words
+    codes, ids = pd.factorize(axis["article_id"])
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
+    if len(starts) != len(ids):  # an article's sentences apart: join as dispersion does
+        return _placed_by_join(found, articles, counts)
+    meta = article_meta(articles).drop_duplicates("article_id").set_index("article_id")
+    meta = meta.reindex(pd.Index(ids, name="article_id"))
+    spans = pd.DataFrame(
+        {"article_id": ids, "outlet": meta["outlet"].to_numpy(),
+         "published": meta["published"].to_numpy(), "first_word": before[starts],
+         "n_words": np.add.reduceat(words, starts) if len(words) else words}
+    )  # fmt: skip
+    # each hit's sentence: its row of the axis, by (article code, sentence id) in sorted order
+    article = pd.Index(ids).get_indexer(found["article_id"])
+    sentence = found["sentence_id"].to_numpy(dtype=np.int64)
+    width = int(max(axis["sentence_id"].max(), sentence.max())) + 1 if len(found) else 1
+    keys = codes.astype(np.int64) * width + axis["sentence_id"].to_numpy(dtype=np.int64)
+    if len(keys) and not np.all(keys[1:] > keys[:-1]):  # sentences not in order: join
+        return _placed_by_join(found, articles, counts)
+    wanted = article.astype(np.int64) * width + sentence
+    row = np.searchsorted(keys, wanted).clip(max=max(len(keys) - 1, 0))
+    placed = (article >= 0) & (len(keys) > 0) & (keys[row] == wanted if len(keys) else False)
+    if not placed.any():
+        hits = pd.DataFrame([], columns=HIT_COLUMNS)
+    else:
+        taken, row, article = found[placed], row[placed], article[placed]
+        hits = pd.DataFrame(
+            {"keyword": taken["keyword"].to_numpy(),
+             "word_offset": before[row] + taken["index"].to_numpy(dtype=np.int64),
+             "article_id": taken["article_id"].to_numpy(),
+             "outlet": meta["outlet"].to_numpy()[article],
+             "published": meta["published"].to_numpy()[article],
+             "sentence_id": sentence[placed], "word": taken["word"].to_numpy()}
+        )  # fmt: skip
+    hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
+    return hits, spans
+
+
+def _placed_by_join(found, articles, counts) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`place_hits` by joining the hits to the word axis (any order of the sentences)."""
     axis = _word_axis(None, articles, counts)
     placed = found.merge(axis, on=["article_id", "sentence_id"], how="inner", sort=False)
     if placed.empty:
