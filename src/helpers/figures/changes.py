@@ -24,7 +24,6 @@ Those figures get ``+points-change``.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from helpers.figures.model import Figure, replace_figure
 from helpers.figures.vocabulary import VERBS
@@ -72,15 +71,16 @@ POINTS_VERB_RE = re.compile(
 )
 _POINTS = frozenset(("basis point", "point"))
 _MOVES = frozenset(("up", "down"))
-_CHANGE = attrgetter("change")
-_UNIT = attrgetter("unit_normalized")
 
 
 def share_changes(text: str, figures: list[Figure]) -> list[Figure]:
     """Give a rise or fall to the figures listed after a change verb in the same unit, and
     to an amount in points after a verb that moves a rate (see the module docstring); other
     figures are unchanged. ``figures``: all figures of ``text``, in order."""
-    if _MOVES.isdisjoint(map(_CHANGE, figures)) and _POINTS.isdisjoint(map(_UNIT, figures)):
+    for f in figures:
+        if f.change in _MOVES or f.unit_normalized in _POINTS:
+            break
+    else:
         return figures  # no rise or fall to share, no amount in points (most texts)
     out = figures
     a: Figure | None = None  # the figure before ``b``, as changed here

@@ -30,7 +30,7 @@ QUALIFIERS = {
         than or equal to|less or equal than|less or equal to|smaller or equal than|lower or
         equal than|<|≤|<=|< =|=<""",
     "~": """nearly|almost|about|approximately|approx.|approx|around|roughly|some|an
-        estimated|estimated at|estimated|circa|ca.|close to|in the region of|on the order
+        estimated|estimated|circa|ca.|close to|in the region of|on the order
         of|in the order of|~|≈|+/-|±""",
 }
 _CHANGE_OF = {
