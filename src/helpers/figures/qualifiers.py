@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import cast
+from typing import Final, cast
 
 from helpers.figures.model import Reading, last_word
 from helpers.figures.numwords import WORD_NUM
@@ -80,26 +80,23 @@ DOWN_BY_WORDS = """
     slashing
 """.split()
 _BY = r"(?=[^\S\n]+by[^\S\n])"
-# "up" and "back" after these verbs: "gave up 1.5%" and "gave back 3%" are falls; "made up 40%
-# of", "takes up 35% of" name a share, no change.
-_GIVE = r"(?:gave|give|gives|giving|given)[^\S\n]+(?:up|back)"
-_SHARE = r"(?:made|make|makes|making|took|take|takes|taking|taken|used|uses|using)[^\S\n]+up"
+# "gave up 1.5%" and "gave back 3%" are falls; after the verbs of ``_SHARE_WORDS``, "up" names a
+# share, no change ("made up 40% of", "takes up 35% of": see ``verb_before``).
+_GIVE = [f"{g} {p}" for g in ("gave", "give", "gives", "giving", "given") for p in ("up", "back")]
+_SHARE_WORDS: Final = frozenset(
+    "made make makes making took take takes taking taken used uses using".split()
+)
 # A change verb just before a number (and "back", "by"): "rose 0.3%", "fell by 5%", "higher by
 # 2%", "fell back 2%".
-# Group ``none``: a phrase that looks like one and sets no change ("made up 40%").
 CHANGE_VERB_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?P<v>(?P<none>"
-    + _SHARE
-    + r")|(?P<give>"
-    + _GIVE
-    + r")|(?P<up>"
+    r"(?i)(?<![A-Za-z])(?P<v>(?P<up>"
     + trie_alternation(UP_VERBS)
     + r"|(?:"
     + trie_alternation(UP_BY_WORDS)
     + r")"
     + _BY
     + r")|(?P<down>"
-    + trie_alternation(DOWN_VERBS)
+    + trie_alternation(DOWN_VERBS + _GIVE)
     + r"|(?:"
     + trie_alternation(DOWN_BY_WORDS)
     + r")"
@@ -174,7 +171,11 @@ def verb_before(text: str, pos: int, lw: str | None = None) -> re.Match | None:
         # A match holds at most two words (the verb and "by"), so it starts no earlier than
         # the last two words of the window: the search need not try the places before them.
         head = text[lo:pos].rsplit(None, 2)
-        return CHANGE_VERB_RE.search(text, lo + len(head[0]) if len(head) == 3 else lo, pos)
+        v = CHANGE_VERB_RE.search(text, lo + len(head[0]) if len(head) == 3 else lo, pos)
+        if v is not None and v.group("up") and v.end("up") - v.start() == 2:
+            if last_word(text, v.start()).lower() in _SHARE_WORDS:
+                return None  # "made up 40% of": a share, not a rise
+        return v
     return None
 
 
@@ -213,11 +214,7 @@ def read_qualifiers(text: str, r: Reading, lw: str | None = None) -> None:
     if r.kind != "count" or not r.unit or lw == "by":  # "cut its staff by 300 workers"
         before = None if m else raw  # the word before ``start``, when it is still r.start
         v = verb_before(text, start, before)
-        if v is not None and v.group("none"):
-            v = None  # "made up 40% of": a share, and no change verb farther back
-            far = None
-        else:
-            far = None if v else by_before(text, start, before)
+        far = None if v or lw == "up" else by_before(text, start, before)
         hit = v or far
         if hit and r.change not in (">", "<"):
             r.change = "up" if hit.group("up") else "down"

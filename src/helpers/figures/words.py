@@ -247,8 +247,7 @@ def _by_a_fraction(text: str, s: int, end: int) -> bool:
         return False
     if BY_BEFORE_RE.search(text, max(0, s - 30), s) is not None:
         return True
-    verb = verb_before(text, s)
-    return verb is not None and not verb.group("none")
+    return verb_before(text, s) is not None
 
 
 def read_ratio(text: str, s: int, end: int, value: float) -> Reading | None:
