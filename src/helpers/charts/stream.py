@@ -245,7 +245,8 @@ def _first_shares(parts: list[pd.DataFrame], nouns: pd.Series, specs: Sequence) 
         return [NEEDS_NOUNS] * len(parts)
     n = len(parts)
     owner = np.searchsorted(starts, found.index.to_numpy(), side="right") - 1
-    found = found.assign(_part=owner, _row=found.index.to_numpy() - starts[owner])
+    found["_part"] = owner  # columns added in place: a copy of the rows would double the peak
+    found["_row"] = found.index.to_numpy() - starts[owner]
     counts = group_count_part(found, by=["_part"]) or {}
     sides = side_part(found, by=["_part"]) or {}
     split = {f"counts.{k}": split_by(v, "_part", n) for k, v in counts.items()}
@@ -377,7 +378,7 @@ def _side_shares(parts: list[pd.DataFrame], marks: dict, sides: pd.DataFrame) ->
     for a part without any."""
     side_of = dict(zip(sides[SIDE_KEYS].itertuples(index=False, name=None), sides["side"],
                        strict=True))  # fmt: skip
-    held, panels, values, owner = [], [], [], []
+    held, hits, panels, values, owner = [], [], [], [], []
     for number, claims in enumerate(_each_in_order(parts)):
         if claims.empty:
             continue
@@ -385,7 +386,8 @@ def _side_shares(parts: list[pd.DataFrame], marks: dict, sides: pd.DataFrame) ->
         side = np.array([side_of.get(key) for key in keys], dtype=object)
         hit = codes >= 0
         hit[hit] = pd.notna(side[codes[hit]])
-        held.append(claims.assign(_hit=hit))
+        held.append(claims)
+        hits.append(hit)
         panels.append(side[codes[hit]])
         values.append(value[hit])
         owner.append(np.full(int(hit.sum()), number))
@@ -394,7 +396,7 @@ def _side_shares(parts: list[pd.DataFrame], marks: dict, sides: pd.DataFrame) ->
     claims = pd.concat(held, ignore_index=True) if len(held) > 1 else held[0]
     article = text(claims["article_id"])  # parts hold whole articles: positions as in a part
     position = article.groupby(article, sort=False).cumcount().to_numpy()
-    hit = claims.pop("_hit").to_numpy()
+    hit = np.concatenate(hits)
     claims, positions = claims[hit], [position[hit]]
     found = _side_claims(claims, *(np.concatenate(x) for x in (panels, values, positions)))
     found = found.assign(_part=np.concatenate(owner))
