@@ -134,6 +134,8 @@ def _typed_in_context(speaker: Speaker, sentence: str, study: Study) -> Speaker:
 
 def merge_via(frames: list[Attribution]) -> list[Attribution]:
     """Make an outlet that sits next to another speaker in a sentence that speaker's via."""
+    if len(frames) < 2:
+        return frames  # a lone frame has no one beside it
     outlets = [f for f in frames if f.speaker.is_outlet and not f.via]
     others = [f for f in frames if not (f.speaker.is_outlet and not f.via)]
     if not others or not outlets:
