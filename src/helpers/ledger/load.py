@@ -270,11 +270,16 @@ def load_denials(
     found = [t for t in found if t is not None]
     if not found:
         return empty_table("claims")
-    kept = _in_article_order(pa.concat_tables(found) if len(found) > 1 else found[0])
+    whole = pa.concat_tables(found) if len(found) > 1 else found[0]
     del found
-    if rows is not None:
-        kept = kept.slice(0, rows)
-    return kept.to_pandas(split_blocks=True, self_destruct=True)
+    keys = [("article_id", "ascending"), ("start", "ascending")]
+    order = pc.sort_indices(whole, sort_keys=keys)  # stable, as a mergesort
+    kept = whole.take(order if rows is None else order[:rows])  # only the rows kept
+    del whole
+    frame = kept.to_pandas(split_blocks=True, self_destruct=True)
+    del kept
+    release_memory()  # the denied rows of every bucket, handed back
+    return frame
 
 
 def denied_part(
@@ -293,8 +298,3 @@ def denied_part(
     path = part_path(processed_dir, "claims", bucket)
     part = pq.read_table(path, filters=[("stance", "in", list(stances))])
     return part.filter(pc.fill_null(pc.less(part["conversion_of"], 0), True))
-
-
-def _in_article_order(table: pa.Table) -> pa.Table:
-    keys = [("article_id", "ascending"), ("start", "ascending")]
-    return table.take(pc.sort_indices(table, sort_keys=keys))  # stable, as a mergesort
