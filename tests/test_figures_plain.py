@@ -10,6 +10,7 @@ import pytest
 
 import helpers.figures.digits as digits
 from fixtures import SEED_RAW_DIR, TEST_DATA_DIR
+from helpers import native
 from helpers.figures import extract_figures
 from helpers.figures.plain import read_percent, read_word_after
 
@@ -58,6 +59,10 @@ def test_shortcuts_read_what_the_chain_reads(monkeypatch):
         assert extract_figures(text) == expected, text[:200]
 
 
+@pytest.mark.skipif(
+    native.is_compiled(digits),
+    reason="compiled code calls the shortcuts directly; HELPERS_PURE=1 tests them",
+)
 @pytest.mark.parametrize(
     ("sentence", "surface", "unit"),
     [
