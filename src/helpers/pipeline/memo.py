@@ -128,14 +128,7 @@ def _read_parts(
     columns: Mapping[str, Sequence[str] | None],
     categories: Mapping[str, Sequence[str]],
 ) -> dict[str, pd.DataFrame]:
-    parts = {}
-    for table, path in files.items():
-        wanted = columns.get(table)
-        if path.exists():
-            parts[table] = read_part_file(path, wanted, categories.get(table, ())).to_pandas()
-        else:
-            parts[table] = pd.DataFrame(columns=list(wanted) if wanted else None)
-    return parts
+    return {t: part.to_pandas() for t, part in _read_tables(files, columns, categories).items()}
 
 
 def _file_sha256(path: Path) -> str:
