@@ -31,6 +31,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from helpers.filehash import HashMemo
 from helpers.io import atomic_write_bytes
 from helpers.pipeline.cache import code_version
 from helpers.pipeline.store import buckets_on_disk, part_path, read_part_file
@@ -131,11 +132,13 @@ def _read_parts(
     return {t: part.to_pandas() for t, part in _read_tables(files, columns, categories).items()}
 
 
+# A bucket file read by several maps of one notebook (03 and 04 map the claims a few times) is
+# hashed once per process, while its stat stays the same.
+_FILE_HASHES = HashMemo(None)
+
+
 def _file_sha256(path: Path) -> str:
-    if not path.exists():
-        return ""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    return _FILE_HASHES.sha256(path) if path.exists() else ""
 
 
 class _Store:
