@@ -134,3 +134,47 @@ def test_a_run_keeps_the_cache_when_it_clears_what_dead_runs_left(tmp_path):
     staging.recover(staging.run_dir(out) / staging.JOURNAL_NAME, [out])
     assert kept.read_bytes() == b"partial"
     assert not dead.parent.exists()
+
+
+class CountingBatches:
+    """Counting, for many parts at once: remembers the size of every batch it was given."""
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+        self.one = Counting()
+
+    def __call__(self, parts) -> list[Counter]:
+        self.batches.append(len(parts))
+        return [self.one(part) for part in parts]
+
+
+def test_map_batches_gives_map_parts_results_and_batches_the_parts(tmp_path):
+    processed = _store(tmp_path)
+    whole = memo.map_parts(processed, "sentences", Counting(), columns=["text"])
+    batching = CountingBatches()
+    got = memo.map_batches(processed, "sentences", batching, columns=["text"], rows=3)
+    assert got == whole
+    assert batching.batches == [2, 1]  # 2 + 3 rows reach 3, then the last bucket alone
+
+
+def test_map_batches_computes_only_the_changed_buckets_and_shares_map_parts_cache(tmp_path):
+    processed, cache = _store(tmp_path), tmp_path / "cache"
+    memo.map_parts(processed, "sentences", Counting(), columns=["text"], cache_dir=cache,
+                   name="words")  # fmt: skip
+    _write(processed, 17, ["Voters cast 9,000 ballots."])
+    batching = CountingBatches()
+    got = memo.map_batches(processed, "sentences", batching, columns=["text"], cache_dir=cache,
+                           name="words")  # fmt: skip
+    assert batching.batches == [1]  # only bucket 17, whose file changed
+    assert got[1] == Counter({"voters": 1, "cast": 1, "9,000": 1, "ballots": 1})
+    assert got == memo.map_parts(processed, "sentences", Counting(), columns=["text"])
+
+
+def test_map_batches_refuses_a_function_that_loses_parts(tmp_path):
+    processed = _store(tmp_path)
+    try:
+        memo.map_batches(processed, "sentences", lambda parts: parts[:1], columns=["text"])
+    except ValueError as error:
+        assert "1 results for 3 parts" in str(error)
+    else:
+        raise AssertionError("a batch function returning too few results was accepted")
