@@ -159,7 +159,9 @@ def institution_type(phrase: str) -> str:
         before = [m for m in main if m[1] <= head[0] and _passes(head[3], m[2])]
         owners = [m for m in before if text.startswith("'", m[1])]  # "the UN's coordinator"
         if owners or (before and head[3] != OWNERS):
-            return _head(owners or before)[2]
+            ruling = _head(owners or before)
+            assert ruling is not None  # owners or before is not empty here
+            return ruling[2]
         if head[3] == OWNERS:
             return head[2]
         return complement if _passes(head[3], complement) else head[2]
@@ -167,4 +169,8 @@ def institution_type(phrase: str) -> str:
         return complement  # "Officials at the port", "a spokesperson for the chain"
     typed = [m for m in main if m[2]]
     owners = [m for m in typed if text.startswith("'", m[1])]  # "the UN's humanitarian chief"
-    return _head(owners or typed)[2] if typed else ""
+    if not typed:
+        return ""
+    ruling = _head(owners or typed)
+    assert ruling is not None  # typed is not empty
+    return ruling[2]

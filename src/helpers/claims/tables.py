@@ -192,7 +192,7 @@ def attributions_table(
         found = _budgeted(
             article_id,
             seconds_per_article,
-            lambda text=text, spans=spans: attribute_sentences(text, spans, study),
+            lambda text=text, spans=spans: attribute_sentences(text, spans, study),  # type: ignore[misc]
             refused,
         )
         for sentence in found or []:
