@@ -11,8 +11,8 @@ one result per part, each a function of its part alone.
 - :func:`in_batches`: the parts a reader yields, in batches (no cache);
 - :func:`cached_buckets`: the buckets of one dataset of the pass; a bucket whose file, function
   ``name``, ``key``, columns and library code are unchanged is read back from ``cache_dir``
-  (the store of :mod:`helpers.pipeline.memo`, shared with its ``map_parts``), and only the
-  others are read and computed, in batches;
+  (:func:`helpers.pipeline.memo.map_batches`), and only the others are read and computed,
+  in batches;
 - :func:`split_by`: a frame's rows per part, from one column of part numbers.
 
 Both give an ``Each``: ``each(fn, columns, name, key)`` -> the results, in part order.
@@ -28,7 +28,6 @@ import numpy as np
 import pandas as pd
 
 from helpers.pipeline import memo
-from helpers.pipeline.store import buckets_on_disk, part_path, read_part_file
 
 BATCH_ROWS = 200_000  # claims turned into chart rows at once (a row costs about 1 kB then)
 
@@ -62,44 +61,13 @@ def cached_buckets(
     """An ``Each`` over the buckets of ``table`` in ``processed_dir``: the result of a bucket
     already computed with the same file, ``name``, ``key``, columns and code is read from
     ``cache_dir`` (none: ``cache_dir`` empty), the others are computed about ``rows`` claims
-    at a time and stored."""
+    at a time and stored (:func:`helpers.pipeline.memo.map_batches`)."""
 
     def each(fn: Batch, columns: Sequence[str], name: str, key: Any = ()) -> list[Any]:
-        columns = list(columns)
-        store = None
-        if cache_dir:
-            # the store of helpers.pipeline.memo.map_parts: the same digests, so the same
-            # rules decide when a stored result is stale
-            store = memo._Store(cache_dir, name, key, [table], {table: columns}, {table: ()})
-        buckets = buckets_on_disk(processed_dir, table)
-        results: dict[int, Any] = {}
-        pending: list[tuple[int, str, pd.DataFrame]] = []
-
-        def compute() -> None:
-            found = fn([part for _, _, part in pending])
-            for (bucket, digest, _), result in zip(pending, found, strict=True):
-                results[bucket] = result
-                if store is not None:
-                    store.put(bucket, digest, result)
-            pending.clear()
-
-        for bucket in buckets:
-            path = part_path(processed_dir, table, bucket)
-            digest = ""
-            if store is not None:
-                digest = store.digest({table: path})
-                hit, result = store.get(bucket, digest)
-                if hit:
-                    results[bucket] = result
-                    continue
-            pending.append((bucket, digest, read_part_file(path, columns, ()).to_pandas()))
-            if sum(len(part) for _, _, part in pending) >= rows:
-                compute()
-        if pending:
-            compute()
-        if store is not None:
-            store.forget_others(set(buckets))
-        return [results[bucket] for bucket in buckets]
+        return memo.map_batches(
+            processed_dir, table, fn, columns=list(columns), cache_dir=cache_dir or None,
+            name=name, key=key, rows=rows,
+        )  # fmt: skip
 
     return each
 
