@@ -10,7 +10,8 @@ The package is split by job: ``style`` (house style for the report or slides, sa
 conversion), ``claim_rows`` and ``corpus_rows`` (the rows of each chart), ``plots`` and
 ``corpus_plots`` (drawing), ``captions`` (captions and findings), ``build`` (the charts of
 notebook 04 from a study's chart specs and the corpus's own groups) and ``stream`` (the same
-claim charts from the claims table read part by part, in bounded memory), with ``buckets``
+claim charts from the claims table read part by part, in bounded memory), with ``sides`` (its
+side-by-side chart), ``order`` (a part's claims in the whole table's order) and ``buckets``
 (each part's share computed a batch at a time, and kept between runs). Nothing here knows one
 story: topics, events, titles and captions of a study's charts come from its study file.
 """
