@@ -2,7 +2,7 @@
 that its memory follows the largest part and not the corpus: the counts it prints, the groups
 of figures, the extraction rules, the kinds of figure per article, the restatements in a
 second unit, the first rows in corpus order, and the whole table copied into one Parquet file
-for the report.
+for the report (the buckets' bytes joined, :mod:`helpers.parquet_splice`).
 
 Every summary equals the one computed on the whole table at once (the tests hold it to
 that): counts and sums add up over parts, the sets of ``what`` and ``happened`` are joined,
@@ -23,8 +23,9 @@ import pyarrow as pa
 
 from helpers.grouping import conversions, group_counts
 from helpers.io import write_parquet_parts
+from helpers.parquet_splice import splice
 from helpers.pipeline import memo
-from helpers.pipeline.store import buckets_on_disk, read_part
+from helpers.pipeline.store import buckets_on_disk, part_path, read_part
 from helpers.pipeline.tables import empty_table
 
 ORDER = ["article_id", "start"]
@@ -116,11 +117,19 @@ def summarise_figures(
 
 
 def copy_figures(processed_dir: str | Path, path: str | Path) -> int:
-    """Write every row of the pass's figures dataset into one Parquet file (zstd), a few
-    buckets at a time: each article's figures together and in text order, the articles in
-    the order of the pass's buckets (sort by article_id and start for corpus order). The file
-    replaces ``path`` once it is complete; a corpus without figures gives one with the
-    columns and no row. Returns the number of rows written."""
+    """Write every row of the pass's figures dataset into one Parquet file (zstd): each
+    article's figures together and in text order, the articles in the order of the pass's
+    buckets (sort by article_id and start for corpus order), one row group per bucket. The
+    buckets' encoded row groups are copied as they are (:func:`helpers.parquet_splice.splice`:
+    nothing is decoded or compressed again, so a rerun costs a file copy and the same buckets
+    give the same bytes); buckets that cannot be joined so (a bucket of another schema) are
+    read and written again, a few at a time. The file replaces ``path`` once it is complete; a
+    corpus without figures gives one with the columns and no row. Returns the number of rows
+    written."""
+    buckets = buckets_on_disk(processed_dir, "figures")
+    rows = splice([part_path(processed_dir, "figures", bucket) for bucket in buckets], path)
+    if rows is not None:
+        return rows
     empty = pa.Schema.from_pandas(empty_table("figures"), preserve_index=False)
     return write_parquet_parts(_batches(processed_dir), path, empty_schema=empty)
 
