@@ -4,6 +4,7 @@ general corpus (tests/data/general_corpus), the parts give what the whole frame 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -193,3 +194,24 @@ def test_value_texts_of_many_rows_are_those_of_one_row_at_a_time():
     expected = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in rows.itertuples(index=False)]
     assert _value_texts(rows).tolist() == expected
     assert {"~12-18", ">1,234,567", "0.5", "-3", "2.25e-05", "12-18"} <= set(expected)
+
+
+def test_value_texts_of_random_numbers_are_those_of_one_row_at_a_time():
+    """Many random values (integers past 2**53 and 2**63, fractions, negatives, missing bounds)
+    give the texts _value_text gives row by row."""
+    from helpers.ledger.common import text
+    from helpers.ledger.compare import _value_text, _value_texts
+
+    rng = np.random.default_rng(7)
+    n = 3000
+    pool = np.concatenate([
+        rng.integers(-10**6, 10**12, n).astype(float), rng.normal(0, 5000, n),
+        rng.uniform(0, 1, n), [2.0**53 + 2, 2.0**63, -(2.0**64), 1e20, 1e-300, np.nan],
+    ])  # fmt: skip
+    rows = pd.DataFrame({
+        "change": rng.choice([">", "<", "~", "=", "+", ""], len(pool)),
+        "v": pool, "v_low": rng.permutation(pool), "v_high": pool,
+    })  # fmt: skip
+    rows.loc[::3, "v_low"] = rows.loc[::3, "v"]
+    expected = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in rows.itertuples(index=False)]
+    assert _value_texts(rows).tolist() == expected
