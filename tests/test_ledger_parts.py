@@ -215,3 +215,15 @@ def test_value_texts_of_random_numbers_are_those_of_one_row_at_a_time():
     rows.loc[::3, "v_low"] = rows.loc[::3, "v"]
     expected = [_value_text(text(c), v, lo, hi) for c, v, lo, hi in rows.itertuples(index=False)]
     assert _value_texts(rows).tolist() == expected
+
+
+def test_quote_counts_are_a_count_of_the_rows_by_their_text(store):
+    """The buckets' tallies added up: one row per distinct outlet, source and type as text,
+    sorted as a groupby sorts them, with the number of reporting frames."""
+    processed, _, quotes, *_ = store
+    counts = quote_counts(processed, QUOTE_COLUMNS)
+    keys = list(QUOTE_COLUMNS)
+    expected = quotes[keys].astype("str").fillna("").groupby(keys).size()
+    assert counts.set_index(keys)["n"].to_dict() == expected.to_dict()
+    assert list(counts[keys].itertuples(index=False, name=None)) == list(expected.index)
+    assert counts["n"].dtype == np.int64 and len(counts) > 3

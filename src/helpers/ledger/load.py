@@ -235,20 +235,20 @@ def quote_counts(
         columns=list(columns), categories=list(columns), cache_dir=cache_dir,
         name="quote-counts",
     )  # fmt: skip
-    if not counts:
-        return pd.DataFrame({**{c: pd.Series(dtype="str") for c in columns}, "n": []})
-    total = pd.concat([c.rename_axis(list(columns)) for c in counts])
-    total.index = pd.MultiIndex.from_arrays(
-        [total.index.get_level_values(c).astype("str") for c in columns]
-    )
-    total = total.groupby(level=list(range(len(columns)))).sum()
-    return total.rename("n").rename_axis(list(columns)).reset_index()
+    total: Counter = Counter()
+    for count in counts:  # a few hundred keys a bucket: plain dictionaries add up fastest
+        total.update(count)
+    keys = sorted(total)  # as a groupby on the text columns sorts them (code point order)
+    frame = {c: pd.array([k[i] for k in keys], dtype="str") for i, c in enumerate(columns)}
+    return pd.DataFrame({**frame, "n": np.array([total[k] for k in keys], dtype=np.int64)})
 
 
-def quote_part(part: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
-    """One bucket's share of :func:`quote_counts`: its rows per distinct ``columns``."""
+def quote_part(part: pd.DataFrame, columns: Sequence[str]) -> dict[tuple[str, ...], int]:
+    """One bucket's share of :func:`quote_counts`: its rows per distinct ``columns`` (as
+    text, "" for a missing cell)."""
     keys = [cells(part[c]) for c in columns]
-    return pd.Series(1, index=part.index).groupby(keys, observed=True).size()
+    sizes = pd.Series(1, index=part.index).groupby(keys, observed=True).size()
+    return {tuple(str(x) for x in key): int(n) for key, n in sizes.items()}
 
 
 def load_denials(
