@@ -50,6 +50,8 @@ def _same_counts(left, right):
         pd.testing.assert_series_equal(getattr(left, field).sort_index(),
                                        getattr(right, field).sort_index())  # fmt: skip
     pd.testing.assert_frame_equal(left.sentence_words, right.sentence_words)  # corpus order
+    axis = left.sentence_words["article_id"]  # an id held once, not once per sentence
+    assert isinstance(axis.dtype, pd.CategoricalDtype) and axis.cat.codes.is_monotonic_increasing
     assert (left.total, left.articles, left.forms) == (right.total, right.articles, right.forms)
 
 
@@ -135,3 +137,20 @@ def test_the_cache_gives_the_same_finds_and_is_read_back(seeds, tmp_path):
     other = language.find_in_buckets(seeds, counts, ["said"], cache_dir=str(tmp_path))
     assert set(other.concordance["query"]) == {"said"}
     assert sorted((tmp_path / "language-finds").glob("*.pkl")) != stored
+
+
+def test_a_bucket_find_keeps_no_view_of_the_buckets_text(seeds):
+    """What a bucket's find keeps for a study without a framing target holds no slice of the
+    bucket's sentences: a slice, even an empty one, keeps the whole bucket's Arrow buffers,
+    and with them every sentence of the corpus once every bucket is read."""
+    sentences, articles = _whole(seeds)
+    text = sentences["text"].array.__arrow_array__()
+    assert text.get_total_buffer_size() > 10_000  # the seeds' text, as Arrow holds it
+    parts = {"sentences": sentences, "_articles": articles}
+    matching = {"drone": frozenset({"drone", "drones"})}
+    lines, hits, named, scores, read = language.buckets.find_bucket(parts, matching, None, "none")
+    assert len(lines) == len(hits) > 0 and named.empty and scores is None and read
+    for column in named.columns:
+        held = named[column].array
+        if hasattr(held, "__arrow_array__"):
+            assert held.__arrow_array__().get_total_buffer_size() < 100

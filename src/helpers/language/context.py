@@ -212,7 +212,8 @@ def _word_axis(sentences: pd.DataFrame, articles: pd.DataFrame, counts) -> pd.Da
     counts' words per sentence when given, else by counting the words of every sentence."""
     if counts is not None and counts.sentence_words is not None:
         meta = article_meta(articles)
-        axis = counts.sentence_words.merge(meta, on="article_id", how="left", sort=False)
+        axis = counts.sentence_words.astype({"article_id": "str"})
+        axis = axis.merge(meta, on="article_id", how="left", sort=False)
     else:
         axis = with_outlet(sentences, articles)
         axis = axis.assign(words=word_counts(axis["text"])).drop(columns="text")
@@ -264,7 +265,7 @@ def place_hits(
     axis = counts.sentence_words
     words = axis["words"].to_numpy(dtype=np.int64)
     before = np.cumsum(words) - words
-    codes, ids = pd.factorize(axis["article_id"])
+    codes, ids = _article_codes(axis["article_id"])
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
     if len(starts) != len(ids):  # an article's sentences apart: join as dispersion does
         return _placed_by_join(found, articles, counts)
@@ -299,6 +300,15 @@ def place_hits(
         )  # fmt: skip
     hits = hits.sort_values(["word_offset", "keyword"], kind="mergesort").reset_index(drop=True)
     return hits, spans
+
+
+def _article_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per row the code of its article, and the articles the codes point into: a categorical's
+    own codes and categories (no Python string per sentence), else :func:`pandas.factorize`."""
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        return ids.cat.codes.to_numpy(), np.asarray(ids.cat.categories, dtype=object)
+    codes, found = pd.factorize(ids)
+    return codes, np.asarray(found, dtype=object)
 
 
 def _placed_by_join(found, articles, counts) -> tuple[pd.DataFrame, pd.DataFrame]:

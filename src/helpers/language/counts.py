@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from helpers.io import require_columns
 from helpers.language.words import (
@@ -37,7 +36,8 @@ class CorpusCounts:
     numbers in all; ``spread``: the number of articles
     each content word occurs in; ``articles``: the number of articles read; ``forms``: every
     distinct word form as written (what a keyword is matched against); ``sentence_words``:
-    ``article_id, sentence_id, words`` per sentence in corpus order (for the dispersion plot).
+    ``article_id, sentence_id, words`` per sentence in corpus order (for the dispersion plot;
+    ``article_id`` categorical).
     """
 
     words: pd.DataFrame
@@ -186,7 +186,8 @@ def _sentence_words(slices: list[SliceCounts], in_corpus_order: bool) -> pd.Data
     """``article_id, sentence_id, words`` per sentence of the slices: in the slices' order, or
     with ``in_corpus_order`` the articles sorted by date (undated last) and id, as
     :func:`with_outlet` orders them (an article's sentences are together and in order in its
-    slice)."""
+    slice). ``article_id`` is categorical, its categories the articles in that order (an id
+    held once, not once per sentence: millions of sentences at 100,000 articles)."""
     ids = np.concatenate([p.article_ids for p in slices]) if slices else np.zeros(0, object)
     offsets = np.cumsum([0, *(len(p.article_ids) for p in slices)])
     article = np.concatenate(
@@ -201,18 +202,21 @@ def _sentence_words(slices: list[SliceCounts], in_corpus_order: bool) -> pd.Data
         ranked = articles.sort_values(["_undated", "published", "article_id"], kind="mergesort")
         rank = np.empty(len(ids), dtype=np.int64)
         rank[ranked.index.to_numpy()] = np.arange(len(ids))
-        order = np.argsort(rank[article], kind="stable")
+        article = rank[article]
+        order = np.argsort(article, kind="stable")
         article, sentence_ids, words = article[order], sentence_ids[order], words[order]
+        ids = ids[ranked.index.to_numpy()]
     return pd.DataFrame(
-        {"article_id": _texts(ids, article),
+        {"article_id": _coded(ids, article),
          "sentence_id": sentence_ids.astype("int64"), "words": words.astype("int64")}
     )  # fmt: skip
 
 
-def _texts(labels: np.ndarray, codes: np.ndarray) -> pd.Series:
-    """``labels[codes]`` as Arrow-backed text, taken in Arrow (no Python string per row)."""
-    taken = pa.array(labels, type=pa.string()).take(pa.array(codes, type=pa.int64()))
-    return pd.Series(pd.array(taken, dtype="str"))
+def _coded(labels: np.ndarray, codes: np.ndarray) -> pd.Categorical:
+    """``labels[codes]`` as a categorical whose categories are ``labels`` in their order (an
+    article whose sentences two slices hold is one category)."""
+    categories, where = pd.factorize(pd.array(labels, dtype="str"))
+    return pd.Categorical.from_codes(categories[codes].astype(np.int32), categories=where)
 
 
 def add_counts(slices: list[SliceCounts], in_corpus_order: bool = True) -> CorpusCounts:

@@ -260,6 +260,14 @@ def tokens_of(texts: pd.Series) -> Tokens:
     )  # fmt: skip
 
 
+def forget_readings() -> None:
+    """Empty the remembered tokens and readings of pieces (:func:`tokens_of`'s caches, about
+    100 MB when full): for a caller done tokenising a corpus."""
+    _piece_tokens.cache_clear()
+    _form_reading.cache_clear()
+    normalise.cache_clear()
+
+
 def token_table(texts: pd.Series) -> pd.DataFrame:
     """One row per word or number of ``texts`` (a Series of sentences), in order: ``row`` (the
     index label of its sentence), ``norm`` (:func:`normalise`), ``is_word``, ``content`` (a word
