@@ -58,3 +58,46 @@ def test_a_corpus_without_figures_gives_empty_summaries_and_a_file_with_the_colu
     )
     copied = pd.read_parquet(tmp_path / "f.parquet")
     assert copied.empty and "sentence_text" in copied.columns
+
+
+def _same_part(left, right):
+    assert (left is None) == (right is None)
+    if left is None:
+        return
+    assert left.counts == right.counts
+    for field in ("groups", "rules", "kinds", "restated", "first"):
+        pd.testing.assert_frame_equal(
+            getattr(left, field).reset_index(drop=field in ("groups", "restated", "first")),
+            getattr(right, field).reset_index(drop=field in ("groups", "restated", "first")),
+        )
+
+
+def test_a_batch_of_parts_gives_each_part_its_own_summary(seeds):
+    whole = pipeline.load_table(seeds, "figures")
+    ids = sorted(whole["article_id"].unique())
+    restating = whole.loc[conversions(whole), "article_id"].iloc[0]
+    only_restating = whole[(whole["article_id"] == restating) & conversions(whole)]
+    ids = [article for article in ids if article != restating]  # parts hold whole articles
+    parts = [whole[whole["article_id"].isin(ids[i : i + 2])].reset_index(drop=True)
+             for i in range(0, len(ids), 2)]  # fmt: skip
+    parts += [whole.iloc[:0], only_restating.reset_index(drop=True)]
+    assert len(parts) > 3 and not only_restating.empty
+    batch = figure_summary.summarise_batch(parts, head=3)
+    assert len(batch) == len(parts) and batch[-2] is None
+    for part, summary in zip(parts, batch, strict=True):
+        _same_part(summary, figure_summary.summarise_part(part, head=3))
+    # a part out of (article_id, start) order: every part summarised on its own, same result
+    shuffled = [parts[0].iloc[::-1].reset_index(drop=True), *parts[1:]]
+    for part, summary in zip(shuffled, figure_summary.summarise_batch(shuffled, 3), strict=True):
+        _same_part(summary, figure_summary.summarise_part(part, head=3))
+
+
+def test_the_cache_gives_the_same_summary(seeds, tmp_path):
+    plain = figure_summary.summarise_figures(seeds, head=5)
+    for _ in range(2):  # stored, then read back
+        cached = figure_summary.summarise_figures(seeds, head=5, cache_dir=tmp_path)
+        assert cached.figures == plain.figures and cached.told == plain.told
+        for field in ("groups", "rules", "kinds", "restatements", "first"):
+            pd.testing.assert_frame_equal(getattr(cached, field), getattr(plain, field))
+    stored = list((tmp_path / "figure-summary").glob("*.pkl"))
+    assert len(stored) == len(list(pipeline.dataset_dir(seeds, "figures").glob("part-*"))) > 1

@@ -85,6 +85,106 @@ def summarise_part(part: pd.DataFrame, head: int = 10) -> PartSummary | None:
     )
 
 
+def summarise_batch(parts: list[pd.DataFrame], head: int = 10) -> list[PartSummary | None]:
+    """``[summarise_part(part, head) for part in parts]``, computed over the parts put together
+    (one pandas or numpy call per step for all of them, each keyed by part and split at the
+    end: 256 calls on small parts cost more than one on their rows). Parts that are not as
+    the pass writes them (text with missing values, rows out of order) go one at a time."""
+    held = [i for i, part in enumerate(parts) if not part.empty]
+    found: list[PartSummary | None] = [None] * len(parts)
+    batch = pd.concat([parts[i] for i in held], ignore_index=True) if held else None
+    sizes = np.array([len(parts[i]) for i in held], dtype=np.int64)
+    label = np.repeat(np.arange(len(held)), sizes)
+    if batch is None or not _batchable(batch, label):
+        return [summarise_part(part, head) for part in parts]
+    ends = np.cumsum(sizes)
+    restating = conversions(batch).to_numpy()
+    articles = pd.factorize(batch["article_id"])[0]
+    distinct = np.bincount(np.unique(label * (len(batch) + 1) + articles) // (len(batch) + 1),
+                           minlength=len(held))  # fmt: skip
+    restated = np.bincount(label, weights=restating, minlength=len(held))
+    told = np.bincount(label, weights=(batch["happened"] != "").to_numpy(), minlength=len(held))
+    groups = _split(_groups_by_part(batch.loc[~restating, GROUPED], label[~restating]))
+    rules = _split(_rules_by_part(batch, label), keep_index=True)
+    kinds = batch.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    kind_part = pd.Series(label, index=batch["article_id"]).groupby(level=0).first()
+    kind_part = kind_part.reindex(kinds.index).to_numpy()
+    restating_rows = batch.loc[restating, RESTATEMENT_COLUMNS]
+    restated_part = label[restating]
+    for n, i in enumerate(held):
+        start = ends[n] - sizes[n]
+        own = kinds[kind_part == n]
+        found[i] = PartSummary(
+            counts=(int(sizes[n]), int(distinct[n]), int(restated[n]), int(told[n])),
+            groups=groups[n] if n in groups else _part_groups(batch[GROUPED].iloc[:0]),
+            rules=rules[n],
+            kinds=own.loc[:, own.to_numpy().any(axis=0)],
+            restated=restating_rows[restated_part == n].reset_index(drop=True),
+            first=batch.iloc[start : start + min(head, sizes[n])].reset_index(drop=True),
+        )
+    return found
+
+
+def _batchable(batch: pd.DataFrame, label: np.ndarray) -> bool:
+    """Whether the parts put together in ``batch`` (``label`` the part of each row) have text
+    as the pass writes it (no missing value) and each part's rows in (article_id, start)
+    order, as :func:`summarise_batch` needs."""
+    texts = batch[[*GROUPED[:-1], "rule", "sentence_text", "kind"]]
+    if not all(isinstance(t, pd.StringDtype) for t in texts.dtypes) or texts.isna().any(axis=None):
+        return False
+    article = pd.factorize(batch["article_id"], sort=True)[0]
+    start = batch["start"].to_numpy()
+    same = label[1:] == label[:-1]
+    ordered = (article[1:] > article[:-1]) | (
+        (article[1:] == article[:-1]) & (start[1:] >= start[:-1])
+    )
+    return bool(np.all(ordered | ~same))
+
+
+def _split(table: pd.DataFrame, keep_index: bool = False) -> dict[int, pd.DataFrame]:
+    """The rows of ``table`` by its ``_part`` column (a part's rows together), without it."""
+    parts = table.pop("_part").to_numpy()
+    cuts = np.flatnonzero(np.r_[True, parts[1:] != parts[:-1]]) if len(parts) else parts
+    bounds = [*cuts.tolist(), len(parts)]
+    return {int(parts[a]): table.iloc[a:b] if keep_index else table.iloc[a:b].reset_index(drop=True)
+            for a, b in zip(bounds[:-1], bounds[1:], strict=True)}  # fmt: skip
+
+
+def _groups_by_part(rows: pd.DataFrame, label: np.ndarray) -> pd.DataFrame:
+    """:func:`_part_groups` of every part at once: its rows with a ``_part`` column, by part."""
+    group_codes, names = pd.factorize(rows["group"])
+    codes, keys = pd.factorize(label.astype(np.int64) * (len(names) + 1) + group_codes)
+    first = np.unique(codes, return_index=True)[1]
+    table = pd.DataFrame(
+        {"group": np.asarray(names, dtype=object)[keys % (len(names) + 1)],
+         "figures": np.bincount(codes, minlength=len(keys)).astype("int64"),
+         "articles": _distinct_per_code(codes, rows["article_id"], len(keys)),
+         "what": _joined_per_code(codes, rows["what"], len(keys)),
+         "happened": _joined_per_code(codes, rows["happened"], len(keys)),
+         "example": rows["surface"].iloc[first].to_numpy(dtype=object),
+         "first_article": rows["article_id"].iloc[first].to_numpy(dtype=object),
+         "first_start": rows["start"].iloc[first].to_numpy(),
+         "_part": keys // (len(names) + 1)}
+    )  # fmt: skip
+    return table.sort_values(["_part", "figures", "group"], ascending=[True, False, True],
+                             ignore_index=True)  # fmt: skip
+
+
+def _rules_by_part(part: pd.DataFrame, label: np.ndarray) -> pd.DataFrame:
+    """:func:`_part_rules` of every part at once, with a ``_part`` column, by part."""
+    taken = ["surface", "sentence_text", "article_id", "start"]
+    rule_codes, rules = pd.factorize(part["rule"], sort=True)
+    keys, first, counts = np.unique(label.astype(np.int64) * len(rules) + rule_codes,
+                                    return_index=True, return_counts=True)  # fmt: skip
+    table = {"n": counts.astype("int64")}
+    for name, column in zip(["example", "sentence", *FIRST], taken, strict=True):
+        table[name] = part[column].iloc[first].to_numpy(dtype=object)
+    table["first_start"] = table["first_start"].astype("int64")
+    table["_part"] = keys // len(rules)
+    index = pd.Index(np.asarray(rules, dtype=object)[keys % len(rules)], name="rule")
+    return pd.DataFrame(table, index=index)
+
+
 def join_summaries(parts: Iterable[PartSummary | None], head: int = 10) -> FigureSummary:
     """The :class:`FigureSummary` of the parts whose :func:`summarise_part` are ``parts``."""
     held = [part for part in parts if part is not None]
@@ -106,11 +206,12 @@ def summarise_parts(parts: Iterable[pd.DataFrame], head: int = 10) -> FigureSumm
 def summarise_figures(
     processed_dir: str | Path, head: int = 10, cache_dir: str | Path = ""
 ) -> FigureSummary:
-    """:func:`summarise_parts` of the pass's figures dataset, one bucket at a time, each
-    bucket's :func:`summarise_part` kept in ``cache_dir`` (empty: none) and read back while
-    the bucket's file is unchanged (:func:`helpers.pipeline.memo.map_parts`)."""
-    partials = memo.map_parts(
-        processed_dir, "figures", partial(summarise_part, head=head),
+    """:func:`summarise_parts` of the pass's figures dataset, a few buckets at a time
+    (:func:`summarise_batch`), each bucket's :func:`summarise_part` kept in ``cache_dir``
+    (empty: none) and read back while the bucket's file is unchanged
+    (:func:`helpers.pipeline.memo.map_batches`)."""
+    partials = memo.map_batches(
+        processed_dir, "figures", partial(summarise_batch, head=head),
         cache_dir=cache_dir, name="figure-summary", key=[head],
     )  # fmt: skip
     return join_summaries(partials, head)
