@@ -227,3 +227,35 @@ def test_quote_counts_are_a_count_of_the_rows_by_their_text(store):
     assert counts.set_index(keys)["n"].to_dict() == expected.to_dict()
     assert list(counts[keys].itertuples(index=False, name=None)) == list(expected.index)
     assert counts["n"].dtype == np.int64 and len(counts) > 3
+
+
+def test_the_cached_ledger_is_the_ledger_computed_afresh(store, tmp_path):
+    """The buckets' shares of the ledger's claims kept in a cache and read back give the
+    same ledger, stats and written bytes as no cache; a bucket whose claims changed is read
+    again (its share is not handed back)."""
+    import shutil
+
+    processed, claims, _, articles, study = store
+    fresh, fresh_stats = load_ledger(processed, "month", articles, study)
+    for _ in range(2):  # the first run fills the cache, the second reads it
+        ledger, stats = load_ledger(processed, "month", articles, study, cache_dir=tmp_path)
+        assert ledger.to_csv(index=False) == fresh.to_csv(index=False)
+        assert [str(t) for t in ledger.dtypes] == [str(t) for t in fresh.dtypes]
+        assert stats == fresh_stats
+    assert len(list((tmp_path / "ledger-claims").glob("*.pkl"))) == BUCKETS
+    write_in_row_groups(ledger, tmp_path / "cached.parquet", stats.text)
+    write_in_row_groups(fresh, tmp_path / "fresh.parquet", fresh_stats.text)
+    assert (tmp_path / "cached.parquet").read_bytes() == (tmp_path / "fresh.parquet").read_bytes()
+    changed = tmp_path / "changed"
+    shutil.copytree(processed, changed)
+    bucket = bucket_of(claims["article_id"].iloc[0], BUCKETS)
+    table = pq.read_table(part_path(changed, "claims", bucket))
+    source = pa.array(["Someone New"] * table.num_rows, table.schema.field("source").type)
+    table = table.set_column(table.schema.get_field_index("source"), "source", source)
+    write_part(changed, "claims", bucket, table)
+    after, _ = load_ledger(changed, "month", articles, study, cache_dir=tmp_path)
+    in_bucket = claims["article_id"].map(lambda a: bucket_of(a, BUCKETS)) == bucket
+    restated = claims["conversion_of"].fillna(-1) >= 0
+    assert (after["source"] == "Someone New").sum() == (in_bucket & ~restated).sum() > 0
+    again, _ = load_ledger(changed, "month", articles, study)
+    assert after.to_csv(index=False) == again.to_csv(index=False)

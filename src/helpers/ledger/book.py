@@ -179,14 +179,18 @@ def load_ledger(
     window: str = "all",
     articles: pd.DataFrame | None = None,
     study: Study | None = None,
+    cache_dir: str | Path | None = "",
 ) -> tuple[pd.DataFrame, ClaimStats]:
     """:func:`claims_ledger` of the pass's claims and their :class:`ClaimStats`. The claims
     are read by :func:`load_claims` with positions as int32 (``stats.text`` is empty: the
     text columns are as the whole table has them), and are never held beside the ledger:
     each column is let go as soon as the ledger has its own, so the peak is about one
     ledger. (A surface held as categories took less memory but more time at 7 million
-    claims, its categories made text part by part.)"""
-    claims, stats = load_claims(processed_dir, LEDGER_INPUT_COLUMNS, narrow=True, as_text=False)
+    claims, its categories made text part by part.) Each bucket's share of the claims is
+    kept in ``cache_dir`` ("" keeps none), so that a rerun reads only the buckets that
+    changed."""
+    claims, stats = load_claims(processed_dir, LEDGER_INPUT_COLUMNS, narrow=True, as_text=False,
+                                cache_dir=cache_dir)  # fmt: skip
     held = [claims]
     del claims
     return _ledger(held, window, articles, study), stats

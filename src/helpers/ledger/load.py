@@ -31,7 +31,6 @@ from helpers.pipeline.schema import KNOWN_TYPES, SORT_KEYS
 from helpers.pipeline.store import (
     DEFAULT_BUCKETS,
     bucket_of,
-    buckets_on_disk,
     part_path,
     read_settings,
     release_memory,
@@ -58,13 +57,12 @@ def _is_text(name: str) -> bool:
     return pa.types.is_string(KNOWN_TYPES.get(name, pa.string()))
 
 
-def _global_codes(cells: pa.DictionaryArray, vocabulary: dict[str, int]) -> np.ndarray:
-    """The codes of a part's dictionary column in ``vocabulary`` (grown with any new cell:
-    codes in order of first appearance over the parts)."""
-    local = [vocabulary.setdefault(v, len(vocabulary)) for v in cells.dictionary.to_pylist()]
+def _global_codes(words: pa.Array, codes: np.ndarray, vocabulary: dict[str, int]) -> np.ndarray:
+    """``codes`` (in a part's dictionary ``words``) as codes in ``vocabulary``, grown with
+    every word of the part, in order (codes in order of first appearance over the parts)."""
+    local = [vocabulary.setdefault(v, len(vocabulary)) for v in words.to_pylist()]
     table = np.array(local, dtype=np.int64)
-    indices = cells.indices.to_numpy(zero_copy_only=False)
-    return table[indices] if len(table) else indices
+    return table[codes] if len(table) else codes.astype(np.int64)
 
 
 class _Column:
@@ -115,6 +113,7 @@ def load_claims(
     max_share: float = MAX_SHARE,
     narrow: bool = False,
     as_text: bool = True,
+    cache_dir: str | Path | None = "",
 ) -> tuple[pd.DataFrame, ClaimStats]:
     """The counted claims of the pass (``columns`` of the ``claims`` dataset, without the
     figures restated in a second unit) and :class:`ClaimStats` over all of them.
@@ -126,50 +125,52 @@ def load_claims(
     positions and sentence numbers; cast back to int64 when written); without ``as_text``,
     a column of too many distinct cells for a category (the figures as written) is held as
     one anyway, named in :attr:`ClaimStats.text` (a fraction of the memory of the text).
+    Each bucket is read into a :func:`claims_piece` (its text as a small dictionary and
+    codes), kept in ``cache_dir`` (:func:`helpers.pipeline.memo.map_parts`; "" keeps none),
+    so that a rerun reads again only the buckets that changed.
     """
     names = list(dict.fromkeys([*columns, *SORT_KEYS["claims"], "conversion_of"]))
     kept_names = [c for c in names if c in columns]
     text = [c for c in names if _is_text(c)]
-    buckets = buckets_on_disk(processed_dir, "claims")
-    paths = [part_path(processed_dir, "claims", b) for b in buckets]
-    size = sum(pq.read_metadata(p).num_rows for p in paths)
+    pieces = memo.map_parts(
+        processed_dir, "claims", partial(claims_piece, columns=kept_names),
+        columns=names, categories=text, cache_dir=cache_dir, name="ledger-claims", arrow=True,
+    )  # fmt: skip
+    size = sum(piece["n"] for piece in pieces)
     limit = max(1, int(size * max_share))
     vocabularies: dict[str, dict[str, int]] = {}
     plain: dict[str, tuple[list, list]] = {}  # text of many values: (kept cells, left-out cells)
     filled: dict[str, _Column] = {}
     stats = ClaimStats()
-    for path in paths:
-        part = pq.read_table(path, columns=names, read_dictionary=text)
-        stats.n_claims += part.num_rows
-        kept = pc.fill_null(pc.less(part["conversion_of"], 0), True).to_numpy(zero_copy_only=False)
-        if "source_type" in text:
-            types = pc.value_counts(part["source_type"].combine_chunks().dictionary_decode())
-            pairs = zip(*(types.field(i).to_pylist() for i in (0, 1)), strict=True)
-            stats.source_types.update(dict(pairs))
+    for at in range(len(pieces)):
+        piece, pieces[at] = pieces[at], None  # each piece let go once it is in the columns
+        stats.n_claims += piece["n"]
+        stats.source_types.update(piece["types"])
         for name in kept_names:
-            cells = part[name].combine_chunks()
+            cells = piece["columns"][name]
             if name in text and name not in vocabularies and name not in plain:
                 # a column whose first part is mostly distinct values (the figures as written)
                 # is held as text: a vocabulary of millions of cells would cost more
-                if len(cells.dictionary) > max_share * max(len(cells), 1):
+                if len(cells[0]) > max_share * max(piece["n"], 1):
                     plain[name] = ([], [])
                 else:
                     vocabularies[name] = {}
             if name in plain:
-                cells = cells.dictionary_decode()
-                plain[name][0].append(cells.filter(pa.array(kept)).cast(pa.large_string()))
-                plain[name][1].append(cells.filter(pa.array(~kept)))
+                words, kept, left = cells
+                plain[name][0].append(words.take(pa.array(kept)).cast(pa.large_string()))
+                plain[name][1].append(words.take(pa.array(left)))
                 continue
             if name in text:
-                cells = _global_codes(cells, vocabularies[name])
+                words, kept, _ = cells
+                cells = _global_codes(words, kept, vocabularies[name])
             else:
-                cells = cells.to_numpy(zero_copy_only=False)
+                cells = cells[0]
             if name not in filled:
                 narrowed = narrow and cells.dtype == np.int64
                 dtype = np.int8 if name in text else np.int32 if narrowed else cells.dtype
                 filled[name] = _Column(size, dtype)
-            filled[name].add(cells[kept])
-        del part
+            filled[name].add(cells)
+        del piece
     if not stats.n_claims:
         frame = empty_table("claims", names)
         return frame.loc[:, kept_names], stats
@@ -190,6 +191,29 @@ def load_claims(
     stats.n_articles = stats.distinct.get("article_id", 0)
     release_memory()
     return pd.DataFrame(out, copy=False), stats
+
+
+def claims_piece(part: pa.Table, columns: Sequence[str]) -> dict:
+    """One bucket's share of :func:`load_claims` (``part``: its claims, text columns read as
+    dictionaries): ``n`` rows, the claims per ``source_type`` (``types``), and per column of
+    ``columns`` the cells of the rows kept (restatements left out): for a text column its
+    dictionary and, as the smallest integers that hold them, the codes of the rows kept and
+    of the rows left out; for another column, the kept cells as numpy."""
+    kept = pc.fill_null(pc.less(part["conversion_of"], 0), True).to_numpy(zero_copy_only=False)
+    types = {}
+    if "source_type" in part.column_names and pa.types.is_dictionary(part["source_type"].type):
+        counts = pc.value_counts(part["source_type"].combine_chunks().dictionary_decode())
+        types = dict(zip(*(counts.field(i).to_pylist() for i in (0, 1)), strict=True))
+    found = {}
+    for name in columns:
+        cells = part[name].combine_chunks()
+        if pa.types.is_dictionary(cells.type):
+            indices = cells.indices.to_numpy(zero_copy_only=False)
+            indices = indices.astype(_code_type(max(len(cells.dictionary), 1)), copy=False)
+            found[name] = (cells.dictionary, indices[kept], indices[~kept])
+        else:
+            found[name] = (cells.to_numpy(zero_copy_only=False)[kept],)
+    return {"n": part.num_rows, "types": types, "columns": found}
 
 
 def _plain_column(
