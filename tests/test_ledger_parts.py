@@ -259,3 +259,25 @@ def test_the_cached_ledger_is_the_ledger_computed_afresh(store, tmp_path):
     assert (after["source"] == "Someone New").sum() == (in_bucket & ~restated).sum() > 0
     again, _ = load_ledger(changed, "month", articles, study)
     assert after.to_csv(index=False) == again.to_csv(index=False)
+
+
+def test_story_cells_of_categories_are_the_stories_row_by_row():
+    """Each claim's story (its wire-copy cluster, else its article) worked out per category
+    is what stories() gives on the rows as text: clusters read back as floats ("12.0"), no
+    cluster ("", -1), a missing cluster or article."""
+    from helpers.ledger.common import stories, story_cells
+
+    articles = ["a1", "a2", "a3", None, "a1", "a4", "a5", "a2"]
+    for clusters in (
+        ["c7", "", "-1", "c7", None, "c9", "c7", "c8"],
+        [12.0, -1.0, 3.0, np.nan, 12.0, -1.0, 3.0, 12.0],
+    ):
+        frame = pd.DataFrame({"article_id": articles, "duplicate_cluster": clusters})
+        frame = frame.astype("category")
+        frame["duplicate_cluster"] = frame["duplicate_cluster"].cat.add_categories(
+            ["unused"] if frame["duplicate_cluster"].dtype.categories.dtype == object else [99.0]
+        )
+        got = story_cells(frame)
+        assert isinstance(got.dtype, pd.CategoricalDtype)
+        assert got.astype(str).tolist() == stories(frame).tolist()
+    assert got.astype(str).tolist()[:3] == ["cluster 12", "a2", "cluster 3"]

@@ -176,9 +176,24 @@ def source_cells(frame: pd.DataFrame) -> pd.Series:
 
 
 def story_cells(ledger: pd.DataFrame) -> pd.Series:
-    """:func:`stories` as a categorical, worked out once per distinct article and cluster."""
+    """:func:`stories` as a categorical, worked out once per distinct article and cluster
+    (once per category of each when both columns are categoricals)."""
     keys = [c for c in ("article_id", "duplicate_cluster") if c in ledger.columns]
-    return per_distinct(ledger, keys, stories)
+    columns = [ledger[k] for k in keys]
+    if len(keys) < 2 or not all(isinstance(c.dtype, pd.CategoricalDtype) for c in columns):
+        return per_distinct(ledger, keys, stories)
+    article, cluster = columns
+    names = pd.Series(_category_texts(cluster.cat.categories)).str.replace(
+        FLOAT_ZERO, "", regex=True
+    )
+    own = ~names.isin(["", "-1"]).to_numpy()  # a cluster of its own, else the article's story
+    at = cluster.cat.codes.to_numpy(dtype=np.int64)
+    ids = article.cat.codes.to_numpy(dtype=np.int64)
+    positions = np.where(ids >= 0, ids + len(names), -1)
+    clustered = (at >= 0) & own[np.maximum(at, 0)]
+    positions = np.where(clustered, at, positions)
+    said = [*("cluster " + names), *_category_texts(article.cat.categories)]
+    return categorical_of(positions, said).set_axis(ledger.index)
 
 
 def group_parts(ledger: pd.DataFrame, rows: int) -> list[tuple[int, int]]:
