@@ -99,6 +99,16 @@ def _text_column(codes: np.ndarray, vocabulary: dict[str, int], limit: int) -> p
     return pd.Series(categories.take(codes), dtype="str")
 
 
+def _narrowed(cells: np.ndarray) -> np.ndarray:
+    """64-bit integers as int32 when every one fits (positions, sentence numbers)."""
+    room = np.iinfo(np.int32)
+    if cells.dtype != np.int64 or (
+        len(cells) and (cells.min() < room.min or cells.max() > room.max)
+    ):
+        return cells
+    return cells.astype(np.int32)
+
+
 def _code_type(n: int) -> type:
     """The smallest integer type that holds 0 to ``n`` - 1 (and -``n``)."""
     for kind in (np.int8, np.int16, np.int32):
@@ -163,13 +173,11 @@ def load_claims(
             if name in text:
                 words, kept, _ = cells
                 cells = _global_codes(words, kept, vocabularies[name])
-            else:
-                cells = cells[0]
             if name not in filled:
-                narrowed = narrow and cells.dtype == np.int64
-                dtype = np.int8 if name in text else np.int32 if narrowed else cells.dtype
+                kind = np.dtype(np.int8) if name in text else cells[1]
+                dtype = np.int32 if narrow and kind == np.int64 else kind
                 filled[name] = _Column(size, dtype)
-            filled[name].add(cells)
+            filled[name].add(cells if name in text else cells[0])
         del piece
     if not stats.n_claims:
         frame = empty_table("claims", names)
@@ -198,7 +206,8 @@ def claims_piece(part: pa.Table, columns: Sequence[str]) -> dict:
     dictionaries): ``n`` rows, the claims per ``source_type`` (``types``), and per column of
     ``columns`` the cells of the rows kept (restatements left out): for a text column its
     dictionary and, as the smallest integers that hold them, the codes of the rows kept and
-    of the rows left out; for another column, the kept cells as numpy."""
+    of the rows left out; for another column, the kept cells as numpy (integers that fit in
+    32 bits as int32) and their dtype."""
     kept = pc.fill_null(pc.less(part["conversion_of"], 0), True).to_numpy(zero_copy_only=False)
     types = {}
     if "source_type" in part.column_names and pa.types.is_dictionary(part["source_type"].type):
@@ -212,7 +221,8 @@ def claims_piece(part: pa.Table, columns: Sequence[str]) -> dict:
             indices = indices.astype(_code_type(max(len(cells.dictionary), 1)), copy=False)
             found[name] = (cells.dictionary, indices[kept], indices[~kept])
         else:
-            found[name] = (cells.to_numpy(zero_copy_only=False)[kept],)
+            cells = cells.to_numpy(zero_copy_only=False)[kept]
+            found[name] = (_narrowed(cells), cells.dtype)
     return {"n": part.num_rows, "types": types, "columns": found}
 
 
