@@ -4,15 +4,19 @@ read from the whole table at once, and equal themselves with and without the per
 On the seed articles (a study with keywords and a framing target) and on the general corpus (no
 keywords: the corpus's most frequent words are read in context)."""
 
+import shutil
 import warnings
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from fixtures import SEED_RAW_DIR, SEED_STUDY, TEST_DATA_DIR
 from helpers import language, pipeline
-from helpers.language.counts import add_counts, count_slice
+from helpers.language.counts import add_counts, count_slice, count_slices
 from helpers.language.words import with_outlet
+from helpers.pipeline.store import buckets_on_disk, part_path, write_part
 from helpers.study import load_study
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "text"]
@@ -154,3 +158,56 @@ def test_a_bucket_find_keeps_no_view_of_the_buckets_text(seeds):
         held = named[column].array
         if hasattr(held, "__arrow_array__"):
             assert held.__arrow_array__().get_total_buffer_size() < 100
+
+
+def test_a_batch_of_buckets_finds_in_each_what_it_finds_alone(seeds):
+    """find_batch over several parts gives each part what find_bucket gives it alone: its
+    lines and hits, the sentences naming the target, their scores, its articles."""
+    study = load_study(SEED_STUDY)
+    sentences, _ = _whole(seeds)
+    ids = sorted(sentences["article_id"].unique())
+    parts = [sentences[sentences["article_id"].isin(ids[i::3])].reset_index(drop=True)
+             for i in range(3)]  # fmt: skip
+    counts = language.count_buckets(seeds)
+    matching = {k: language.context.matching_forms(counts.forms, k) for k in study.keywords}
+    batch = language.buckets.find_batch(parts, matching, study.framing.pattern, "target")
+    assert len(batch) == 3
+    for part, found in zip(parts, batch, strict=True):
+        alone = language.buckets.find_bucket({"sentences": part}, matching,
+                                             study.framing.pattern, "target")  # fmt: skip
+        for mine, theirs in zip(found[:4], alone[:4], strict=True):
+            pd.testing.assert_frame_equal(mine, theirs)
+        assert found[4] == alone[4] and len(found[0]) and len(found[2])
+
+
+def test_parts_tokenised_together_count_as_each_part_alone(general):
+    sentences, articles = _whole(general)
+    corpus = with_outlet(sentences, articles)
+    ids = corpus["article_id"].unique()
+    parts = [corpus[corpus["article_id"].isin(ids[i::3])] for i in range(3)]
+    together = count_slices(parts)
+    for part, counted in zip(parts, together, strict=True):
+        alone = count_slice(part)
+        assert (counted.forms, counted.total) == (alone.forms, alone.total)
+        assert list(counted.article_ids) == list(alone.article_ids)
+        assert counted.sentence_words.tolist() == alone.sentence_words.tolist()
+    _same_counts(add_counts(together), add_counts([count_slice(part) for part in parts]))
+    _same_counts(add_counts(together), language.count_corpus(sentences, articles))
+
+
+def test_counts_read_back_follow_a_changed_outlet_of_unchanged_sentences(seeds, tmp_path):
+    """An article's outlet changed in the article rows while its sentences did not (their
+    bucket file has the same bytes): its bucket's stored counts are counted again."""
+    processed = tmp_path / "processed"
+    shutil.copytree(seeds, processed)
+    cache = str(tmp_path / "cache")
+    before = language.count_buckets(processed, cache_dir=cache)
+    bucket = buckets_on_disk(processed, "_articles")[0]
+    rows = pq.read_table(part_path(processed, "_articles", bucket))
+    renamed = rows.set_column(rows.schema.get_field_index("outlet"), "outlet",
+                              pa.array(["Harbour Gazette"] * rows.num_rows))  # fmt: skip
+    write_part(processed, "_articles", bucket, renamed)
+    after = language.count_buckets(processed, cache_dir=cache)
+    assert "Harbour Gazette" in set(after.words["outlet"])
+    assert "Harbour Gazette" not in set(before.words["outlet"])
+    _same_counts(after, language.count_buckets(processed))

@@ -20,6 +20,7 @@ from helpers.io import require_columns
 from helpers.language.words import (
     CHUNK_SENTENCES,
     SENTENCE_COLUMNS,
+    Tokens,
     chunks,
     tokens_of,
     with_outlet,
@@ -109,7 +110,38 @@ class SliceCounts:
 def count_slice(part: pd.DataFrame) -> SliceCounts:
     """Count one slice of sentences with outlets (:func:`with_outlet`, whole articles, in
     corpus order) from one tokenisation (:func:`~helpers.language.words.tokens_of`)."""
-    found = tokens_of(part["text"])
+    return _count(part, tokens_of(part["text"]))
+
+
+def count_slices(parts: list[pd.DataFrame]) -> list[SliceCounts]:
+    """``[count_slice(part) for part in parts]`` from one tokenisation of all their texts (a
+    distinct piece of text is read once for all of them), cut by part afterwards."""
+    if len(parts) < 2:
+        return [count_slice(part) for part in parts]
+    found = tokens_of(pd.concat([part["text"] for part in parts], ignore_index=True))
+    ends = np.cumsum([len(part) for part in parts])
+    starts = ends - [len(part) for part in parts]
+    cuts = np.searchsorted(found.row, [*starts, ends[-1]])
+    return [_count(part, _rows(found, cuts[i], cuts[i + 1], starts[i]))
+            for i, part in enumerate(parts)]  # fmt: skip
+
+
+def _rows(found: Tokens, start: int, end: int, first_row: int) -> Tokens:
+    """The tokens ``start:end`` of ``found`` (the texts from ``first_row`` on), as
+    :func:`tokens_of` gives them for those texts alone, but for the order of the vocabulary
+    (which no count depends on)."""
+    codes = found.surface_code[start:end]
+    is_word = found.is_word[start:end]
+    return Tokens(
+        row=found.row[start:end] - first_row, norm=found.norm[start:end],
+        vocabulary=found.vocabulary, is_word=is_word, content=found.content[start:end],
+        clause=found.clause[start:end],
+        forms=frozenset(found.surface[np.unique(codes[is_word])].tolist()),
+    )  # fmt: skip
+
+
+def _count(part: pd.DataFrame, found: Tokens) -> SliceCounts:
+    """:func:`count_slice` of ``part`` whose tokens are ``found``."""
     # the words' forms only (numbers are only counted in the total): codes into them
     used = np.unique(found.norm[found.is_word])
     recode = np.full(len(found.vocabulary), -1, dtype=np.int64)

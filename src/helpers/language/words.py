@@ -189,6 +189,8 @@ class Tokens:
     content: np.ndarray
     clause: np.ndarray
     forms: frozenset[str]
+    surface_code: np.ndarray | None = None  # per token, a code into ``surface``
+    surface: np.ndarray | None = None  # the distinct tokens as written
 
 
 def _arrow_texts(texts: pd.Series) -> pa.Array:
@@ -256,7 +258,7 @@ def tokens_of(texts: pd.Series) -> Tokens:
     return Tokens(
         row=row[kept], norm=norm, vocabulary=vocabulary, is_word=word[codes[kept]],
         content=word[codes[kept]] & ~stop[norm], clause=clause[kept],
-        forms=frozenset(surface[word].tolist()),
+        forms=frozenset(surface[word].tolist()), surface_code=codes[kept], surface=surface,
     )  # fmt: skip
 
 
