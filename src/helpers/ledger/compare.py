@@ -80,8 +80,8 @@ def _value_texts(rows: pd.DataFrame) -> pd.Series:
     if rows.empty:
         return pd.Series([], index=rows.index, dtype=object)
     v, low, high = (rows[k].to_numpy(dtype=float) for k in ("v", "v_low", "v_high"))
-    numbers, at = np.unique(np.concatenate([v, low, high]), return_inverse=True)
-    names = pa.array(_formatted(numbers), pa.string())
+    at, numbers = pd.factorize(np.concatenate([v, low, high]), use_na_sentinel=False)
+    names = pa.array(_formatted(np.asarray(numbers, dtype=float)), pa.string())
     said = [names.take(pa.array(at[i * len(v) : (i + 1) * len(v)])) for i in range(3)]
     ranged = pa.array(low != high)  # NaN != NaN, as in _value_text
     body = pc.if_else(ranged, pc.binary_join_element_wise(said[1], said[2], "-"), said[0])
