@@ -1,5 +1,6 @@
-"""The compiled figure reader (``make native``, ``helpers.native``): it reads every text as pure
-Python does, ``HELPERS_PURE=1`` turns it off, and a build older than its sources never runs.
+"""The compiled builds (``make native``, ``helpers.native``) of the figure reader and of the
+attribution: they read every text as pure Python does, ``HELPERS_PURE=1`` turns them off, a
+build older than its sources never runs, and each package's build is decided on its own.
 
 The finder's decision is tested on a small folder of our own (no compiler needed); the tests
 that run the real build skip when this environment has none (``make native`` makes it)."""
@@ -62,34 +63,37 @@ def _texts() -> list[str]:
     return SENTENCES + articles
 
 
-def _current_build() -> dict:
-    """The manifest of this environment's build, or skip when there is none or it is stale."""
-    manifest = native.read_manifest(native.native_dir())
+def _current_build(name: str = "figures") -> dict:
+    """The manifest of this environment's build of a package, or skip when there is none or
+    it is stale."""
+    manifest = native.read_manifest(native.native_dir() / name)
     if manifest is None:
-        pytest.skip(f"no compiled build in {native.native_dir()} (make native)")
+        pytest.skip(f"no compiled build of {name} in {native.native_dir()} (make native)")
     if native.changed_sources(manifest, SRC):
-        pytest.skip("the compiled build is older than the sources (make native)")
+        pytest.skip(f"the compiled build of {name} is older than the sources (make native)")
     return manifest
 
 
-def _fake_build(tmp_path: Path) -> tuple[Path, Path]:
-    """A source folder with one module and a 'build' whose manifest hashes it."""
-    src, build = tmp_path / "src", tmp_path / "build"
-    module = src / "helpers" / "figures" / "demo.py"
+def _fake_build(tmp_path: Path, name: str = "figures") -> tuple[Path, Path]:
+    """A source folder with one module of ``helpers.<name>`` and a folder of builds holding a
+    'build' of it whose manifest hashes it."""
+    src, builds = tmp_path / "src", tmp_path / "builds"
+    module = src / "helpers" / name / "demo.py"
     module.parent.mkdir(parents=True)
     module.write_text("VALUE = 1\n", encoding="utf-8")
-    (build / "helpers" / "figures").mkdir(parents=True)
-    ext = "helpers/figures/demo" + EXTENSION_SUFFIXES[0]
+    build = builds / name
+    (build / "helpers" / name).mkdir(parents=True)
+    ext = f"helpers/{name}/demo" + EXTENSION_SUFFIXES[0]
     (build / ext).write_bytes(b"")
     manifest = {
         "suffix": EXTENSION_SUFFIXES[0],
-        "summary": "helpers.figures",
-        "compiled": ["helpers.figures.demo"],
-        "modules": {"helpers.figures.demo": ext},
-        "sources": {"helpers/figures/demo.py": native.digest(module)},
+        "summary": f"helpers.{name}",
+        "compiled": [f"helpers.{name}.demo"],
+        "modules": {f"helpers.{name}.demo": ext},
+        "sources": {f"helpers/{name}/demo.py": native.digest(module)},
     }
     (build / native.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    return src, build
+    return src, builds
 
 
 def test_finder_serves_the_extension_while_the_sources_match(tmp_path):
@@ -97,7 +101,8 @@ def test_finder_serves_the_extension_while_the_sources_match(tmp_path):
     finder = native.NativeFinder(build)
     spec = finder.find_spec("helpers.figures.demo", [str(src / "helpers" / "figures")])
     assert spec is not None and isinstance(spec.loader, ExtensionFileLoader)
-    assert spec.origin == str(build / "helpers" / "figures" / ("demo" + EXTENSION_SUFFIXES[0]))
+    ext = build / "figures" / "helpers" / "figures" / ("demo" + EXTENSION_SUFFIXES[0])
+    assert spec.origin == str(ext)
     assert finder.reason.startswith("compiled: 1 modules")
     assert finder.find_spec("helpers.figures", [str(src / "helpers")]) is None  # pure package
     assert finder.find_spec("helpers.figures.other", None) is None  # not compiled: Python's
@@ -121,11 +126,13 @@ def test_finder_stands_aside_with_a_warning_when_a_source_changed(tmp_path):
 def test_a_removed_source_or_another_python_means_pure(tmp_path):
     src, build = _fake_build(tmp_path)
     (src / "helpers" / "figures" / "demo.py").unlink()
+    build = build / "figures"
     assert native.changed_sources(native.read_manifest(build), src) == ["helpers/figures/demo.py"]
     manifest = json.loads((build / native.MANIFEST).read_text(encoding="utf-8"))
     manifest["suffix"] = ".cpython-27-other.so"
     (build / native.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     assert native.read_manifest(build) is None
+    assert native.NativeFinder(build.parent).find_spec("helpers.figures.demo", ["x"]) is None
 
 
 def test_pure_switch_keeps_the_finder_out(tmp_path, monkeypatch):
@@ -161,7 +168,7 @@ def test_a_build_older_than_its_sources_is_not_run(tmp_path):
     env = {"PYTHONPATH": str(copy), native.NATIVE_DIR_ENV: str(native.native_dir())}
     same = _read(SENTENCES[:2], env)
     assert same["compiled"], same["status"]  # the copy matches the build: compiled
-    edited = next(rel for rel in manifest["sources"] if rel.endswith("/extract.py"))
+    edited = next(rel for rel in manifest["sources"] if rel.endswith("figures/extract.py"))
     with (copy / edited).open("a", encoding="utf-8") as f:
         f.write("# an edit after the build\n")
     stale = _read(SENTENCES[:2], env)
@@ -169,3 +176,50 @@ def test_a_build_older_than_its_sources_is_not_run(tmp_path):
     assert f"{edited} changed since the compiled build" in stale["status"]
     assert "RuntimeWarning" in stale["stderr"] and "make native" in stale["stderr"]
     assert stale["figures"] == same["figures"]
+
+
+def test_each_package_build_is_decided_on_its_own(tmp_path):
+    src, builds = _fake_build(tmp_path, "figures")
+    _fake_build(tmp_path / "other", "claims")
+    shutil.copytree(tmp_path / "other" / "builds" / "claims", builds / "claims")
+    shutil.copytree(tmp_path / "other" / "src" / "helpers" / "claims", src / "helpers" / "claims")
+    (src / "helpers" / "claims" / "demo.py").write_text("VALUE = 3\n", encoding="utf-8")
+    finder = native.NativeFinder(builds)
+    with pytest.warns(RuntimeWarning, match="helpers/claims/demo.py changed"):
+        assert finder.find_spec("helpers.claims.demo", [str(src / "helpers" / "claims")]) is None
+    spec = finder.find_spec("helpers.figures.demo", [str(src / "helpers" / "figures")])
+    assert spec is not None and isinstance(spec.loader, ExtensionFileLoader)
+    assert "pure Python: helpers/claims/demo.py changed" in finder.reason
+    assert "compiled: 1 modules (helpers.figures)" in finder.reason
+
+
+# Run in a child process: the attribution of each text, and whether it was compiled.
+ATTRIBUTE = """
+import json, sys
+import helpers.claims.extract as extract
+from helpers import native
+from helpers.claims import attribute_article
+from helpers.figures import extract_figures
+from helpers.sentences import sentence_spans
+texts = json.loads(sys.stdin.read())
+print(json.dumps({"compiled": native.is_compiled(extract), "status": native.status(),
+                  "attributions": [repr(attribute_article(t, sentence_spans(t),
+                                   extract_figures(t))) for t in texts]}))
+"""
+
+
+def test_compiled_and_pure_attribute_the_same():
+    _current_build("claims")
+    texts = _texts()[len(SENTENCES) :]
+    runs = []
+    for env in ({}, {native.PURE_ENV: "1"}):
+        done = subprocess.run([sys.executable, "-c", ATTRIBUTE], input=json.dumps(texts),
+                              env={**os.environ, **env}, capture_output=True, text=True,
+                              check=True)  # fmt: skip
+        runs.append(json.loads(done.stdout))
+    compiled, pure = runs
+    assert compiled["compiled"], compiled["status"]
+    assert not pure["compiled"]
+    assert sum(a.count("Claim(") for a in pure["attributions"]) > 10
+    for text, a, b in zip(texts, compiled["attributions"], pure["attributions"], strict=True):
+        assert a == b, text[:200]

@@ -1,19 +1,22 @@
-"""Compile the figure reader (``helpers.figures``) with mypyc into ``<venv>/native/``.
+"""Compile the library's hot packages (``helpers.figures``, ``helpers.claims``) with mypyc into
+``<venv>/native/``, one build per package.
 
 Run by ``make native`` and ``make setup``: ``.venv/bin/python tools/build_native.py``.
 
-mypyc (part of mypy) turns the type-annotated modules into C extensions; the same figures come
-out about 1.4 times faster. This script never fails a make target: when the C compiler, the
-Python headers or mypy are missing, or mypyc cannot compile the current code, it prints one
-line, removes any older build, and the kit runs pure Python (same figures, slower).
+mypyc (part of mypy) turns the type-annotated modules into C extensions; the same figures and
+attributions come out faster. This script never fails a make target: when the C compiler, the
+Python headers or mypy are missing, or mypyc cannot compile a package's current code, it prints
+one line, removes that package's older build, and that package runs pure Python (same results,
+slower); the other packages are built on their own.
 
-Steps: copy the sources to compile (and the ``helpers`` modules they import) to a temporary
-folder, so that an edit made during the build cannot slip in; compile them there with mypyc's
-``mypycify`` and setuptools, in a child process whose output goes to a log; check that the new
-build loads and reads a few sentences exactly as pure Python does; then swap it in with a
-``manifest.json`` of the SHA-256 of every file compiled, and write the ``.pth`` file that makes
-every Python of the venv load it through ``helpers/native.py``, which runs the build only while
-those files are unchanged.
+Steps, for each package of ``COMPILED``: copy the sources to compile (and the ``helpers``
+modules they import) to a temporary folder, so that an edit made during the build cannot slip
+in; compile them there with mypyc's ``mypycify`` and setuptools, in a child process whose
+output goes to a log; check that the new build loads and reads a few texts exactly as pure
+Python does; then swap it in as ``<venv>/native/<package>/`` with a ``manifest.json`` of the
+SHA-256 of every file it read, and write the ``.pth`` file that makes every Python of the venv
+load the builds through ``helpers/native.py``, which runs a build only while those files are
+unchanged. A package whose sources did not change since its last build is not built again.
 
 A script rather than a ``setup.py``: the package stays pure Python for pip (``pip install -e .``
 needs no compiler), and the build goes outside the source tree, where Python would otherwise
@@ -43,20 +46,22 @@ sys.path.insert(0, str(SRC))
 
 from helpers import native  # noqa: E402  (after the path to src/)
 
-# The packages compiled, and the modules of each that stay Python, with why.
+# The packages compiled (each its own build), and the modules of each that stay Python, with why.
 COMPILED = {
     "helpers/figures": {
         "__init__.py": "the package's front, imported once",
         "__main__.py": "the command line",
         "table.py": "pandas glue around the reader, not on its path",
-        "model.py": "Figure and Reading set their instance __dict__ at once, which mypyc's "
-        "native classes do not have",
+    },
+    "helpers/claims": {
+        "__init__.py": "the package's front, imported once",
+        "tables.py": "pandas glue around the attribution, not on its path",
     },
 }
-GROUP = "helpers_native"  # name of the shared library of the compiled modules
+GROUP = "helpers_native_{}"  # name of a build's shared library ({}: its package)
 PTH = "news_figures_native.pth"
-LOG = "native-build.log"  # beside the build: the compiler's output of the last build
-FAILED = "native-build.failed"  # beside the build: the sources of a build that failed
+LOG = "native-build-{}.log"  # beside the builds: the compiler's output of the last build
+FAILED = "native-build-{}.failed"  # beside the builds: the sources of a build that failed
 
 # Run by the child process, in the temporary copy: mypyc, then setuptools' build_ext.
 COMPILE = """
@@ -71,7 +76,7 @@ setup(name=group, ext_modules=modules,
       script_args=["build_ext", "--build-lib", "lib", "--build-temp", "temp", "--parallel", "2"])
 """
 
-# Sentences the new build must read exactly as pure Python does before it is used; the test
+# Texts each new build must read exactly as pure Python does before it is used; the test
 # suite (tests/test_native.py) compares the two on whole articles.
 SMOKE = [
     "More than 4.5 million residents were without power on Tuesday.",
@@ -81,17 +86,35 @@ SMOKE = [
     "Two hundred and fifty-one flights, a dozen trains and half the buses stopped.",
     "Unemployment fell to 4.1 percent from 4.3%, the lowest since 2019.",
     "Temperatures of -5C to 3C; one in five homes, 1 out of 3 roads; 1.5e308 miles.",
+    'The council said 40 homes were flooded. "We expect 200 more," its leader, Ann Roe, added.'
+    " Police put the number of cars damaged at 75, according to a spokesperson for the force.",
 ]
-SMOKE_CODE = """
+# What each package's smoke test prints for the texts: whether it ran compiled, and its results.
+SMOKE_CODE = {
+    "helpers/figures": """
 import json, sys
 from dataclasses import astuple
 from helpers import native
 native.install()
-import helpers.figures.extract as extract
+import helpers.figures.extract as compiled
 from helpers.figures import extract_figures
-figures = [[list(astuple(f)) for f in extract_figures(t)] for t in json.loads(sys.argv[1])]
-print(json.dumps([native.is_compiled(extract), figures]))
-"""
+out = [[repr(astuple(f)) for f in extract_figures(t)] for t in json.loads(sys.argv[1])]
+print(json.dumps([native.is_compiled(compiled), out]))
+""",
+    "helpers/claims": """
+import json, sys
+from helpers import native
+native.install()
+import helpers.claims.extract as compiled
+from helpers.claims import attribute_article
+from helpers.figures import extract_figures
+from helpers.sentences import sentence_spans
+texts = json.loads(sys.argv[1])
+texts.append(" ".join(texts))
+out = [repr(attribute_article(t, sentence_spans(t), extract_figures(t))) for t in texts]
+print(json.dumps([native.is_compiled(compiled), out]))
+""",
+}
 
 
 def say(message: str) -> None:
@@ -110,17 +133,28 @@ def missing_tool() -> str | None:
     return None
 
 
-def modules_to_compile(src: Path) -> list[str]:
-    """Paths (relative to ``src``) of the modules to compile: every module of the packages
-    in ``COMPILED`` but the ones it keeps in Python."""
-    found = []
-    for package, kept in COMPILED.items():
-        found += [
-            f"{package}/{p.name}"
-            for p in sorted((src / package).glob("*.py"))
-            if p.name not in kept
-        ]
-    return found
+def unit_name(package: str) -> str:
+    """The name of a package's build ("helpers/claims" -> "claims")."""
+    return package.rsplit("/", 1)[-1]
+
+
+def modules_to_compile(src: Path, package: str) -> list[str]:
+    """Paths (relative to ``src``) of the modules of ``package`` to compile: all but the ones
+    ``COMPILED`` keeps in Python."""
+    kept = COMPILED[package]
+    return [
+        f"{package}/{p.name}" for p in sorted((src / package).glob("*.py")) if p.name not in kept
+    ]
+
+
+def data_files(src: Path, package: str) -> list[str]:
+    """Paths (relative to ``src``) of the files of ``package`` that are not Python: a compiled
+    module finds them beside its own file, so the build holds a copy (and hashes them)."""
+    return [
+        f"{package}/{p.name}"
+        for p in sorted((src / package).iterdir())
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    ]
 
 
 def _module_file(src: Path, dotted: str) -> str | None:
@@ -161,11 +195,11 @@ def sources_read(src: Path, compiled: list[str]) -> list[str]:
     return sorted(seen)
 
 
-def compile_copy(work: Path, compiled: list[str], log: Path) -> str | None:
+def compile_copy(work: Path, compiled: list[str], group: str, log: Path) -> str | None:
     """Run mypyc in ``work`` (a copy of the sources); None on success, else the first error."""
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(
-            [sys.executable, "-c", COMPILE, json.dumps([compiled, GROUP])],
+            [sys.executable, "-c", COMPILE, json.dumps([compiled, group])],
             cwd=work,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -181,12 +215,13 @@ def compile_copy(work: Path, compiled: list[str], log: Path) -> str | None:
     return f"the build failed (exit {done.returncode}): {lines[-1] if lines else 'no output'}"
 
 
-def smoke_test(stage: Path) -> str | None:
-    """None when the build in ``stage`` loads and reads ``SMOKE`` as pure Python does."""
+def smoke_test(package: str, stage: Path) -> str | None:
+    """None when the build in ``stage`` (a folder of builds) loads and reads ``SMOKE`` as pure
+    Python does."""
     outputs = []
     for env in ({native.NATIVE_DIR_ENV: str(stage)}, {native.PURE_ENV: "1"}):
         done = subprocess.run(
-            [sys.executable, "-c", SMOKE_CODE, json.dumps(SMOKE)],
+            [sys.executable, "-c", SMOKE_CODE[package], json.dumps(SMOKE)],
             env={**os.environ, "PYTHONPATH": str(SRC), **env},
             capture_output=True,
             text=True,
@@ -195,11 +230,11 @@ def smoke_test(stage: Path) -> str | None:
         if done.returncode != 0:
             return f"the new build does not load: {done.stderr.strip().splitlines()[-1:]}"
         outputs.append(json.loads(done.stdout))
-    (compiled, figures), (_, pure_figures) = outputs
+    (compiled, results), (_, pure_results) = outputs
     if not compiled:
         return "the new build was not loaded (the sources changed during the build?)"
-    if figures != pure_figures:
-        return "the new build reads the check sentences differently from pure Python"
+    if results != pure_results:
+        return "the new build reads the check texts differently from pure Python"
     return None
 
 
@@ -215,7 +250,7 @@ def write_pth() -> Path:
         "except Exception:\n pass\n"
     )
     pth.write_text(
-        "# news-figures: run the compiled figure reader while it matches the sources "
+        "# news-figures: run the compiled builds of the library while they match the sources "
         "(tools/build_native.py)\n"
         f"import os; exec({code!r})\n",
         encoding="utf-8",
@@ -239,103 +274,132 @@ def build_key(compiled: list[str], sources: dict[str, str]) -> dict:
     }
 
 
-def last_outcome(out: Path, key: dict) -> str | None:
+def last_outcome(out: Path, failed: Path, key: dict) -> str | None:
     """What became of these very sources last time: "compiled" (the build in ``out`` is
-    theirs), the reason its build failed, or None when they were not built yet."""
+    theirs), the reason its build failed (noted in ``failed``), or None when they were not
+    built yet."""
     manifest = native.read_manifest(out)
     if manifest is not None and all(manifest.get(k) == v for k, v in key.items()):
         return "compiled"
     try:
-        failed = json.loads((out.parent / FAILED).read_text(encoding="utf-8"))
+        noted = json.loads(failed.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return failed["reason"] if failed.get("key") == key else None
+    return noted["reason"] if noted.get("key") == key else None
 
 
-def give_up(out: Path, key: dict, reason: str) -> int:
-    """Remove the build (an older one would be stale), remember why, say it; exit status 0."""
-    remove_build(out)
-    (out.parent / FAILED).write_text(json.dumps({"key": key, "reason": reason}), "utf-8")
-    say(reason)
-    return 0
+FALLBACK = "{} runs pure Python (same results, slower)"
 
 
-FALLBACK = "the kit runs pure Python (same figures, slower)"
-
-
-def build(out: Path, if_changed: bool) -> int:
-    """Build into ``out`` (with ``if_changed``, only when the sources changed since the last
-    build); 0 whether it compiled or fell back to pure Python."""
-    missing = missing_tool()
-    if missing:
-        remove_build(out)
-        say(f"skipped, {missing}; {FALLBACK}")
-        return 0
+def build_package(package: str, root: Path, if_changed: bool) -> bool:
+    """Build ``package`` into ``root/<name>`` (with ``if_changed``, only when its sources
+    changed since its last build); whether a build of it is there and up to date after."""
     t0 = time.monotonic()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    log = out.parent / LOG
+    name = unit_name(package)
+    out, dotted = root / name, package.replace("/", ".")
+    log, failed = root.parent / LOG.format(name), root.parent / FAILED.format(name)
+    fallback = FALLBACK.format(dotted)
     with tempfile.TemporaryDirectory(prefix="native-") as tmp:
         work = Path(tmp)
-        compiled = modules_to_compile(SRC)
-        sources = sources_read(SRC, compiled)
+        compiled = modules_to_compile(SRC, package)
+        data = data_files(SRC, package)
+        sources = sorted([*sources_read(SRC, compiled), *data])
         for rel in sources:
             (work / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(SRC / rel, work / rel)
         key = build_key(compiled, {rel: native.digest(work / rel) for rel in sources})
-        outcome = last_outcome(out, key) if if_changed else None
+        outcome = last_outcome(out, failed, key) if if_changed else None
         if outcome == "compiled":
-            write_pth()
-            return 0  # up to date
+            return True  # up to date
         if outcome is not None:
             say(outcome)  # the same sources failed last time: say it again, do not retry
-            return 0
-        error = compile_copy(work, compiled, log)
+            return False
+        reason = None
+        error = compile_copy(work, compiled, GROUP.format(name), log)
         if error:
-            return give_up(out, key, f"not compiled, {error}; {FALLBACK}. Log: {log}")
-        stage = out.with_name(out.name + ".new")
+            reason = f"{dotted} not compiled, {error}; {fallback}. Log: {log}"
+        else:
+            stage = root.with_name(root.name + ".new")  # a folder of builds: this one alone
+            remove_build(stage)
+            modules = {}
+            for ext in sorted((work / "lib").rglob("*" + EXTENSION_SUFFIXES[0])):
+                rel = ext.relative_to(work / "lib")
+                (stage / name / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(ext, stage / name / rel)
+                modules[str(rel)[: -len(EXTENSION_SUFFIXES[0])].replace("/", ".")] = str(rel)
+            for rel in data:  # read by the modules beside their own file
+                shutil.copyfile(work / rel, stage / name / rel)
+            manifest = {
+                "suffix": EXTENSION_SUFFIXES[0],
+                "summary": dotted,
+                "modules": modules,
+                **key,
+            }
+            (stage / name / native.MANIFEST).write_text(json.dumps(manifest, indent=1), "utf-8")
+    if reason is None:
+        error = smoke_test(package, stage)
+        if error:
+            reason = f"{dotted} not used, {error}; {fallback}"
+        else:
+            remove_build(out)
+            (stage / name).rename(out)
+    if reason is None:
         remove_build(stage)
-        modules = {}
-        for ext in sorted((work / "lib").rglob("*" + EXTENSION_SUFFIXES[0])):
-            rel = ext.relative_to(work / "lib")
-            (stage / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(ext, stage / rel)
-            name = str(rel)[: -len(EXTENSION_SUFFIXES[0])].replace("/", ".")
-            modules[name] = str(rel)
-        manifest = {
-            "suffix": EXTENSION_SUFFIXES[0],
-            "summary": ", ".join(p.replace("/", ".") for p in COMPILED),
-            "modules": modules,
-            **key,
-        }
-        (stage / native.MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    error = smoke_test(stage)
-    if error:
-        remove_build(stage)
-        return give_up(out, key, f"not used, {error}; {FALLBACK}")
-    remove_build(out)
-    stage.rename(out)
-    (out.parent / FAILED).unlink(missing_ok=True)
-    write_pth()
-    say(
-        f"{manifest['summary']} compiled with mypyc ({len(compiled)} modules, "
-        f"{time.monotonic() - t0:.0f} s) into {out}; {native.PURE_ENV}=1 runs pure Python"
-    )
+        failed.unlink(missing_ok=True)
+        say(
+            f"{dotted} compiled with mypyc ({len(compiled)} modules, "
+            f"{time.monotonic() - t0:.0f} s) into {out}"
+        )
+        return True
+    remove_build(root.with_name(root.name + ".new"))
+    remove_build(out)  # an older build would be stale
+    failed.write_text(json.dumps({"key": key, "reason": reason}), "utf-8")
+    say(reason)
+    return False
+
+
+def build(root: Path, if_changed: bool, packages: list[str] | None = None) -> int:
+    """Build each package of ``COMPILED`` (or of ``packages``) into ``root``; 0 whether they
+    compiled or fell back to pure Python. The ``.pth`` file is written when ``root`` is this
+    venv's folder of builds (a build elsewhere is for trying out, with HELPERS_NATIVE_DIR)."""
+    missing = missing_tool()
+    if missing:
+        remove_build(root)
+        say(f"skipped, {missing}; the library runs pure Python (same results, slower)")
+        return 0
+    root.mkdir(parents=True, exist_ok=True)
+    if (root / native.MANIFEST).is_file():  # the layout of one build for all: replaced
+        for entry in root.iterdir():
+            if entry.is_dir():
+                remove_build(entry)
+            else:
+                entry.unlink()
+    for entry in root.iterdir():  # the build of a package no longer compiled
+        if entry.is_dir() and entry.name not in map(unit_name, COMPILED):
+            remove_build(entry)
+    built = [build_package(p, root, if_changed) for p in packages or COMPILED]
+    if any(built) and root == native.native_dir().resolve():
+        write_pth()
+    if all(built) and not if_changed:
+        say(f"{native.PURE_ENV}=1 runs pure Python")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=native.native_dir(), help="where the build goes")
+    ap.add_argument("--out", type=Path, default=native.native_dir(), help="where the builds go")
     ap.add_argument("--if-changed", action="store_true", help="only when the sources changed")
-    ap.add_argument("--status", action="store_true", help="say whether the build is in use")
+    ap.add_argument("--status", action="store_true", help="say whether the builds are in use")
+    ap.add_argument("--only", choices=sorted(COMPILED), action="append", help="build only this")
     args = ap.parse_args(argv)
     if args.status:
         native.install()
-        import helpers.figures  # noqa: F401  (the import that decides)
+        import helpers.claims  # noqa: F401  (the imports that decide)
+        import helpers.figures  # noqa: F401
 
         print(native.status())
         return 0
-    return build(args.out.resolve(), args.if_changed)
+    return build(args.out.resolve(), args.if_changed, args.only)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,20 @@
-"""Run the compiled build of the figure reader when it matches the sources; else pure Python.
+"""Run the compiled builds of the library's hot packages when they match the sources; else
+pure Python.
 
-One job: decide, once per process, whether the modules that ``make native``
+One job: decide, once per process and build, whether the modules that ``make native``
 (``tools/build_native.py``) compiled with mypyc may be imported, and serve them if so.
 
-The build lives outside the source tree, in ``<venv>/native/``: one C extension per compiled
-module, the group's shared library, and ``manifest.json`` with the SHA-256 of every source
-file the build read. A ``.pth`` file that the build writes into the venv runs this file at
-interpreter start (by path, so that no ``helpers`` package is imported that early) and calls
-``install()``, which puts a finder on ``sys.meta_path``. At the first import of a compiled
-module the finder hashes those sources where that ``helpers`` lives: all unchanged, and
-every compiled module loads from its extension; one changed (a ``.py`` edited since the
-build), and the finder warns once and stands aside, so Python imports the ``.py`` files. A
-stale build is never run. ``HELPERS_PURE=1`` makes the finder stand aside too (same figures,
-slower). ``status()`` says which it is.
+The builds live outside the source tree, in ``<venv>/native/``: one folder per compiled package
+(``figures/``, ``claims/``), each with one C extension per compiled module, its shared library,
+and ``manifest.json`` with the SHA-256 of every source file that build read. A ``.pth`` file
+that the build writes into the venv runs this file at interpreter start (by path, so that no
+``helpers`` package is imported that early) and calls ``install()``, which puts a finder on
+``sys.meta_path``. At the first import of a module of a build the finder hashes that build's
+sources where that ``helpers`` lives: all unchanged, and every module of the build loads from
+its extension; one changed (a ``.py`` edited since the build), and the finder warns once and
+stands aside for that build, so Python imports its ``.py`` files (the other builds are decided
+on their own). A stale build is never run. ``HELPERS_PURE=1`` makes the finder stand aside for
+all (same results, slower). ``status()`` says which it is.
 """
 
 from __future__ import annotations
@@ -24,13 +26,13 @@ from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleS
 from pathlib import Path
 
 PURE_ENV = "HELPERS_PURE"  # set to 1 to run pure Python
-NATIVE_DIR_ENV = "HELPERS_NATIVE_DIR"  # where the build is, when not <venv>/native
+NATIVE_DIR_ENV = "HELPERS_NATIVE_DIR"  # where the builds are, when not <venv>/native
 MANIFEST = "manifest.json"
 _MARK = "_news_figures_native"  # the finder's mark: this file may be loaded under two names
 
 
 def native_dir() -> Path:
-    """Where the compiled build is: ``$HELPERS_NATIVE_DIR``, else ``native/`` in the venv."""
+    """Where the compiled builds are: ``$HELPERS_NATIVE_DIR``, else ``native/`` in the venv."""
     return Path(os.environ.get(NATIVE_DIR_ENV) or Path(sys.prefix) / "native")
 
 
@@ -58,7 +60,8 @@ def changed_sources(manifest: dict, src_root: Path) -> list[str]:
 
 
 def read_manifest(where: Path) -> dict | None:
-    """The build's manifest, or None when there is no usable build for this interpreter."""
+    """The manifest of the build in ``where``, or None when there is no usable build there
+    for this interpreter."""
     import json
 
     try:
@@ -70,48 +73,92 @@ def read_manifest(where: Path) -> dict | None:
     return manifest
 
 
-class NativeFinder:
-    """Finds the compiled modules of one build, or none when the build does not match the
-    sources of the ``helpers`` package this process imported."""
+def build_dirs(where: Path) -> list[Path]:
+    """The folders of the builds in ``where`` (one per compiled package), in name order."""
+    try:
+        return sorted(p.parent for p in where.glob(f"*/{MANIFEST}"))
+    except OSError:
+        return []
 
-    def __init__(self, where: Path):
+
+class _Build:
+    """One build (one compiled package) and the finder's decision about it."""
+
+    def __init__(self, where: Path, manifest: dict) -> None:
         self.where = where
-        self.manifest: dict | None = None  # read at the first import of a helpers module
+        self.manifest = manifest
         self.decided = False
         self.files: dict[str, str] = {}  # module name -> extension file, once found usable
-        self.reason = "not checked yet: no compiled module imported"
-        setattr(self, _MARK, True)
+        self.reason = f"{manifest.get('summary', where.name)}: not imported yet"
 
     def decide(self, src_root: Path) -> None:
         """Compare the sources under ``src_root`` with the manifest (once per process)."""
         self.decided = True
-        manifest = self.manifest or read_manifest(self.where)
-        if not manifest:
-            self.reason = f"pure Python: no compiled build for this Python in {self.where}"
-            return
-        changed = changed_sources(manifest, src_root)
+        summary = self.manifest["summary"]
+        changed = changed_sources(self.manifest, src_root)
         if changed:
             more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
             self.reason = (
-                f"pure Python: {changed[0]}{more} changed since the compiled build; "
-                "`make native` rebuilds it"
+                f"pure Python: {changed[0]}{more} changed since the compiled build of "
+                f"{summary}; `make native` rebuilds it"
             )
-            warnings.warn(f"helpers.native: {self.reason}", RuntimeWarning, stacklevel=2)
+            warnings.warn(f"helpers.native: {self.reason}", RuntimeWarning, stacklevel=3)
             return
-        self.files = {name: str(self.where / rel) for name, rel in manifest["modules"].items()}
-        self.reason = f"compiled: {len(manifest['compiled'])} modules ({manifest['summary']})"
+        self.files = {name: str(self.where / rel) for name, rel in self.manifest["modules"].items()}
+        self.reason = f"compiled: {len(self.manifest['compiled'])} modules ({summary})"
+
+
+class NativeFinder:
+    """Finds the compiled modules of the builds in one folder; a build that does not match
+    the sources of the ``helpers`` package this process imported serves none."""
+
+    def __init__(self, where: Path):
+        self.where = where
+        self.builds: list[_Build] | None = None  # read at the first import of a helpers module
+        self.owner: dict[str, _Build] = {}  # module name -> the build that compiled it
+        setattr(self, _MARK, True)
+
+    def read(self) -> list[_Build]:
+        if self.builds is None:
+            self.builds = []
+            for folder in build_dirs(self.where):
+                manifest = read_manifest(folder)
+                if manifest:
+                    build = _Build(folder, manifest)
+                    self.builds.append(build)
+                    self.owner.update(dict.fromkeys(manifest["modules"], build))
+        return self.builds
+
+    @property
+    def decided(self) -> bool:
+        return any(b.decided for b in self.read())
+
+    @property
+    def reason(self) -> str:
+        builds = self.read()
+        if not builds:
+            return f"pure Python: no compiled build for this Python in {self.where}"
+        return "; ".join(b.reason for b in builds)
+
+    def decide(self, src_root: Path) -> None:
+        """Decide every build not decided yet against the sources under ``src_root``."""
+        for build in self.read():
+            if not build.decided:
+                build.decide(src_root)
 
     def find_spec(self, fullname: str, path=None, target=None) -> ModuleSpec | None:
-        if not self.decided:
-            if not fullname.startswith("helpers."):
-                return None
-            if self.manifest is None:
-                self.manifest = read_manifest(self.where) or {}
-            if not path or fullname not in self.manifest.get("modules", ()):
-                return None  # decided at the first import of a compiled module
+        if not fullname.startswith("helpers"):  # helpers.* and the builds' shared libraries
+            return None
+        self.read()
+        build = self.owner.get(fullname)
+        if build is None:
+            return None
+        if not build.decided:
+            if not path:
+                return None  # a shared library is imported by its build's modules only
             # path is the parent package's folder: <src>/helpers/... one level per dot.
-            self.decide(Path(path[0]).resolve().parents[fullname.count(".") - 1])
-        file = self.files.get(fullname)
+            build.decide(Path(path[0]).resolve().parents[fullname.count(".") - 1])
+        file = build.files.get(fullname)
         if file is None:
             return None
         return ModuleSpec(fullname, ExtensionFileLoader(fullname, file), origin=file)
@@ -126,23 +173,24 @@ def installed():
 
 
 def install() -> None:
-    """Put the finder of the build in ``native_dir()`` just before Python's path finder,
+    """Put the finder of the builds in ``native_dir()`` just before Python's path finder,
     unless ``HELPERS_PURE`` is set, there is no build, or it is there already. Cheap: one
-    stat; nothing is read until the first import of a ``helpers`` submodule."""
-    if pure_requested() or installed() is not None or not (native_dir() / MANIFEST).is_file():
+    listing of a folder; nothing is read until the first import of a ``helpers`` submodule."""
+    if pure_requested() or installed() is not None or not build_dirs(native_dir()):
         return
     at = next((i for i, f in enumerate(sys.meta_path) if f is PathFinder), len(sys.meta_path))
     sys.meta_path.insert(at, NativeFinder(native_dir()))
 
 
 def status() -> str:
-    """One line: whether this process runs the compiled modules, and why not if it does not."""
+    """One line: whether this process runs the compiled modules of each build, and why not
+    if it does not."""
     if pure_requested():
         return f"pure Python: {PURE_ENV}={os.environ[PURE_ENV]}"
     finder = installed()
     if finder is None:
         return f"pure Python: no compiled build in {native_dir()}"
-    if not finder.decided and "helpers" in sys.modules:
+    if "helpers" in sys.modules:
         finder.decide(Path(sys.modules["helpers"].__path__[0]).resolve().parent)
     return finder.reason
 

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
+
+_C = TypeVar("_C")
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # mypy (which compiles this package) is optional: pure Python then
+
+    def mypyc_attr(*args: object, **kwargs: object) -> Callable[[_C], _C]:  # type: ignore[misc]
+        return lambda cls: cls
 
 
+# Compiled, Figure stays a Python class with an instance __dict__, which ``finish`` fills at
+# once: mypyc's native frozen dataclass would set its 17 fields one by one through
+# object.__setattr__, the slow way this avoids.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Figure:
     """One reported figure: its span in the text, its reading, and the rule that found it."""
@@ -68,21 +82,22 @@ FIGURE_COLUMNS: Final = [
 class Reading:
     """Mutable scratch state while one candidate is being read.
 
-    The fields most readings keep are class defaults (an instance stores only what it sets),
-    so that making a reading costs six assignments, not sixteen."""
+    The fields most readings keep have defaults here: in pure Python they are class attributes
+    (an instance stores only what it sets, so making a reading costs six assignments, not
+    sixteen); compiled, they are the native class's instance defaults."""
 
-    is_range = False
-    is_vague = False
-    change = "="
-    qualifier = ""
-    unit = ""
-    unit_normalized = ""
-    kind = "count"
-    factor = 1.0
-    si_unit = ""
-    currency = ""
+    is_range: bool = False
+    is_vague: bool = False
+    change: str = "="
+    qualifier: str = ""
+    unit: str = ""
+    unit_normalized: str = ""
+    kind: str = "count"
+    factor: float = 1.0
+    si_unit: str = ""
+    currency: str = ""
 
-    def __init__(self, start: int, end: int, value: float, rule: str):
+    def __init__(self, start: int, end: int, value: float, rule: str) -> None:
         self.start = start
         self.end = end
         self.value = self.low = self.high = value
@@ -90,9 +105,12 @@ class Reading:
 
     def copy_from(self, other: Reading) -> None:
         """Make this reading the same as ``other``."""
-        d = self.__dict__
-        d.clear()
-        d.update(other.__dict__)
+        self.start, self.end, self.rule = other.start, other.end, other.rule
+        self.value, self.low, self.high = other.value, other.low, other.high
+        self.is_range, self.is_vague, self.change = other.is_range, other.is_vague, other.change
+        self.qualifier, self.unit, self.kind = other.qualifier, other.unit, other.kind
+        self.unit_normalized, self.factor = other.unit_normalized, other.factor
+        self.si_unit, self.currency = other.si_unit, other.currency
 
 
 def finish(text: str, r: Reading) -> Figure | None:
