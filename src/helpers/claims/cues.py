@@ -214,7 +214,7 @@ CITING = re.compile(r"\s*+,\s*+(?:citing|who cited|quoting)\s++")
 # A speaker phrase after an inverted cue: '," said Ms. Rivera' / ', writes the Daily Herald'
 # (or a lower-case role right before a name: '," said farmer Owen Lake')
 INVERTED_NP = re.compile(
-    rf"\s++(?P<np>(?:{ABBREVIATION}|[A-Z]|(?:the|a|an|one|two|three|some|several|senior|county|state|city|"
+    rf"\s++(?P<np>(?:{ABBREVIATION}|[A-Z]|(?:the|a|an|its|their|one|two|three|some|several|senior|county|state|city|"
     rf"local|federal|police|fire|health)\s|[a-z]++(?:\s[a-z]++)?\s(?=[A-Z][a-z])){NP_BODY})"
 )
 NOUN_PHRASE = re.compile(rf"(?P<np>{NP_BODY})")

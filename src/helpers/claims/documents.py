@@ -152,6 +152,9 @@ def document_author(phrase: str) -> str:
     named = [w for w in modifiers if w[:1].isupper() and not ADJECTIVE_ENDING.search(w)]
     if named and len(named) == len(modifiers):
         return " ".join(named)  # "Census Bureau data", "NHS figures"
+    if len(modifiers) >= 2 and all(w[:1].isupper() for w in modifiers):
+        if institution_type(" ".join(modifiers)):  # "A National Audit Office report": an
+            return " ".join(modifiers)  # organisation's name, though it opens with an adjective
     return ""
 
 

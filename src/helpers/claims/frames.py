@@ -259,6 +259,9 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
                 at_cited = max(0, start - TAIL_CHARS) + aside.start(1)
                 cited, cited_description = _cited_at(sentence, at_cited)
         at = _subordinate_scope(tail, phrase)
+        if cue in c.YIELDING_CUES and at >= 0 and tail.startswith("that", at):
+            if any(f.end <= start and f.cue not in c.WEAK_CUE_SET for f in frames):
+                continue  # "The governor said that the bank expected 3%": the governor's words
         scope = at + max(0, start - TAIL_CHARS) if at >= 0 else 0
         frames.append(RawFrame(start, end, phrase, cue, cited, description=description,
                                scope=scope, cited_description=cited_description))  # fmt: skip

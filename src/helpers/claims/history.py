@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from helpers import vocabulary as v
 from helpers.claims import cues as c
@@ -26,16 +25,15 @@ from helpers.claims.labels import DOCUMENT, GROUP, ORG, OUTLET, PERSON
 from helpers.claims.model import Speaker
 from helpers.claims.names import (
     acronym_of,
-    canonical_form,
     initials_of,
     person_name,
     short_name,
     surname_of,
     tidy,
 )
+from helpers.claims.references import name_ending, reference_plan
 from helpers.claims.sourcetypes import generic_kind, generic_type
 from helpers.claims.subjects import LOWER_WORD, opening_subject
-from helpers.claims.titles import is_title
 from helpers.study import Study
 
 MAX_HISTORY = 64  # parties remembered per post (older ones are forgotten)
@@ -67,13 +65,6 @@ DESCRIBING = re.compile(
 # Heads that only say what kind of body one is, whatever words come before them ("the rights
 # group", "the motoring organisation", "the industry body")
 KIND_HEADS = frozenset({"group", "organisation", "organization", "body", "network", "coalition"})
-# "the miner", "the drugmaker": a kind of business, charity or institute named before by name
-# (public bodies are left out: an article often has several ministries, armies and forces)
-KIND_REFERENCE = re.compile(r"(?i:the|this) ([a-z][\w-]*+)")
-REFERRING_TYPES = frozenset({v.COMPANY, v.CIVIL_SOCIETY, v.EXPERT})
-# "the judge", "the coach", "the comptroller": a title that points back to its holder
-TITLE_REFERENCE = re.compile(r"the ([a-z]+)")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord", "lady", "hon"})
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
 NOT_A_NAME = frozenset(
@@ -194,6 +185,8 @@ class History:
         if find_actor(phrase, self.study) is None and document_head(phrase):
             written = document_author(phrase) or document_author(description)
             author = self.resolve(written) if written else None
+            if author is not None and author.kind == PERSON:  # "an audit by Comptroller Dana
+                self.add(author, spoke=False)  # Whitcombe" then "Whitcombe said"
         elif OWNED.match(description or phrase):
             owner = self.latest(lambda s: s.kind in {ORG, GROUP, OUTLET})
             if owner is not None and description:  # "Paul Devlin, its chief financial officer"
@@ -349,47 +342,6 @@ class History:
         self.add(speaker, spoke=False)
         if match.group("acronym"):
             self.aliases.setdefault(match.group("acronym"), speaker)
-
-
-@lru_cache(maxsize=256)
-def name_ending(title: str) -> re.Pattern[str]:
-    """A name of one to four capitalised words (with "of", "for", "the", "and") ending with
-    ``title``: "Bristol Airport", "Royal Infirmary of Edinburgh" is not one (it ends otherwise)."""
-    return re.compile(
-        rf"(?<![\w'-])(?:[A-Z][\w'&.-]*+\s(?:(?:of|for|the|and|&)\s)?){{1,4}}{re.escape(title)}\b"
-    )
-
-
-@lru_cache(maxsize=8192)
-def reference_plan(phrase: str) -> tuple[str, str]:
-    """How a phrase points back, worked out once per phrase: ("person", "") for "he",
-    ("reference", "think tank") for "the think tank", ("alias", "Rivera") for "Ms. Rivera"."""
-    lowered = phrase.lower()
-    if lowered in {"he", "she", "him", "her"}:
-        return "person", ""
-    if lowered in {"they", "them", "their"}:
-        return "they", ""
-    if lowered in {"it", "its"}:
-        return "it", ""
-    if lowered == "who":
-        return "who", ""
-    if c.GENERIC_GROUP.match(phrase) or c.GROUP_MEMBER.match(phrase):
-        return "officials", ""
-    if c.GENERIC_PERSON.match(phrase):
-        return "role", ""
-    titled = TITLE_REFERENCE.fullmatch(lowered)
-    if titled and is_title(titled[1]) and titled[1] not in HONORIFICS:
-        return "titled", titled[1]  # "the judge" after "Judge Harriet Ngata jailed ..."
-    outlet = c.GENERIC_OUTLET.match(phrase)
-    if outlet:
-        return "outlet", outlet.group("medium").lower()
-    reference = c.GENERIC_REFERENCE.match(phrase)
-    if reference:
-        return "reference", reference.group("head").lower()
-    kind_word = KIND_REFERENCE.fullmatch(phrase)  # "the miner", "the drugmaker", "the brewer"
-    if kind_word and institution_type(kind_word[1]) in REFERRING_TYPES:
-        return "reference", kind_word[1].lower()
-    return "alias", canonical_form(phrase)
 
 
 def _medium_fits(speaker: Speaker, media: set[str] | None, study: Study) -> bool:

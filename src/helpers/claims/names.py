@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from helpers.claims.titles import is_title, opens_name, title_forms
+from helpers.claims.titles import is_title, opens_name, role_word, title_forms
 
 # Longest speaker phrase looked at, in characters: longer text is not a name (keeps every
 # pattern below working on bounded input).
@@ -147,9 +147,13 @@ def person_name(phrase: str) -> str:
     if len(words) < 2:
         return ""
     last_title = -1
+    leading = True  # only titles and qualifiers so far: "Deputy", "City"
     for index, word in enumerate(words):
-        if _is_title(word):
-            last_title = index
+        if _is_title(word) or (leading and index < len(words) - 2 and role_word(word)):
+            last_title = index  # a role no table lists before a full name counts as a title:
+            # "Hydrologist Pieter de Vries", "City Auditor Grace Tembo"
+        elif word.lower() not in QUALIFIERS:
+            leading = False
     if last_title < 0:
         return ""
     name = words[last_title + 1 :]

@@ -17,6 +17,7 @@ from helpers.claims import cues as c
 from helpers.claims.actors import find_actor
 from helpers.claims.institutions import institution_type
 from helpers.claims.names import AFFILIATION, PARTY_STATE, looks_like_full_name, person_name
+from helpers.claims.sourcetypes import PERSON_ROLE
 from helpers.study import Study
 
 THAT_WORD = re.compile(r"(?<=\s)that\s")
@@ -187,15 +188,24 @@ def _reported_that_end(pre: str, start: int) -> int:
     return end
 
 
+# A role owned by a pronoun after a cue: "said its director", "said their spokeswoman"
+OWNED_ROLE = re.compile(rf"(?:its|their)\s(?:[a-z][\w-]*+\s){{0,2}}{PERSON_ROLE.pattern}$")
+
+
 def inverted_speaker(sentence: str, pos: int) -> tuple[str, str]:
     """The speaker named right after a cue ('," said Ms. Rivera') and its apposition."""
     phrase = noun_phrase_at(sentence, pos, c.INVERTED_NP)
     phrase = clean_subject(phrase)
-    if not phrase or c.NOT_A_SPEAKER.match(phrase) or not c.is_speaker_like(phrase):
+    owned = OWNED_ROLE.match(phrase) is not None  # "said its director": a speaker, unlike "its"
+    if not phrase or (c.NOT_A_SPEAKER.match(phrase) and not owned) or not c.is_speaker_like(phrase):
         return "", ""
     if DIGIT.search(phrase):
         return "", ""  # ", said the strike killed 17 fighters": a clause, not a speaker
     found = sentence.find(phrase, pos, pos + c.NP_WINDOW)
+    if found >= 0 and c.GENERIC_NP.match(phrase):
+        apposed = c.APPOSED_NAME.match(sentence, found + len(phrase))
+        if apposed:  # "said its director, Anil Verma": the name, described by the role
+            return apposed["name"], phrase
     return phrase, description_after(sentence, found + len(phrase)) if found >= 0 else ""
 
 

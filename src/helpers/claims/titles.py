@@ -84,6 +84,28 @@ ROLES = frozenset(
 )
 
 
+# A word for what someone does, by its ending, for the roles no table lists: "Hydrologist",
+# "Sprinter", "Forecaster", "Statistician", "Curator" (read only before a full name)
+ROLE_ENDING = re.compile(r"[a-z]{3,}(?:ologist|ist|yst|ician|er|or)")
+# Given names with those endings, which open a full name rather than describe its holder
+GIVEN_LIKE_ROLES = frozenset(
+    """peter christopher alexander jennifer heather spencer tyler skyler roger walter esther
+    amber jasper oliver xavier javier hunter parker carter archer harper cooper tucker sawyer
+    homer luther dexter chester lester webster baxter fletcher asher summer victor hector
+    trevor connor conor taylor igor nestor eleanor salvador teodor theodor elmer rainer werner
+    gunter dieter pieter reiner river piper ryder foster porter palmer turner fisher walker
+    miller tudor junior isidor leonor kristoffer christer gunnar alistair schuyler jupiter
+    ginger lavender winter oscar""".split()
+)
+
+
+def role_word(word: str) -> bool:
+    """True for a word that says what someone does by its ending ("Hydrologist", "Sprinter"),
+    not a given name ("Peter", "Victor")."""
+    key = word.lower()
+    return ROLE_ENDING.fullmatch(key) is not None and key not in GIVEN_LIKE_ROLES
+
+
 def opens_name(words: list[str], index: int) -> bool:
     """True when ``words[index]`` is a given name after a role, before the last word, a lone
     surname: "Chief executive | Bishop | Harlan"."""
