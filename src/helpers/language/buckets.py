@@ -13,8 +13,8 @@ Two passes, because what the second looks for depends on the first's totals:
   the dispersion plot's word positions) and the sentences that name the framing target (with
   their VADER scores when asked for): a few rows per bucket, put together in :class:`Found`.
 
-The outlets and dates come from the pass's article rows (``_articles``, the rows
-``articles.csv`` is made of), read once (:class:`ArticleMeta`); a bucket's stored counts say
+The outlets and dates come from the pass's article rows (``articles.parquet``, or the
+``_articles`` dataset it is made of), read once (:class:`ArticleMeta`); a bucket's stored counts say
 which outlet and date each of its articles had, and are counted again when that changed. Every
 table equals the one read from the whole corpus at once (the tests hold it to that).
 """
@@ -26,10 +26,13 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
+from helpers import paths
 from helpers.language.context import (
     CONCORDANCE_COLUMNS,
     FOUND_COLUMNS,
@@ -77,6 +80,11 @@ class ArticleMeta:
 
     @classmethod
     def read(cls, processed_dir: str) -> ArticleMeta:
+        """From the pass's ``articles.parquet`` (one file, the same rows and columns as its
+        ``_articles`` dataset plus the near-duplicate clusters), else from the dataset."""
+        whole = (Path(processed_dir) / paths.ARTICLES_CSV).with_suffix(".parquet")
+        if whole.is_file():
+            return cls(pq.read_table(whole, columns=ARTICLE_READ).to_pandas())
         return cls(read_dataset(processed_dir, ARTICLES, columns=ARTICLE_READ))
 
     def stamp(self, ids: Sequence[str]) -> str:
