@@ -109,6 +109,10 @@ def test_the_writer_gives_the_same_bytes_twice_and_in_row_groups(store, tmp_path
     assert pq.ParquetFile(tmp_path / "a.parquet").metadata.num_row_groups == -(-len(ledger) // 50)
     back = pd.read_parquet(tmp_path / "a.parquet")
     assert back.astype(str).equals(as_written(ledger).astype(str))
+    write_parquet(as_written(ledger), tmp_path / "whole.parquet")  # in one go: the same file
+    whole = pq.read_table(tmp_path / "whole.parquet")  # but for its row groups
+    assert pq.read_table(tmp_path / "a.parquet").equals(whole, check_metadata=True)
+    assert back.dtypes.equals(pd.read_parquet(tmp_path / "whole.parquet").dtypes)
 
 
 def test_a_comparison_and_a_chart_in_parts_equal_them_in_one_go(store):

@@ -57,12 +57,15 @@ def _is_text(name: str) -> bool:
     return pa.types.is_string(KNOWN_TYPES.get(name, pa.string()))
 
 
-def _global_codes(words: pa.Array, codes: np.ndarray, vocabulary: dict[str, int]) -> np.ndarray:
-    """``codes`` (in a part's dictionary ``words``) as codes in ``vocabulary``, grown with
-    every word of the part, in order (codes in order of first appearance over the parts)."""
-    local = [vocabulary.setdefault(v, len(vocabulary)) for v in words.to_pylist()]
-    table = np.array(local, dtype=np.int64)
-    return table[codes] if len(table) else codes.astype(np.int64)
+def _vocabulary(words: list[pa.Array]) -> tuple[pa.Array, list[np.ndarray]]:
+    """The distinct words of the parts' dictionaries ``words`` in order of first appearance
+    over the parts, and per part the code of each of its words in them (one Arrow dictionary
+    encoding of every part's words at once)."""
+    every = pa.concat_arrays([w.cast(pa.string()) for w in words]) if words else pa.array([])
+    encoded = every.dictionary_encode()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    bounds = np.cumsum([0, *(len(w) for w in words)])
+    return encoded.dictionary, [codes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 class _Column:
@@ -85,10 +88,10 @@ class _Column:
         return cells.copy() if self.used < 0.9 * len(self.cells) else cells
 
 
-def _text_column(codes: np.ndarray, vocabulary: dict[str, int], limit: int) -> pd.Series:
-    """A text column from its ``codes`` in ``vocabulary``: a categorical with the distinct
-    cells as sorted categories when there are at most ``limit`` of them, else text."""
-    words = pa.array(list(vocabulary), pa.string())
+def _text_column(codes: np.ndarray, words: pa.Array, limit: int) -> pd.Series:
+    """A text column from its ``codes`` in ``words`` (distinct): a categorical with the
+    distinct cells as sorted categories when there are at most ``limit`` of them, else text."""
+    words = words.cast(pa.string())
     order = np.asarray(pc.array_sort_indices(words))  # UTF-8 bytes: the order of code points
     rank = np.empty(len(order), dtype=_code_type(len(order)))
     rank[order] = np.arange(len(order))
@@ -148,8 +151,17 @@ def load_claims(
     )  # fmt: skip
     size = sum(piece["n"] for piece in pieces)
     limit = max(1, int(size * max_share))
-    vocabularies: dict[str, dict[str, int]] = {}
+    # a text column whose first part is mostly distinct values (the figures as written) is
+    # held as text: a vocabulary of millions of cells would cost more
     plain: dict[str, tuple[list, list]] = {}  # text of many values: (kept cells, left-out cells)
+    vocabularies = {}  # the other text columns: every part's words, in order of first appearance
+    local: dict[str, list[np.ndarray]] = {}  # per part, the code of each of its words
+    for name in [c for c in kept_names if c in text and pieces]:
+        first = pieces[0]
+        if len(first["columns"][name][0]) > max_share * max(first["n"], 1):
+            plain[name] = ([], [])
+        else:
+            vocabularies[name], local[name] = _vocabulary([p["columns"][name][0] for p in pieces])
     filled: dict[str, _Column] = {}
     stats = ClaimStats()
     for at in range(len(pieces)):
@@ -158,27 +170,21 @@ def load_claims(
         stats.source_types.update(piece["types"])
         for name in kept_names:
             cells = piece["columns"][name]
-            if name in text and name not in vocabularies and name not in plain:
-                # a column whose first part is mostly distinct values (the figures as written)
-                # is held as text: a vocabulary of millions of cells would cost more
-                if len(cells[0]) > max_share * max(piece["n"], 1):
-                    plain[name] = ([], [])
-                else:
-                    vocabularies[name] = {}
             if name in plain:
                 words, kept, left = cells
                 plain[name][0].append(words.take(pa.array(kept)).cast(pa.large_string()))
                 plain[name][1].append(words.take(pa.array(left)))
                 continue
             if name in text:
-                words, kept, _ = cells
-                cells = _global_codes(words, kept, vocabularies[name])
+                table = local[name][at]
+                cells = table[cells[1]] if len(table) else cells[1].astype(np.int64)
             if name not in filled:
                 kind = np.dtype(np.int8) if name in text else cells[1]
                 dtype = np.int32 if narrow and kind == np.int64 else kind
                 filled[name] = _Column(size, dtype)
             filled[name].add(cells if name in text else cells[0])
         del piece
+    local.clear()
     if not stats.n_claims:
         frame = empty_table("claims", names)
         return frame.loc[:, kept_names], stats
