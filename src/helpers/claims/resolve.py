@@ -22,6 +22,7 @@ from helpers.claims.institutions import context_type, institution_type
 from helpers.claims.labels import ORG, OUTLET, PERSON
 from helpers.claims.model import Attribution, SentenceAttribution, Speaker
 from helpers.claims.quotes import quote_spans
+from helpers.claims.roles import typed_in_paragraph
 from helpers.study import Study
 
 # An acronym in brackets after a name anywhere: "the Federal Emergency Management Agency (FEMA)"
@@ -80,9 +81,13 @@ def resolve_sentences(
             speaker = history.resolve(raw.phrase, raw.description)
             if speaker.kind == ORG and speaker.source_type == other:
                 speaker = _typed_in_context(speaker, sentence, study)
+            elif speaker.kind == PERSON:
+                speaker = typed_in_paragraph(speaker, history, text[history.paragraph_start : end])
             history.add(speaker)
             if raw.cited:
                 cited = history.resolve(raw.cited, raw.cited_description)
+                if cited.kind == PERSON:
+                    cited = typed_in_paragraph(cited, history, text[history.paragraph_start : end])
                 history.add(cited)
                 resolved.append(
                     Attribution(start + raw.start, start + raw.end, cited, raw.cue,

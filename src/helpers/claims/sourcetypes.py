@@ -46,7 +46,7 @@ from helpers.claims.names import (
     looks_like_full_name,
     person_name,
 )
-from helpers.claims.titles import STRONG, WEAK, title_type
+from helpers.claims.titles import STRONG, WEAK, role_word, title_type
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
@@ -202,4 +202,6 @@ def generic_kind(phrase: str) -> str:
         return ORG  # "the Northern Premier Hockey League" ("Premier" is no premier)
     if PERSON_ROLE.search(phrase) or looks_like_full_name(phrase):
         return PERSON
+    if not institution and words and role_word(words[-1]):
+        return PERSON  # "a ranger", "the hydrologist": a role no table lists (not "the operator")
     return ORG

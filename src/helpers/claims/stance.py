@@ -27,7 +27,11 @@ DISPUTE_PATTERN = re.compile(
     r"denies|disputed|disputes|rejected|rejects|contested|contests)|(?:a|the) (?:claim|figure|"
     r"number|estimate|count|tally)s? (?:that |which )?(?:\w+ ){1,4}?(?:called|call|branded|"
     r"described as|dismissed as) (?:as )?(?:\w+ )?(?:baseless|false|untrue|wrong|inaccurate|"
-    r"misleading|exaggerated|inflated|unfounded|nonsense|absurd))\b",
+    r"misleading|exaggerated|inflated|unfounded|nonsense|absurd)|(?:a|the) (?:claim|figure|"
+    r"number|estimate|count|tally|toll)s? (?:that |which )?(?:[\w']+ ){1,4}?(?:say|says|said|"
+    r"believe|believes|argue|argues|insist|insists) (?:is|was|are|were) (?:far |much |way |"
+    r"vastly |badly )?(?:an? (?:\w+ )?(?:undercount|underestimate|overestimate|"
+    r"exaggeration)|understated|overstated|inflated|exaggerated))\b",
     re.IGNORECASE,
 )
 # A following sentence that denies what was just reported: "The company has denied the accusations"
@@ -86,6 +90,12 @@ KEY_WORDS = {
         "unfounded",
         "nonsense",
         "absurd",
+        "undercount",
+        "underestimat",
+        "overestimat",
+        "understat",
+        "overstat",
+        "exaggerat",
     ),
     DENIES_PREVIOUS: (
         "denie",

@@ -40,6 +40,7 @@ TITLES: tuple[tuple[str, str, str], ...] = (
      "cllr councillor councilor councilman councilwoman alderman alderwoman commissioner "
      "secretary minister ambassador amb envoy consul judge justice magistrate "
      "attorney-general prosecutor comptroller auditor-general", v.GOVERNMENT, STRONG),
+    ("inspector", v.POLICE_EMERGENCY, WEAK),  # a police rank, unless a building inspector
     ("superintendent", v.GOVERNMENT, WEAK),  # school superintendents (US); police say "Supt"
     ("principal headteacher headmaster headmistress", v.GOVERNMENT, WEAK),  # public schools
     # police, fire and emergency services
@@ -64,7 +65,7 @@ TITLES: tuple[tuple[str, str, str], ...] = (
      "founder nurse coach "
      "dean rector provost inspector-general king queen prince princess pope "
      "speaker candidate nominee striker forward midfielder defender goalkeeper winger "
-     "skipper", "", NONE),
+     "skipper general-secretary", "", NONE),
 )  # fmt: skip
 
 # Every form, lower-cased, hyphens for the spaces of several-word titles: "chief-constable"

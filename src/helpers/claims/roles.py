@@ -1,0 +1,110 @@
+"""A person's source type from the paragraph around them, when their own words do not say it.
+
+News names an organisation, then lets one of its people speak with no more than a role:
+"Northamptonshire Fire and Rescue Service said ... Station manager Liam Carr said ...", "The
+Nurses' Federation will ballot ... General secretary Maureen Cole said ...", "according to the
+National Weather Service. Meteorologist Carla Benavidez said ...". :func:`typed_in_paragraph`
+gives such a person the type of the organisation they serve:
+
+- a role that serves someone ("manager", "chief engineer", "general secretary", "ranger"), in
+  a phrase or apposition that names no institution of its own, takes the type of the last
+  organisation of the paragraph, or of an organisation named by acronym in the phrase ("MTA
+  chair Lorna Brisk");
+- a forecaster or meteorologist speaks for the weather office of the paragraph;
+- a chancellor with a university, college or campus in the paragraph is an academic.
+
+Anyone else keeps the type their words gave them ("Jo Bloggs, a farmer" stays "other").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from helpers import vocabulary as v
+from helpers.claims.history import History
+from helpers.claims.institutions import institution_type
+from helpers.claims.labels import ORG, PERSON
+from helpers.claims.model import Speaker
+from helpers.claims.names import person_name
+
+# Roles held in someone's service: "station manager", "chief engineer", "a ranger", "its
+# country director", "general secretary" (not "a farmer", "a resident": people on their own)
+SERVING = re.compile(
+    r"\b(?:manager|director|chief|head|chair(?:man|woman|person)?|secretary|engineer|officer|"
+    r"ranger|warden|inspector|coordinator|administrator|supervisor|controller|organi[sz]er|"
+    r"treasurer|spokes(?:man|woman|person)|executive|commander|clerk|staff|employee|agent|"
+    r"deputy|planner|surveyor|registrar|lawyer|counsel)s?\b",
+    re.IGNORECASE,
+)
+WEATHER_ROLE = re.compile(r"\b(?:forecasters?|meteorologists?)\b", re.IGNORECASE)
+WEATHER_OFFICE = re.compile(
+    r"\b(?:met office|weather (?:service|bureau|office|agency)|meteorolog\w*|bureau of "
+    r"meteorology)\b",
+    re.IGNORECASE,
+)
+CHANCELLOR = re.compile(r"\b(?:vice[- ])?chancellor\b", re.IGNORECASE)
+CAMPUS = re.compile(
+    r"\b(?:universit(?:y|ies)|college|campus|tuition|undergraduates?|faculty)\b", re.IGNORECASE
+)
+# A role in apposition before the name it describes: "A ranger, | Tess Moyo, said"
+LEAD_ROLE = re.compile(
+    r"\b(?:A|An|The|Its|Their)\s(?P<role>[a-z][\w'-]*+(?:\s[a-z][\w'-]*+){0,3}),\s$"
+)
+ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")  # "MTA", "NHS"
+NOT_THEIRS = (v.OTHER, v.DOCUMENT, v.MEDIA, v.ANONYMOUS_OFFICIAL, v.OUTLET_ITSELF)
+
+
+def typed_in_paragraph(speaker: Speaker, history: History, paragraph: str) -> Speaker:
+    """``speaker`` with the type the paragraph gives a person of no type of their own.
+
+    ``paragraph`` is the text of the paragraph up to the end of the speaker's sentence;
+    ``history`` knows the parties met so far (see the module docstring for the rules).
+    """
+    if speaker.kind != PERSON:
+        return speaker
+    study = history.study
+    label = speaker.source_type
+    if label == study.type_label(v.GOVERNMENT) and CHANCELLOR.search(speaker.phrase):
+        if CAMPUS.search(paragraph) and not institution_type(speaker.description):
+            return replace(speaker, source_type=study.type_label(v.EXPERT))
+        return speaker
+    if label == study.type_label(v.EXPERT):
+        if WEATHER_ROLE.search(speaker.phrase) or WEATHER_ROLE.search(speaker.description):
+            office = _paragraph_org(
+                history, lambda s: WEATHER_OFFICE.search(s.described) is not None
+            )
+            if office is not None:
+                return replace(speaker, source_type=office.source_type)
+        return speaker
+    if label != history.other:
+        return speaker
+    name = person_name(speaker.phrase)
+    role = f"{speaker.phrase.replace(name, ' ') if name else ''} {speaker.description}"
+    if not speaker.description:  # "A ranger, Tess Moyo, said": the role opens the sentence
+        at = paragraph.rfind(f"{speaker.phrase},")
+        lead = LEAD_ROLE.search(paragraph, max(0, at - 60), at) if at > 0 else None
+        role = f"{role} {lead['role']}" if lead else role
+    if not SERVING.search(role) or institution_type(role):
+        return speaker
+    for word in ACRONYM_WORD.findall(role):
+        named = history.aliases.get(word)
+        if named is not None and named.kind == ORG and _typed(named, history):
+            return replace(speaker, source_type=named.source_type)
+    owner = _paragraph_org(history, lambda s: True)
+    return replace(speaker, source_type=owner.source_type) if owner is not None else speaker
+
+
+def _typed(speaker: Speaker, history: History) -> bool:
+    return speaker.source_type not in {history.study.type_label(t) for t in NOT_THEIRS}
+
+
+def _paragraph_org(history: History, fits: Callable[[Speaker], bool]) -> Speaker | None:
+    """The last typed organisation of the current paragraph that ``fits``, or None."""
+    for paragraph, speaker, _ in reversed(history.entries):
+        if paragraph != history.paragraph:
+            return None
+        if speaker.kind == ORG and _typed(speaker, history) and fits(speaker):
+            return speaker
+    return None
