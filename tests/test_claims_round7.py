@@ -126,3 +126,23 @@ def test_a_role_and_its_holder_after_the_cue():
         "Sales fell 4 per cent at Brisk Foods, said its chief executive, Lena Hart."
     )
     assert found["fell 4 per cent"][0] == "Lena Hart"
+
+
+def test_paragraphs_separated_by_blank_lines_keep_their_speakers():
+    found = _by_surface(
+        "Auditor Nia Brooks said the council had lost money on parking.\n\nShe said the loss "
+        "came to $2.4 million over 3 years."
+    )
+    assert found["$2.4 million"][:2] == ("Nia Brooks", "government")
+    found = _by_surface(
+        "Corven Paper Group said demand had slumped.\n\nIt said orders fell 18 per cent."
+    )
+    assert found["fell 18 per cent"][:2] == ("Corven Paper Group", "company")
+
+
+def test_a_document_named_paragraphs_before_keeps_its_author():
+    found = _by_surface(
+        "The trust is short of money, according to a report released on Monday by the county "
+        "auditor.\n\nThe report put the shortfall at $7 million."
+    )
+    assert found["$7 million"][:2] == ("county auditor", "document")

@@ -14,6 +14,7 @@ earlier in the article. :func:`make_speaker` makes a new speaker from its phrase
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from helpers import vocabulary as v
@@ -119,6 +120,7 @@ class History:
 
     study: Study
     entries: list[tuple[int, Speaker, bool]] = field(default_factory=list)  # (para, who, said)
+    last_post: list[Speaker] = field(default_factory=list)  # the parties of the post before
     aliases: dict[str, Speaker] = field(default_factory=dict)  # surnames and acronyms
     typed: dict[str, Speaker] = field(default_factory=dict)  # the last typed party per name
     paragraph: int = 0
@@ -131,6 +133,8 @@ class History:
         self.other = self.study.type_label(v.OTHER)
 
     def new_post(self) -> None:
+        if self.entries:  # kept for a pronoun that finds no one in its own post
+            self.last_post = [speaker for _, speaker, _ in self.entries]
         self.entries.clear()
 
     def add(self, speaker: Speaker, spoke: bool = True) -> None:
@@ -163,6 +167,23 @@ class History:
         Okoro scored ..." then a paragraph '"...," she said'; "Tidewater Water raised bills"
         then a paragraph "It blamed ..."): when no speaker fits."""
         for _, speaker, _ in reversed(self.entries):
+            if fits(speaker):
+                return speaker
+        return None
+
+    def _before(self, kinds: set[str]) -> Speaker | None:
+        """The last party of those kinds in the post before, for a pronoun that opens a post:
+        news that separates its paragraphs by blank lines ("Vivian Okoro said ..." then a
+        paragraph "She said ...")."""
+        for speaker in reversed(self.last_post):
+            if speaker.kind in kinds:
+                return speaker
+        return None
+
+    def earlier(self, fits: Callable[[Speaker], bool]) -> Speaker | None:
+        """The last typed party of the article that fits, across posts: paragraphs that a blank
+        line separates ("Comptroller Vivian Okoro said" ... "the comptroller's report")."""
+        for speaker in reversed(self.typed.values()):
             if fits(speaker):
                 return speaker
         return None
@@ -225,11 +246,11 @@ class History:
         plan, detail = reference_plan(phrase)
         if plan == "person":
             person = self.latest(lambda s: s.kind == PERSON)
-            return person or self.mentioned(lambda s: s.kind == PERSON)
+            return person or self.mentioned(lambda s: s.kind == PERSON) or self._before({PERSON})
         if plan in ("they", "it"):
             kinds = {GROUP, ORG, OUTLET} if plan == "they" else {ORG, OUTLET, DOCUMENT}
             found = self.latest(lambda s: s.kind in kinds)
-            return found or self.mentioned(lambda s: s.kind in kinds)
+            return found or self.mentioned(lambda s: s.kind in kinds) or self._before(kinds)
         if plan == "who":
             return self.latest(lambda s: s.kind != DOCUMENT)
         if plan == "officials":
@@ -237,7 +258,11 @@ class History:
         if plan == "role":
             return self.latest(lambda s: s.kind in {PERSON, GROUP})
         if plan == "titled":
-            return self.mentioned(lambda s: s.kind == PERSON and detail in s.described.split())
+
+            def holds(s: Speaker) -> bool:
+                return s.kind == PERSON and detail in s.described.split()
+
+            return self.mentioned(holds) or self.earlier(holds)
         if plan == "outlet":
             media = c.GENERIC_MEDIA.get(detail)
             found = self.latest(lambda s: s.is_outlet and _medium_fits(s, media, study))
@@ -260,6 +285,8 @@ class History:
             return s.kind != PERSON and all(w in s.described for w in words)
 
         found = self.latest(named)
+        if found is None and document_head(phrase):
+            found = self.earlier(lambda s: s.kind == DOCUMENT and named(s))  # "The report"
         modifiers = phrase.split()[1 : -len(words)]
         describing = head in KIND_HEADS or all(DESCRIBING.fullmatch(w) for w in modifiers)
         if found is not None or (modifiers and not describing):
