@@ -102,3 +102,31 @@ def test_a_figure_another_party_calls_an_undercount_is_disputed():
     assert found["230 people"][2] == "disputed"
     found = _by_surface("Inflation rose to 5 per cent, a rate the bank says is too high.")
     assert found["5 per cent"][2] == "asserted"  # a judgement of the figure, not a dispute
+
+
+def test_a_cited_person_is_typed_by_their_apposition():
+    found = _by_surface(
+        "About 250 jobs will go, according to the Evening Post, citing Rhian Evans, a regional "
+        "organiser for the Unite union."
+    )
+    assert found["About 250 jobs"][:2] == ("Rhian Evans", "NGO/civil society")
+
+
+def test_a_public_body_called_the_agency_or_the_service():
+    found = _by_surface(
+        "The UN refugee agency said 60,000 people had crossed the border. The agency's "
+        "regional director, Ana Moreau, said 12 camps were full."
+    )
+    assert found["12 camps"][:2] == ("Ana Moreau", "international organisation")
+    found = _by_surface(
+        "The London Fire Brigade said 40 crews attended. The service's deputy chief, Tom Rees, "
+        "said 6 people were rescued."
+    )
+    assert found["6 people"][:2] == ("Tom Rees", "police/emergency services")
+
+
+def test_the_club_is_the_club_named_before():
+    found = _by_surface("Harwood Athletic have sold 11,200 season tickets, the club said.")
+    assert found["11,200 season tickets"][0] == "Harwood Athletic"
+    found = _by_surface("Residents said 300 homes flooded. The club said 40 volunteers helped.")
+    assert found["40 volunteers"][0] == "club"  # residents are no club

@@ -17,6 +17,7 @@ from helpers.claims import cues as c
 from helpers.claims.documents import document_head
 from helpers.claims.subjects import (
     clean_subject,
+    description_after,
     inverted_speaker,
     noun_phrase_at,
     opening_subject,
@@ -321,6 +322,9 @@ def _cited_at(sentence: str, pos: int) -> tuple[str, str]:
         apposed = c.APPOSED_NAME.match(sentence, pos + len(phrase))
         if apposed:
             return apposed["name"], phrase
+    if phrase and phrase[:1].isupper():  # "citing Dana Price, a regional organiser for the union"
+        found = sentence.find(phrase, pos)
+        return phrase, description_after(sentence, found + len(phrase)) if found >= 0 else ""
     return phrase, ""
 
 

@@ -32,7 +32,7 @@ from helpers.claims.names import (
     surname_of,
     tidy,
 )
-from helpers.claims.references import name_ending, reference_plan
+from helpers.claims.references import TEAM_HEADS, name_ending, reference_plan
 from helpers.claims.sourcetypes import generic_kind, generic_type
 from helpers.claims.subjects import LOWER_WORD, opening_subject
 from helpers.study import Study
@@ -66,6 +66,7 @@ DESCRIBING = re.compile(
 # Heads that only say what kind of body one is, whatever words come before them ("the rights
 # group", "the motoring organisation", "the industry body")
 KIND_HEADS = frozenset({"group", "organisation", "organization", "body", "network", "coalition"})
+PUBLIC_KIN = (v.INTERNATIONAL_ORGANISATION, v.POLICE_EMERGENCY)  # also "agencies", "services"
 OFFICIALS_WORD = re.compile(r"\b(?:officials?|sources?)\b", re.IGNORECASE)
 OPENING_PREFIX = 200  # characters of a sentence read for the name that opens it
 NOT_A_NAME = frozenset(
@@ -298,12 +299,20 @@ class History:
         wanted = generic_type(phrase)
         if wanted == v.OTHER and modifiers and head in KIND_HEADS:
             return self.latest(lambda s: s.kind == ORG)  # "the RAC said. The motoring group"
-        if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
+        if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL) or head in TEAM_HEADS:
+            if head in TEAM_HEADS:  # the last club of the paragraph, typed "other" as clubs are
+                return self.latest(
+                    lambda s: s.kind != GROUP and institution_type(s.canonical) == v.OTHER
+                )
             return None
         kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
         found = self.latest(
             lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
         )
+        if found is None and wanted == v.GOVERNMENT:  # "The World Food Programme said ... The
+            found = self.latest(  # agency's country director": public bodies of other kinds
+                lambda s: s.kind == ORG and generic_type(s.phrase, s.description) in PUBLIC_KIN
+            )
         return found or (self._unknown_named(wanted) if adopt else None)
 
     def _unknown_named(self, wanted: str) -> Speaker | None:

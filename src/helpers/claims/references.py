@@ -26,6 +26,8 @@ from helpers.claims.titles import is_title, role_word
 KIND_REFERENCE = re.compile(r"(?i:the|this) ([a-z][\w-]*+)")
 REFERRING_TYPES = frozenset({v.COMPANY, v.CIVIL_SOCIETY, v.EXPERT})
 BUSINESS_TYPES = frozenset({v.COMPANY, v.CIVIL_SOCIETY})  # "the miner" is a company, not a person
+# Sports clubs called by their kind: "Wrexley Rovers have sold ..., the club said"
+TEAM_HEADS = frozenset({"club", "team", "side", "franchise"})
 # "the judge", "the coach", "the comptroller": a title that points back to its holder
 TITLE_REFERENCE = re.compile(r"the ([a-z]+)")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord", "lady", "hon"})
@@ -70,6 +72,8 @@ def reference_plan(phrase: str) -> tuple[str, str]:
     kind = institution_type(kind_word[1]) if kind_word else ""
     if titled and role_word(titled[1]) and kind not in BUSINESS_TYPES:
         return "titled", titled[1]  # "the cardiologist" after "Dr. Olu Adeyemi, a cardiologist"
+    if kind_word and kind_word[1].lower() in TEAM_HEADS:
+        return "reference", kind_word[1].lower()  # "the club" after "Wrexley Rovers"
     if kind in REFERRING_TYPES:
         return "reference", kind_word[1].lower() if kind_word else ""
     return "alias", canonical_form(phrase)
