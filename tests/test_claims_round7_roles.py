@@ -130,3 +130,15 @@ def test_the_club_is_the_club_named_before():
     assert found["11,200 season tickets"][0] == "Harwood Athletic"
     found = _by_surface("Residents said 300 homes flooded. The club said 40 volunteers helped.")
     assert found["40 volunteers"][0] == "club"  # residents are no club
+
+
+def test_a_role_serves_an_organisation_named_in_passing():
+    found = _by_surface(
+        "The new library is being run by the county arts department. Its director, Sam Idowu, "
+        "said 2,000 people had joined."
+    )
+    assert found["2,000 people"][:2] == ("Sam Idowu", "government")
+    found = _by_surface(
+        "Residents met the mayor on Monday. A manager, Jo Bloggs, said 40 homes were empty."
+    )
+    assert found["40 homes"][1] == "other"  # no organisation named before the role

@@ -53,6 +53,13 @@ LEAD_ROLE = re.compile(
     r"\b(?:A|An|The|Its|Their)\s(?P<role>[a-z][\w'-]*+(?:\s[a-z][\w'-]*+){0,3}),\s$"
 )
 ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")  # "MTA", "NHS"
+# An organisation named in passing: "the county roads department", "Harwick Water Board"
+ORGANISATION = re.compile(
+    r"\b(?:(?:the|an?)\s(?:[\w'&-]+\s){0,4}?|(?:[A-Z][\w'&-]*+\s){1,4})(?i:department|"
+    r"ministry|agency|office|service|bureau|council|commission|authority|board|trust|charity|"
+    r"union|federation|association|company|corporation|firm|utility|police|brigade|"
+    r"university|hospital)\b"
+)
 NOT_THEIRS = (v.OTHER, v.DOCUMENT, v.MEDIA, v.ANONYMOUS_OFFICIAL, v.OUTLET_ITSELF)
 
 
@@ -93,7 +100,22 @@ def typed_in_paragraph(speaker: Speaker, history: History, paragraph: str) -> Sp
         if named is not None and named.kind == ORG and _typed(named, history):
             return replace(speaker, source_type=named.source_type)
     owner = _paragraph_org(history, lambda s: True)
-    return replace(speaker, source_type=owner.source_type) if owner is not None else speaker
+    if owner is not None:
+        return replace(speaker, source_type=owner.source_type)
+    named = _named_before(paragraph, paragraph.rfind(speaker.phrase), history)
+    return replace(speaker, source_type=named) if named else speaker
+
+
+def _named_before(paragraph: str, at: int, history: History) -> str:
+    """The type of the last organisation the paragraph names before ``at`` without making it
+    a speaker ("The bridge is being built by the county roads department. Its chief engineer,
+    Joanna Keller, said ..."), in the study's labels, or ""."""
+    found = [m.group() for m in ORGANISATION.finditer(paragraph, 0, max(0, at))]
+    for phrase in reversed(found):
+        typed = institution_type(phrase)
+        if typed and typed not in NOT_THEIRS:
+            return history.study.type_label(typed)
+    return ""
 
 
 def _typed(speaker: Speaker, history: History) -> bool:
