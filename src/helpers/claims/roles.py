@@ -102,8 +102,8 @@ def typed_in_paragraph(speaker: Speaker, history: History, paragraph: str) -> Sp
     owner = _paragraph_org(history, lambda s: True)
     if owner is not None:
         return replace(speaker, source_type=owner.source_type)
-    named = _named_before(paragraph, paragraph.rfind(speaker.phrase), history)
-    return replace(speaker, source_type=named) if named else speaker
+    passing = _named_before(paragraph, paragraph.rfind(speaker.phrase), history)
+    return replace(speaker, source_type=passing) if passing else speaker
 
 
 def _named_before(paragraph: str, at: int, history: History) -> str:
