@@ -196,13 +196,13 @@ def test_each_package_build_is_decided_on_its_own(tmp_path):
 # Run in a child process: the attribution of each text, and whether it was compiled.
 ATTRIBUTE = """
 import json, sys
-import helpers.claims.extract as extract
+import helpers.claims.frames as compiled
 from helpers import native
 from helpers.claims import attribute_article
 from helpers.figures import extract_figures
 from helpers.sentences import sentence_spans
 texts = json.loads(sys.stdin.read())
-print(json.dumps({"compiled": native.is_compiled(extract), "status": native.status(),
+print(json.dumps({"compiled": native.is_compiled(compiled), "status": native.status(),
                   "attributions": [repr(attribute_article(t, sentence_spans(t),
                                    extract_figures(t))) for t in texts]}))
 """
