@@ -11,10 +11,11 @@ figure with no predicted figure counts as wrong on every field. The parts are sc
 (see the README there): ``dev``, ``dev2`` and ``held`` were used while the rules were written;
 ``held2``, ``held3`` and ``held4`` were each written before a round of rules, scored once, then
 read for their error shapes; ``held5`` (written after round four), ``held7`` (after round
-five) and ``held9`` (after round six), never read for errors, are the estimates of how
-attribution reads new text; ``held8`` was written before round six and read for its errors.
+five), ``held9`` (after round six) and ``held11`` (after round seven), never read for errors,
+are the estimates of how attribution reads new text; ``held8`` and ``held10`` were written
+before rounds six and seven and read for their errors.
 ``--parts`` scores some parts only, ``--errors`` lists every wrong answer (do not read them
-for ``held5``, ``held7`` or ``held9`` to fix rules: that spends them).
+for ``held5``, ``held7``, ``held9`` or ``held11`` to fix rules: that spends them).
 Targets (issue 11): source >= 92%, source type >= 90%, stance >= 95%.
 
 ``--speed N`` (default 200, 0 to skip) then times attribution on N synthetic articles of
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors:
             for error in errors:
                 print(f"    {error}")
-    print("  targets: source >= 92%, source type >= 90%, stance >= 95% (held5/7/9: held out)")
+    print("  targets: source >= 92%, source type >= 90%, stance >= 95% (held5/7/9/11: held out)")
     if args.speed > 0:
         speed(args.speed)
     return 0
