@@ -121,11 +121,19 @@ def main() -> int:
     for path in HELD_SETS:
         print(score_line(scorer, path, HELD_TARGETS))
     texts = [g["text"] for g in json.loads(NEWSQUANT_DEV.read_text(encoding="utf-8"))]
-    print("Figures: speed on the NewsQuant dev sentences, one core")
+    print(f"Figures: speed on the NewsQuant dev sentences, one core ({build_status()})")
     for line in speed_lines(texts, args.repeats, not args.no_quantulum):
         print(line)
     print(news_speed_line(args.repeats))
     return 0
+
+
+def build_status() -> str:
+    """Whether the figure reader runs compiled (``make native``) or pure Python, and why."""
+    from helpers import native
+
+    line = native.status()
+    return next((part for part in line.split("; ") if "helpers.figures" in part), line)
 
 
 def news_speed_line(repeats: int, n: int = 100) -> str:
