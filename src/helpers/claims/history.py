@@ -306,13 +306,18 @@ class History:
                 )
             return None
         kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
-        found = self.latest(
-            lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
-        )
-        if found is None and wanted == v.GOVERNMENT:  # "The World Food Programme said ... The
-            found = self.latest(  # agency's country director": public bodies of other kinds
-                lambda s: s.kind == ORG and generic_type(s.phrase, s.description) in PUBLIC_KIN
-            )
+        found = kin = None  # kin: "The World Food Programme said ... The agency's country
+        for paragraph, speaker, spoke in reversed(self.entries):  # director" (a public body
+            if not (spoke or paragraph == self.paragraph) or speaker.kind not in kinds:
+                continue  # of another kind, when no government body fits)
+            typed = generic_type(speaker.phrase, speaker.description)
+            if typed == wanted:
+                found = speaker
+                break
+            if kin is None and speaker.kind == ORG and typed in PUBLIC_KIN:
+                kin = speaker
+        if found is None and wanted == v.GOVERNMENT:
+            found = kin
         return found or (self._unknown_named(wanted) if adopt else None)
 
     def _unknown_named(self, wanted: str) -> Speaker | None:

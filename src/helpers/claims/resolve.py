@@ -82,12 +82,12 @@ def resolve_sentences(
             if speaker.kind == ORG and speaker.source_type == other:
                 speaker = _typed_in_context(speaker, sentence, study)
             elif speaker.kind == PERSON:
-                speaker = typed_in_paragraph(speaker, history, text[history.paragraph_start : end])
+                speaker = typed_in_paragraph(speaker, history, text, end)
             history.add(speaker)
             if raw.cited:
                 cited = history.resolve(raw.cited, raw.cited_description)
                 if cited.kind == PERSON:
-                    cited = typed_in_paragraph(cited, history, text[history.paragraph_start : end])
+                    cited = typed_in_paragraph(cited, history, text, end)
                 history.add(cited)
                 resolved.append(
                     Attribution(start + raw.start, start + raw.end, cited, raw.cue,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from helpers import vocabulary as v
 from helpers.claims.history import History
@@ -28,6 +28,7 @@ from helpers.claims.institutions import institution_type
 from helpers.claims.labels import ORG, PERSON
 from helpers.claims.model import Speaker
 from helpers.claims.names import person_name
+from helpers.study import Study
 
 # Roles held in someone's service: "station manager", "chief engineer", "a ranger", "its
 # country director", "general secretary" (not "a farmer", "a resident": people on their own)
@@ -63,24 +64,25 @@ ORGANISATION = re.compile(
 NOT_THEIRS = (v.OTHER, v.DOCUMENT, v.MEDIA, v.ANONYMOUS_OFFICIAL, v.OUTLET_ITSELF)
 
 
-def typed_in_paragraph(speaker: Speaker, history: History, paragraph: str) -> Speaker:
+def typed_in_paragraph(speaker: Speaker, history: History, text: str, end: int) -> Speaker:
     """``speaker`` with the type the paragraph gives a person of no type of their own.
 
-    ``paragraph`` is the text of the paragraph up to the end of the speaker's sentence;
-    ``history`` knows the parties met so far (see the module docstring for the rules).
+    The paragraph is ``text`` from ``history.paragraph_start`` to ``end``, the end of the
+    speaker's sentence; ``history`` knows the parties met so far (see the module docstring).
     """
     if speaker.kind != PERSON:
         return speaker
-    study = history.study
+    labels = _labels(history)
     label = speaker.source_type
-    if label == study.type_label(v.GOVERNMENT) and CHANCELLOR.search(speaker.phrase):
-        if CAMPUS.search(paragraph) and not institution_type(speaker.description):
-            return replace(speaker, source_type=study.type_label(v.EXPERT))
+    start = history.paragraph_start
+    if label == labels.government and CHANCELLOR.search(speaker.phrase):
+        if CAMPUS.search(text, start, end) and not institution_type(speaker.description):
+            return replace(speaker, source_type=labels.expert)
         return speaker
-    if label == study.type_label(v.EXPERT):
+    if label == labels.expert:
         if WEATHER_ROLE.search(speaker.phrase) or WEATHER_ROLE.search(speaker.description):
             office = _paragraph_org(
-                history, lambda s: WEATHER_OFFICE.search(s.described) is not None
+                history, labels, lambda s: WEATHER_OFFICE.search(s.described) is not None
             )
             if office is not None:
                 return replace(speaker, source_type=office.source_type)
@@ -90,27 +92,56 @@ def typed_in_paragraph(speaker: Speaker, history: History, paragraph: str) -> Sp
     name = person_name(speaker.phrase)
     role = f"{speaker.phrase.replace(name, ' ') if name else ''} {speaker.description}"
     if not speaker.description:  # "A ranger, Tess Moyo, said": the role opens the sentence
-        at = paragraph.rfind(f"{speaker.phrase},")
-        lead = LEAD_ROLE.search(paragraph, max(0, at - 60), at) if at > 0 else None
+        at = text.rfind(f"{speaker.phrase},", start, end)
+        lead = LEAD_ROLE.search(text, max(start, at - 60), at) if at > start else None
         role = f"{role} {lead['role']}" if lead else role
     if not SERVING.search(role) or institution_type(role):
         return speaker
     for word in ACRONYM_WORD.findall(role):
         named = history.aliases.get(word)
-        if named is not None and named.kind == ORG and _typed(named, history):
+        if named is not None and named.kind == ORG and named.source_type not in labels.not_theirs:
             return replace(speaker, source_type=named.source_type)
-    owner = _paragraph_org(history, lambda s: True)
+    owner = _paragraph_org(history, labels, lambda s: True)
     if owner is not None:
         return replace(speaker, source_type=owner.source_type)
-    passing = _named_before(paragraph, paragraph.rfind(speaker.phrase), history)
+    at = text.rfind(speaker.phrase, start, end)
+    passing = _named_before(text, start, at, history) if at >= 0 else ""
     return replace(speaker, source_type=passing) if passing else speaker
 
 
-def _named_before(paragraph: str, at: int, history: History) -> str:
-    """The type of the last organisation the paragraph names before ``at`` without making it
-    a speaker ("The bridge is being built by the county roads department. Its chief engineer,
-    Joanna Keller, said ..."), in the study's labels, or ""."""
-    found = [m.group() for m in ORGANISATION.finditer(paragraph, 0, max(0, at))]
+@dataclass(frozen=True)
+class _Labels:
+    """The study's names of the types these rules read, made once per study."""
+
+    government: str
+    expert: str
+    not_theirs: frozenset[str]
+
+
+_LABELS: dict[int, tuple[Study, _Labels]] = {}
+
+
+def _labels(history: History) -> _Labels:
+    study = history.study
+    cached = _LABELS.get(id(study))
+    if cached is not None and cached[0] is study:
+        return cached[1]
+    labels = _Labels(
+        study.type_label(v.GOVERNMENT),
+        study.type_label(v.EXPERT),
+        frozenset(study.type_label(t) for t in NOT_THEIRS),
+    )
+    if len(_LABELS) > 16:
+        _LABELS.clear()
+    _LABELS[id(study)] = (study, labels)
+    return labels
+
+
+def _named_before(text: str, start: int, at: int, history: History) -> str:
+    """The type of the last organisation the paragraph (from ``start``) names before ``at``
+    without making it a speaker ("The bridge is being built by the county roads department.
+    Its chief engineer, Joanna Keller, said ..."), in the study's labels, or ""."""
+    found = [m.group() for m in ORGANISATION.finditer(text, start, at)]
     for phrase in reversed(found):
         typed = institution_type(phrase)
         if typed and typed not in NOT_THEIRS:
@@ -118,15 +149,13 @@ def _named_before(paragraph: str, at: int, history: History) -> str:
     return ""
 
 
-def _typed(speaker: Speaker, history: History) -> bool:
-    return speaker.source_type not in {history.study.type_label(t) for t in NOT_THEIRS}
-
-
-def _paragraph_org(history: History, fits: Callable[[Speaker], bool]) -> Speaker | None:
+def _paragraph_org(
+    history: History, labels: _Labels, fits: Callable[[Speaker], bool]
+) -> Speaker | None:
     """The last typed organisation of the current paragraph that ``fits``, or None."""
     for paragraph, speaker, _ in reversed(history.entries):
         if paragraph != history.paragraph:
             return None
-        if speaker.kind == ORG and _typed(speaker, history) and fits(speaker):
+        if speaker.kind == ORG and speaker.source_type not in labels.not_theirs and fits(speaker):
             return speaker
     return None
