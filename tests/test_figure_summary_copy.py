@@ -56,7 +56,7 @@ def test_a_rerun_gives_the_same_bytes_and_a_changed_bucket_changes_them(seeds, t
     assert pq.read_table(changed).equals(pa.concat_tables(_buckets(processed)))
 
 
-def test_files_of_many_row_groups_with_page_indexes_and_statistics_join(tmp_path):
+def _many_row_groups(tmp_path, page_index: bool) -> list:
     sentences = ["The council met on 3 May.", "About 40 people came.", "Rents rose 12%."]
     files = []
     for number in range(6):
@@ -69,7 +69,12 @@ def test_files_of_many_row_groups_with_page_indexes_and_statistics_join(tmp_path
         })  # fmt: skip
         files.append(tmp_path / f"part-{number}.parquet")
         pq.write_table(table, files[-1], compression="zstd", row_group_size=3,
-                       write_page_index=True)  # fmt: skip
+                       write_page_index=page_index)  # fmt: skip
+    return files
+
+
+def test_files_of_many_row_groups_with_statistics_join(tmp_path):
+    files = _many_row_groups(tmp_path, page_index=False)
     joined = tmp_path / "joined.parquet"
     assert parquet_splice.splice(files, joined) == 54
     found = pq.ParquetFile(joined)
@@ -80,6 +85,15 @@ def test_files_of_many_row_groups_with_page_indexes_and_statistics_join(tmp_path
         assert found.read_row_group(number).equals(whole.slice(3 * number, 3))
     kept = pq.read_table(joined, filters=[("value", ">=", 50.0)])  # statistics prune groups
     assert kept["value"].to_pylist() == [v for v in whole["value"].to_pylist() if v and v >= 50]
+
+
+def test_files_with_page_indexes_are_refused(tmp_path):
+    # their offset indexes place each page by its offset in the file, which joining moves
+    files = _many_row_groups(tmp_path, page_index=True)
+    assert pq.ParquetFile(files[1]).metadata.row_group(0).column(0).has_offset_index
+    joined = tmp_path / "joined.parquet"
+    assert parquet_splice.splice(files, joined) is None
+    assert not joined.exists()
 
 
 def test_files_of_other_schemas_are_refused_and_the_copy_still_writes_the_rows(seeds, tmp_path):

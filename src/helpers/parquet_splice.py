@@ -13,8 +13,9 @@ articles changed rewrites no figure, and any run gives the same bytes for the sa
 
 :func:`splice` refuses (returns None, writing nothing) files whose footers differ in
 anything but their row groups and row count (another schema, other key-value metadata,
-another writer), encrypted files, and footers it cannot read back to the same bytes; the
-caller then writes the rows the ordinary way.
+another writer), encrypted files, files with page indexes (an offset index gives each page's
+place in the file, and it lies in the bytes copied as they are), and footers it cannot read
+back to the same bytes; the caller then writes the rows the ordinary way.
 """
 
 from __future__ import annotations
@@ -174,6 +175,10 @@ def _moved(
             out.append(0)
             return bytes(out), end
         out += data[head:start]
+        if field == CC_OFFSET_INDEX and offsets is CHUNK[0]:
+            # an offset index lists its pages by their place in the file, inside bytes copied
+            # as they are: those places would not move
+            raise ValueError("a column chunk with an offset index")
         if kind == I64 and field in offsets:
             value = _from_zigzag(_uvarint(data, start)[0])
             out += _varint(_to_zigzag(value + shift if value > 0 else value))
