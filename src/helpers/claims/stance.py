@@ -135,8 +135,9 @@ KEY_WORDS = {
 
 
 # The key words of each pattern as one alternation (one scan of the sentence, not one per word)
+# (keyed by the pattern's id: a compiled pattern hashes its whole source on every lookup)
 KEY_PATTERNS = {
-    pattern: re.compile("|".join(map(re.escape, words))) for pattern, words in KEY_WORDS.items()
+    id(pattern): re.compile("|".join(map(re.escape, words))) for pattern, words in KEY_WORDS.items()
 }
 
 
@@ -189,7 +190,7 @@ class SentenceFacts:
 
     def _search(self, pattern, lower_pattern, sentence: SentenceAttribution):
         if self._lower is not None:
-            if not KEY_PATTERNS[pattern].search(self._lower, sentence.start, sentence.end):
+            if not KEY_PATTERNS[id(pattern)].search(self._lower, sentence.start, sentence.end):
                 return None  # a quick test: every match of the pattern holds one of its words
             return lower_pattern.search(self._lower, sentence.start, sentence.end)
         return pattern.search(self.text, sentence.start, sentence.end)
