@@ -30,11 +30,11 @@ PARALLEL ?= 0
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-setup: $(READY) native  ## Build the .venv from requirements.lock, register the Jupyter kernel, compile the figure reader
+setup: $(READY) native  ## Build the .venv from requirements.lock, register the Jupyter kernel, compile the figure reader and the attribution
 
 # The build script compares the sources' hashes with the last build and returns at once when
 # they match; without a C compiler, or when mypyc fails, the kit runs pure Python.
-native: $(READY)  ## Compile the figure reader with mypyc when its sources changed (HELPERS_PURE=1 runs pure Python)
+native: $(READY)  ## Compile the figure reader and the attribution with mypyc when their sources changed (HELPERS_PURE=1 runs pure Python)
 	@$(BIN)/python tools/build_native.py --if-changed || echo "native: the build script failed; the kit runs pure Python (same figures, slower)"
 
 $(READY): requirements.lock pyproject.toml
