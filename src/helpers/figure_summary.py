@@ -157,13 +157,7 @@ def _groups_by_part(rows: pd.DataFrame, label: np.ndarray) -> pd.DataFrame:
     first = np.unique(codes, return_index=True)[1]
     table = pd.DataFrame(
         {"group": np.asarray(names, dtype=object)[keys % (len(names) + 1)],
-         "figures": np.bincount(codes, minlength=len(keys)).astype("int64"),
-         "articles": _distinct_per_code(codes, rows["article_id"], len(keys)),
-         "what": _joined_per_code(codes, rows["what"], len(keys)),
-         "happened": _joined_per_code(codes, rows["happened"], len(keys)),
-         "example": rows["surface"].iloc[first].to_numpy(dtype=object),
-         "first_article": rows["article_id"].iloc[first].to_numpy(dtype=object),
-         "first_start": rows["start"].iloc[first].to_numpy(),
+         **_per_code(codes, first, rows, len(keys)),
          "_part": keys // (len(names) + 1)}
     )  # fmt: skip
     return table.sort_values(["_part", "figures", "group"], ascending=[True, False, True],
@@ -271,16 +265,22 @@ def _part_groups(rows: pd.DataFrame) -> pd.DataFrame:
     codes, labels = pd.factorize(rows["group"])  # in order of first appearance
     first = np.unique(codes, return_index=True)[1]  # the rows are in (article, start) order
     table = pd.DataFrame(
-        {"group": np.asarray(labels, dtype=object),
-         "figures": np.bincount(codes, minlength=len(labels)).astype("int64"),
-         "articles": _distinct_per_code(codes, rows["article_id"], len(labels)),
-         "what": _joined_per_code(codes, rows["what"], len(labels)),
-         "happened": _joined_per_code(codes, rows["happened"], len(labels)),
-         "example": rows["surface"].iloc[first].to_numpy(dtype=object),
-         "first_article": rows["article_id"].iloc[first].to_numpy(dtype=object),
-         "first_start": rows["start"].iloc[first].to_numpy()}
-    )  # fmt: skip
+        {"group": np.asarray(labels, dtype=object), **_per_code(codes, first, rows, len(labels))}
+    )
     return table.sort_values(["figures", "group"], ascending=[False, True], ignore_index=True)
+
+
+def _per_code(codes: np.ndarray, first: np.ndarray, rows: pd.DataFrame, n: int) -> dict:
+    """The summary's columns for ``n`` codes of ``rows`` (``first``: each code's first row)."""
+    return {
+        "figures": np.bincount(codes, minlength=n).astype("int64"),
+        "articles": _distinct_per_code(codes, rows["article_id"], n),
+        "what": _joined_per_code(codes, rows["what"], n),
+        "happened": _joined_per_code(codes, rows["happened"], n),
+        "example": rows["surface"].iloc[first].to_numpy(dtype=object),
+        "first_article": rows["article_id"].iloc[first].to_numpy(dtype=object),
+        "first_start": rows["start"].iloc[first].to_numpy(),
+    }
 
 
 def _distinct_per_code(codes: np.ndarray, values: pd.Series, n: int) -> np.ndarray:
