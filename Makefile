@@ -46,8 +46,8 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 	@echo "Environment ready in $(VENV) (kernel: $(KERNEL))."
 
-report: $(READY) native  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE= PARALLEL=)
-	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)" --engine "$(ENGINE)" --parallel $(PARALLEL)
+report: $(READY) native  ## Rerun the notebooks that changed and rebuild reports/ (RAW= OUT= STUDY= COLUMNS= STYLE= ENGINE= PARALLEL= FORCE=1 reruns every notebook)
+	@$(BIN)/python -m helpers.runner --raw "$(RAW)" --out "$(OUT)" --processed "$(PROCESSED)" --max-file-mb $(MAX_FILE_MB) --study "$(STUDY)" --columns "$(COLUMNS)" --style "$(STYLE)" --engine "$(ENGINE)" --parallel $(PARALLEL) $(if $(FORCE),--force)
 
 manifest: $(READY)  ## Write an editable manifest.csv for a corpus
 	@$(BIN)/python -m helpers.corpus.make_manifest "$(RAW)" $(if $(findstring command line,$(origin OUT)),--out "$(OUT)") $(if $(FORCE),--force) $(if $(COLUMNS),--columns "$(COLUMNS)") $(if $(STUDY),--study "$(STUDY)")

@@ -116,11 +116,12 @@ def summarise_batch(parts: list[pd.DataFrame], head: int = 10) -> list[PartSumma
         own = kinds[kind_part == n]
         found[i] = PartSummary(
             counts=(int(sizes[n]), int(distinct[n]), int(restated[n]), int(told[n])),
-            groups=groups[n] if n in groups else _part_groups(batch[GROUPED].iloc[:0]),
+            groups=groups[n] if n in groups else _part_groups(batch[GROUPED].take([])),
             rules=rules[n],
             kinds=own.loc[:, own.to_numpy().any(axis=0)],
             restated=restating_rows[restated_part == n].reset_index(drop=True),
-            first=batch.iloc[start : start + min(head, sizes[n])].reset_index(drop=True),
+            # take copies: a slice keeps its part's whole Arrow buffers alive in the result
+            first=batch.take(range(start, start + min(head, sizes[n]))).reset_index(drop=True),
         )
     return found
 
