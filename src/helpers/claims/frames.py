@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from helpers.claims import cues as c
+from helpers.claims.citing import CITING_ASIDE, FRONT_CITING, LATER_CITING, cited_at
 from helpers.claims.documents import document_head
 from helpers.claims.subjects import (
     clean_subject,
-    description_after,
     inverted_speaker,
     noun_phrase_at,
     opening_subject,
@@ -27,10 +27,6 @@ from helpers.study import Study
 
 TAIL_CHARS = 80  # characters before a cue read by the patterns anchored at it ("and also ")
 NEAR_CHARS = 40  # the longest match of a pattern anchored at a cue ("was independently")
-# ", citing Y" anywhere after a frame
-LATER_CITING = re.compile(r",\s*+(?:citing|quoting)\s++")
-# A sentence that opens with whom it cites: "Citing a senior commander, the paper reported"
-FRONT_CITING = re.compile(r"(?:Citing|Quoting)\s++")
 # The same speaker again: "... and said", "... and also told"
 AND_AGAIN = re.compile(r"\band\s++(?:also\s++|then\s++|later\s++)?$")
 WHO_BEFORE = re.compile(r",\s*+who\s*+$")
@@ -40,8 +36,6 @@ UNNAMED_AFTER = re.compile(
     r"(?:\s++[^,.]{1,36}?)?,\s*+(?P<desc>(?:asking|speaking|requesting|who asked|who "
     r"spoke|who requested)\b(?=[^,.;]{0,40}?(?:anonymity|not to be))[^,.;]{0,80})"
 )
-# Whom a subject cites before its verb: "The agency, citing a government source, | reported"
-CITING_ASIDE = re.compile(r",\s*+(?:citing|quoting)\s++([^,]{1,80}),(?:\s++\w+ly)?\s*+$")
 # Whom an outlet quotes: "quoted a hospital spokesperson as saying", "was quoted ... as saying"
 QUOTED_AS = re.compile(
     r"\bquot(?:ed|es|ing)\s++(?P<np>(?:the|a|an|[A-Z])[^,.;:\"()]{0,80}?)\s++as\s++"
@@ -161,7 +155,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         cited, cited_description = "", ""
         citing = c.CITING.match(sentence, end)
         if citing:
-            cited, cited_description = _cited_at(sentence, citing.end())
+            cited, cited_description = cited_at(sentence, citing.end())
         frames.append(RawFrame(match.start(), end, phrase, "according to", cited,
                                description=description,
                                cited_description=cited_description))  # fmt: skip
@@ -253,12 +247,12 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
         cited, cited_description = "", ""
         citing = c.CITING.match(sentence, end)
         if citing:
-            cited, cited_description = _cited_at(sentence, citing.end())
+            cited, cited_description = cited_at(sentence, citing.end())
         elif "citing" in tail or "quoting" in tail:  # "The agency, citing a source, reported"
             aside = CITING_ASIDE.search(tail)
             if aside:
                 at_cited = max(0, start - TAIL_CHARS) + aside.start(1)
-                cited, cited_description = _cited_at(sentence, at_cited)
+                cited, cited_description = cited_at(sentence, at_cited)
         at = _subordinate_scope(tail, phrase)
         if cue in c.YIELDING_CUES and at >= 0 and tail.startswith("that", at):
             if any(f.end <= start and f.cue not in c.WEAK_CUE_SET for f in frames):
@@ -288,7 +282,7 @@ def raw_frames(sentence: str, quotes: Sequence[tuple[int, int]], study: Study) -
     frames.sort(key=lambda frame: frame.start)
     fronted = FRONT_CITING.match(sentence) if frames and not frames[0].cited else None
     if fronted:  # "Citing a senior commander, the Kyiv Independent reported that ..."
-        cited, cited_description = _cited_at(sentence, fronted.end())
+        cited, cited_description = cited_at(sentence, fronted.end())
         if cited:
             frames[0] = replace(frames[0], cited=cited, cited_description=cited_description)
     if "citing" in sentence or "quoting" in sentence:
@@ -312,20 +306,6 @@ def _expectations(
         found.append(RawFrame(match.start("cue"), match.end("cue"), phrase, match["cue"],
                               back=match.start()))  # fmt: skip
     return found
-
-
-def _cited_at(sentence: str, pos: int) -> tuple[str, str]:
-    """The party cited at ``pos`` and its description: the name when a generic phrase is
-    followed by one in apposition ("citing the regional governor, Pavel Orlov, that ...")."""
-    phrase = noun_phrase_at(sentence, pos)
-    if phrase and c.GENERIC_NP.match(phrase):
-        apposed = c.APPOSED_NAME.match(sentence, pos + len(phrase))
-        if apposed:
-            return apposed["name"], phrase
-    if phrase and phrase[:1].isupper():  # "citing Dana Price, a regional organiser for the union"
-        found = sentence.find(phrase, pos)
-        return phrase, description_after(sentence, found + len(phrase)) if found >= 0 else ""
-    return phrase, ""
 
 
 def _subordinate_scope(tail: str, phrase: str) -> int:
@@ -395,7 +375,7 @@ def _cite_later(sentence: str, frames: list[RawFrame]) -> list[RawFrame]:
         before = [i for i, f in enumerate(out) if f.end <= match.start() and not f.cited]
         if not before:
             continue
-        cited, cited_description = _cited_at(sentence, match.end())
+        cited, cited_description = cited_at(sentence, match.end())
         if cited:
             i = before[-1]
             out[i] = replace(out[i], cited=cited, cited_description=cited_description)
