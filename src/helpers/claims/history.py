@@ -299,25 +299,20 @@ class History:
         wanted = generic_type(phrase)
         if wanted == v.OTHER and modifiers and head in KIND_HEADS:
             return self.latest(lambda s: s.kind == ORG)  # "the RAC said. The motoring group"
-        if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL) or head in TEAM_HEADS:
-            if head in TEAM_HEADS:  # the last club of the paragraph, typed "other" as clubs are
-                return self.latest(
-                    lambda s: s.kind != GROUP and institution_type(s.canonical) == v.OTHER
-                )
+        if head in TEAM_HEADS:  # the last club of the paragraph, typed "other" as clubs are
+            return self.latest(
+                lambda s: s.kind != GROUP and institution_type(s.canonical) == v.OTHER
+            )
+        if wanted in (v.OTHER, v.ANONYMOUS_OFFICIAL):
             return None
         kinds = {DOCUMENT} if wanted == v.DOCUMENT else {ORG, GROUP, OUTLET}
-        found = kin = None  # kin: "The World Food Programme said ... The agency's country
-        for paragraph, speaker, spoke in reversed(self.entries):  # director" (a public body
-            if not (spoke or paragraph == self.paragraph) or speaker.kind not in kinds:
-                continue  # of another kind, when no government body fits)
-            typed = generic_type(speaker.phrase, speaker.description)
-            if typed == wanted:
-                found = speaker
-                break
-            if kin is None and speaker.kind == ORG and typed in PUBLIC_KIN:
-                kin = speaker
-        if found is None and wanted == v.GOVERNMENT:
-            found = kin
+        found = self.latest(
+            lambda s: s.kind in kinds and generic_type(s.phrase, s.description) == wanted
+        )
+        if found is None and wanted == v.GOVERNMENT:  # "The World Food Programme said ... The
+            found = self.latest(  # agency's country director": a public body of another kind
+                lambda s: s.kind == ORG and generic_type(s.phrase, s.description) in PUBLIC_KIN
+            )
         return found or (self._unknown_named(wanted) if adopt else None)
 
     def _unknown_named(self, wanted: str) -> Speaker | None:

@@ -72,7 +72,7 @@ def typed_in_paragraph(speaker: Speaker, history: History, text: str, end: int) 
     """
     if speaker.kind != PERSON:
         return speaker
-    labels = _labels(history)
+    labels = _labels(history.study)
     label = speaker.source_type
     start = history.paragraph_start
     if label == labels.government and CHANCELLOR.search(speaker.phrase):
@@ -111,30 +111,19 @@ def typed_in_paragraph(speaker: Speaker, history: History, text: str, end: int) 
 
 @dataclass(frozen=True)
 class _Labels:
-    """The study's names of the types these rules read, made once per study."""
+    """The study's names of the types these rules read, looked up once per call."""
 
     government: str
     expert: str
     not_theirs: frozenset[str]
 
 
-_LABELS: dict[int, tuple[Study, _Labels]] = {}
-
-
-def _labels(history: History) -> _Labels:
-    study = history.study
-    cached = _LABELS.get(id(study))
-    if cached is not None and cached[0] is study:
-        return cached[1]
-    labels = _Labels(
+def _labels(study: Study) -> _Labels:
+    return _Labels(
         study.type_label(v.GOVERNMENT),
         study.type_label(v.EXPERT),
         frozenset(study.type_label(t) for t in NOT_THEIRS),
     )
-    if len(_LABELS) > 16:
-        _LABELS.clear()
-    _LABELS[id(study)] = (study, labels)
-    return labels
 
 
 def _named_before(text: str, start: int, at: int, history: History) -> str:
